@@ -1,0 +1,1 @@
+"""Scripted access to a journal, in the spirit of keepassxc-cli."""

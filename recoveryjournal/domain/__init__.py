@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules. No Qt, no SQL."""

@@ -1,0 +1,61 @@
+"""A journal entry, as the person wrote it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from recoveryjournal.domain.errors import InvalidInput
+
+#: Dates outside this range are almost certainly typing slips; we say so kindly.
+EARLIEST_DATE = dt.date(1900, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One journal entry: a date, an optional title and the text."""
+
+    id: int | None
+    date: dt.date
+    title: str
+    text: str
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    @property
+    def display_title(self) -> str:
+        """The title, or the first words of the text when there is no title."""
+        if self.title.strip():
+            return self.title.strip()
+        first_line = self.text.strip().splitlines()[0] if self.text.strip() else ""
+        return (first_line[:60] + "…") if len(first_line) > 60 else (first_line or "Untitled entry")
+
+
+def clean_text(value: str) -> str:
+    """Remove characters that can't be stored as UTF-8 (lone surrogates from a clipboard)."""
+    return value.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(value) else value
+
+
+def _has_surrogates(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def parse_date(value: str) -> dt.date:
+    """Read a date a person typed as YYYY-MM-DD; raise InvalidInput with a kind message otherwise."""
+    try:
+        date = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(f"“{value}” isn't a date I can read. Please write it like 2026-03-14.") from None
+    return check_date(date)
+
+
+def check_date(date: dt.date) -> dt.date:
+    """Accept any date from 1900 up to a year from today."""
+    latest = dt.date.today() + dt.timedelta(days=366)
+    if not EARLIEST_DATE <= date <= latest:
+        raise InvalidInput(f"{date.isoformat()} is outside the dates a journal can hold (1900 to next year).")
+    return date

@@ -1,0 +1,83 @@
+"""Errors that reach a person, each with a kind message the GUI and the CLI both show."""
+
+from __future__ import annotations
+
+
+class JournalError(Exception):
+    """Base for every error we expect and explain; `message` is what the person reads."""
+
+    exit_code = 1
+    default_message = "Something went wrong. Your journal has not been changed."
+
+    def __init__(self, message: str | None = None) -> None:
+        self.message = message or self.default_message
+        super().__init__(self.message)
+
+
+class WrongSecret(JournalError):
+    """The passphrase or recovery key does not open this journal."""
+
+    exit_code = 3
+    default_message = (
+        "That passphrase doesn't open this journal. Check Caps Lock and try again, "
+        "or use your recovery key instead."
+    )
+
+
+class WrongRecoveryKey(WrongSecret):
+    """The recovery key does not open this journal."""
+
+    default_message = (
+        "That recovery key doesn't open this journal. Check each group of letters and try again; "
+        "capitals and dashes don't matter."
+    )
+
+
+class NotAJournal(JournalError):
+    """The chosen path is not a Recovery Journal at all (empty, foreign, plain SQLite...)."""
+
+    exit_code = 4
+    default_message = "This isn't a Recovery Journal, so it can't be opened. Nothing in it has been changed."
+
+
+class JournalDamaged(JournalError):
+    """The path is a Recovery Journal, but part of it is missing or damaged."""
+
+    exit_code = 4
+    default_message = (
+        "This journal looks damaged, so it can't be opened safely. Nothing has been changed. "
+        "If you have a copy or a backup, try that one."
+    )
+
+
+class JournalInUse(JournalError):
+    """Another copy of the app (or the CLI) has this journal open."""
+
+    exit_code = 5
+    default_message = (
+        "This journal is already open in another window or program. "
+        "Close it there first, then try again."
+    )
+
+
+class CannotWrite(JournalError):
+    """The folder or disk refuses writes (read-only, full, no permission)."""
+
+    exit_code = 1
+    default_message = (
+        "Recovery Journal can't write to this folder (it may be read-only, or the disk may be full). "
+        "Nothing has been changed."
+    )
+
+
+class AlreadyExists(JournalError):
+    """Creating a journal where something already is."""
+
+    exit_code = 1
+    default_message = "Something already exists at that place, so a new journal wasn't made there. Choose another name."
+
+
+class InvalidInput(JournalError):
+    """A value a person typed that we can't use as it is."""
+
+    exit_code = 2

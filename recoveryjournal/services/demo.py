@@ -1,0 +1,40 @@
+"""A demo journal with a few gentle, made-up entries, so a newcomer sees something real."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
+
+#: The demo journal's passphrase is no secret: it holds nothing real.
+DEMO_PASSPHRASE = "demo"
+
+_DEMO_ENTRIES: list[tuple[int, str, str]] = [
+    (0, "A quieter morning", "Slept better last night. Had breakfast by the window and noticed the light on the trees. "
+        "Small thing, but it helped."),
+    (1, "", "Found the appointment letter hard to read today. Going to write down what I want to ask before Thursday, "
+        "so I don't forget once I'm in the room."),
+    (3, "Walk with Sam", "We walked to the park and back. I talked more than I expected to. "
+        "Sam said they'd come again on Saturday."),
+    (6, "Things that helped this week", "- Music in the evening\n- Texting my sister\n- Going to bed before midnight"),
+    (9, "A hard day", "Everything felt heavy. I used my plan: rang the support line, made tea, watched something gentle. "
+        "It passed, slowly. Writing it down so I remember that it did."),
+    (14, "Starting this journal", "I want a place that is just mine. I'll write when I want to, and that's enough."),
+]
+
+
+def fill_with_demo_entries(session: JournalSession, today: dt.date | None = None) -> None:
+    """Add the demo entries, dated relative to today."""
+    today = today or dt.date.today()
+    for days_ago, title, text in reversed(_DEMO_ENTRIES):
+        session.add_entry(text, title, today - dt.timedelta(days=days_ago))
+
+
+def open_or_create_demo(path: Path) -> JournalSession:
+    """Unlock the demo journal at `path`, making it first if it isn't there yet."""
+    if path.exists():
+        return unlock_journal(path, DEMO_PASSPHRASE)
+    session, _recovery_key = create_journal(path, DEMO_PASSPHRASE)
+    fill_with_demo_entries(session)
+    return session

@@ -1,0 +1,112 @@
+"""Create, unlock and lock a journal, and work with its entries. The GUI and CLI both use this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from recoveryjournal.domain.entry import Entry, check_date
+from recoveryjournal.domain.errors import InvalidInput, JournalError
+from recoveryjournal.domain.signals import Signal
+from recoveryjournal.storage import connection
+from recoveryjournal.storage.entries import EntryRepository
+
+#: One entry may hold a long piece of writing, but not a runaway paste of a whole disk.
+MAX_ENTRY_CHARS = 5_000_000
+
+
+class JournalSession:
+    """An unlocked journal. `lock()` closes it; after that every call says the journal is locked."""
+
+    def __init__(self, conn: connection.JournalConnection) -> None:
+        self._conn = conn
+        self._entries = EntryRepository(conn)
+        self.entries_changed = Signal()
+        self.locked = Signal()
+
+    @property
+    def path(self) -> Path:
+        """The journal folder."""
+        return self._conn.layout.folder
+
+    @property
+    def is_unlocked(self) -> bool:
+        """False once locked."""
+        return self._conn.is_open
+
+    @property
+    def opened_with_recovery_key(self) -> bool:
+        """True when unlocked with the recovery key (a good moment to choose a new passphrase)."""
+        return self._conn.opened_with_recovery_key
+
+    # Entries -------------------------------------------------------------------------
+    def add_entry(self, text: str, title: str = "", date: dt.date | None = None) -> Entry:
+        """Save a new entry (today unless a date is given)."""
+        self._check_entry(title, text)
+        entry = self._entries.add(check_date(date or dt.date.today()), title.strip(), text)
+        self.entries_changed.emit()
+        return entry
+
+    def update_entry(self, entry_id: int, text: str, title: str, date: dt.date) -> Entry:
+        """Save changes to an entry."""
+        self._check_entry(title, text)
+        entry = self._entries.update(entry_id, check_date(date), title.strip(), text)
+        self.entries_changed.emit()
+        return entry
+
+    def delete_entry(self, entry_id: int) -> None:
+        """Delete an entry for good."""
+        self._entries.delete(entry_id)
+        self.entries_changed.emit()
+
+    def entry(self, entry_id: int) -> Entry:
+        """One entry."""
+        return self._entries.get(entry_id)
+
+    def entries(self, limit: int | None = None, offset: int = 0) -> list[Entry]:
+        """Entries newest first, a page at a time."""
+        return self._entries.newest_first(limit, offset)
+
+    def entry_count(self) -> int:
+        """How many entries there are."""
+        return self._entries.count()
+
+    @staticmethod
+    def _check_entry(title: str, text: str) -> None:
+        if not title.strip() and not text.strip():
+            raise InvalidInput("There's nothing to save yet. Write a few words first.")
+        if len(text) > MAX_ENTRY_CHARS:
+            raise InvalidInput("This entry is very long (over five million characters). Please split it into a few entries.")
+
+    # Keys ----------------------------------------------------------------------------
+    def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None:
+        """Choose a new passphrase; `current` is the old passphrase or the recovery key."""
+        if not new:
+            raise InvalidInput("Please choose a new passphrase. It can be anything you'll remember.")
+        self._conn.change_passphrase(current, new, current_is_recovery_key=current_is_recovery_key)
+
+    def lock(self) -> None:
+        """Close the journal and forget its key; listeners are told so they can clear what they show."""
+        if self._conn.is_open:
+            self._conn.close()
+            self.locked.emit()
+
+    @property
+    def connection(self) -> connection.JournalConnection:
+        """For other services in this package (check, export); not for widgets."""
+        if not self._conn.is_open:
+            raise JournalError("The journal is locked.")
+        return self._conn
+
+
+def create_journal(path: Path | str, passphrase: str) -> tuple[JournalSession, str]:
+    """Make a new journal; returns the open session and the recovery key (show it once)."""
+    if not passphrase:
+        raise InvalidInput("Please choose a passphrase. It can be anything you'll remember.")
+    conn, recovery_key = connection.create_journal(path, passphrase)
+    return JournalSession(conn), recovery_key
+
+
+def unlock_journal(path: Path | str, secret: str, *, recovery_key: bool = False) -> JournalSession:
+    """Open a journal with its passphrase or recovery key."""
+    return JournalSession(connection.open_journal(path, secret, recovery_key=recovery_key))

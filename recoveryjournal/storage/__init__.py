@@ -1,0 +1,1 @@
+"""The encrypted journal on disk: layout, keys, connection, schema and repositories. No Qt here."""

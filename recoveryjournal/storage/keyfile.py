@@ -1,0 +1,161 @@
+"""The key file: the master key wrapped under Argon2id(passphrase) and under the recovery key.
+
+Only `connection.py` calls `unwrap`; nothing else in the program ever holds the master key.
+The key file holds no personal data: salts, KDF parameters, nonces and ciphertexts only.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from recoveryjournal.domain.errors import JournalDamaged, NotAJournal, WrongRecoveryKey, WrongSecret
+from recoveryjournal.storage.fsutil import atomic_replace, explain_os_errors, write_private_file
+
+FORMAT = "recovery-journal-keys"
+VERSION = 1
+PASSPHRASE_SLOT = "passphrase"
+RECOVERY_SLOT = "recovery"
+#: Only for the test suite and demo data: makes key derivation instant (and weak). Never set it for real use.
+FAST_KDF_ENV = "RECOVERYJOURNAL_INSECURE_FAST_KDF"
+
+_MIN_MEMORY_KIB = 64 * 1024
+_TARGET_SECONDS = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id parameters, stored beside each wrap so they can be raised later."""
+
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+
+    @classmethod
+    def calibrated(cls, target_seconds: float = _TARGET_SECONDS) -> KdfParams:
+        """Pick a time cost so that one derivation takes about `target_seconds` on this machine."""
+        if os.environ.get(FAST_KDF_ENV) == "1":
+            return cls(time_cost=1, memory_kib=1024, parallelism=1)
+        memory, parallelism = 128 * 1024, 2
+        start = time.perf_counter()
+        derive(b"calibration", os.urandom(16), cls(1, memory, parallelism))
+        elapsed = max(time.perf_counter() - start, 1e-3)
+        return cls(time_cost=max(3, min(64, round(target_seconds / elapsed))), memory_kib=memory, parallelism=parallelism)
+
+
+def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    """Argon2id → 32-byte key-encryption key."""
+    return hash_secret_raw(
+        secret, salt, time_cost=params.time_cost, memory_cost=params.memory_kib,
+        parallelism=params.parallelism, hash_len=32, type=Type.ID,
+    )
+
+
+def secret_bytes(secret: str) -> bytes:
+    """Passphrases are NFC-normalised so the same words typed on another system still open the journal."""
+    return unicodedata.normalize("NFC", secret).encode("utf-8")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("expected base64 text")
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _aad(slot: str) -> bytes:
+    return f"{FORMAT}/v{VERSION}/{slot}".encode()
+
+
+def wrap(master_key: bytes, secret: str, slot: str, params: KdfParams) -> dict[str, Any]:
+    """Wrap the master key under `secret`; returns the JSON-ready slot record."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = derive(secret_bytes(secret), salt, params)
+    ciphertext = AESGCM(kek).encrypt(nonce, master_key, _aad(slot))
+    return {"kdf": "argon2id", **asdict(params), "salt": _b64(salt), "aead": "aes-256-gcm",
+            "nonce": _b64(nonce), "wrapped_key": _b64(ciphertext)}
+
+
+def unwrap(record: dict[str, Any], secret: str, slot: str) -> bytes:
+    """Recover the master key; WrongSecret when the authenticated cipher rejects the secret."""
+    try:
+        params = KdfParams(int(record["time_cost"]), int(record["memory_kib"]), int(record["parallelism"]))
+        salt, nonce, ciphertext = _unb64(record["salt"]), _unb64(record["nonce"]), _unb64(record["wrapped_key"])
+        if record.get("kdf") != "argon2id" or record.get("aead") != "aes-256-gcm" or len(nonce) != 12:
+            raise ValueError("unknown algorithm")
+        kek = derive(secret_bytes(secret), salt, params)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.") from exc
+    try:
+        master_key = AESGCM(kek).decrypt(nonce, ciphertext, _aad(slot))
+    except InvalidTag:
+        raise (WrongRecoveryKey() if slot == RECOVERY_SLOT else WrongSecret()) from None
+    if len(master_key) != 32:
+        raise JournalDamaged()
+    return master_key
+
+
+def new_key_file(master_key: bytes, passphrase: str, recovery_key: str, params: KdfParams) -> dict[str, Any]:
+    """Build the key-file document for a new journal."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "database": "sqlcipher4, raw 256-bit key",
+        "slots": {
+            PASSPHRASE_SLOT: wrap(master_key, passphrase, PASSPHRASE_SLOT, params),
+            RECOVERY_SLOT: wrap(master_key, recovery_key, RECOVERY_SLOT, params),
+        },
+    }
+
+
+def _encode(doc: dict[str, Any]) -> bytes:
+    return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def create_key_file(path: Path, doc: dict[str, Any]) -> None:
+    """Write a brand-new key file, owner-only."""
+    with explain_os_errors():
+        write_private_file(path, _encode(doc))
+
+
+def replace_key_file(path: Path, doc: dict[str, Any]) -> None:
+    """Atomically replace the key file (temp file, fsync, rename): old or new, never half."""
+    atomic_replace(path, _encode(doc))
+
+
+def read_key_file(path: Path) -> dict[str, Any]:
+    """Read and sanity-check the key file, telling 'missing', 'foreign' and 'damaged' apart."""
+    if not path.exists():
+        raise JournalDamaged(
+            "Part of this journal is missing (its key file, keys.json), so it can't be unlocked. "
+            "If you copied the journal, copy the whole folder again. Nothing has been changed."
+        )
+    try:
+        raw = path.read_bytes()
+    except PermissionError as exc:
+        raise JournalDamaged("Recovery Journal isn't allowed to read this journal's key file.") from exc
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise NotAJournal()
+    if doc.get("version") != VERSION:
+        raise NotAJournal("This journal was made by a newer version of Recovery Journal. Please update the app to open it.")
+    slots = doc.get("slots")
+    if not isinstance(slots, dict) or not isinstance(slots.get(PASSPHRASE_SLOT), dict):
+        raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
+    return doc

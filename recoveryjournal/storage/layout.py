@@ -1,0 +1,53 @@
+"""Where the parts of a journal live. A journal is one folder that is always handled as a unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The folder name ends with this, so people (and file dialogs) can tell a journal at a glance.
+SUFFIX = ".rjournal"
+DB_NAME = "journal.db"
+KEYS_NAME = "keys.json"
+LOCK_NAME = "in-use.lock"
+
+
+@dataclass(frozen=True, slots=True)
+class JournalLayout:
+    """The paths that make up one journal folder."""
+
+    folder: Path
+
+    @property
+    def db(self) -> Path:
+        """The SQLCipher database: everything about the person lives here, encrypted."""
+        return self.folder / DB_NAME
+
+    @property
+    def keys(self) -> Path:
+        """The wrapped master key (no personal data)."""
+        return self.folder / KEYS_NAME
+
+    @property
+    def lock(self) -> Path:
+        """Held while a copy of the app has the journal open."""
+        return self.folder / LOCK_NAME
+
+    def parts(self) -> list[Path]:
+        """Every file that belongs to the journal and exists now (database side files included)."""
+        names = (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", DB_NAME + "-journal", KEYS_NAME)
+        return [self.folder / n for n in names if (self.folder / n).exists()]
+
+    @classmethod
+    def for_path(cls, path: Path | str) -> JournalLayout:
+        """Accept the journal folder, or a file inside it (someone may pick journal.db or keys.json)."""
+        p = Path(path).expanduser()
+        if p.is_file() and p.name in (DB_NAME, KEYS_NAME) and (p.parent / KEYS_NAME).exists():
+            p = p.parent
+        return cls(p.absolute())
+
+
+def with_suffix(path: Path | str) -> Path:
+    """Add the journal suffix to a new journal's path when the person left it out."""
+    p = Path(path).expanduser()
+    return p if p.name.endswith(SUFFIX) else p.with_name(p.name + SUFFIX)

@@ -1,0 +1,91 @@
+"""One copy per journal: an OS-level lock on a file inside the journal folder.
+
+The operating system releases the lock when the holding process ends, however it ends, so a
+crash or kill -9 never leaves a stale lock behind. The same class serves the GUI and the CLI
+(it needs no Qt), and the lock file holds no name, user or host: on a shared PC it tells nothing.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+from recoveryjournal.domain.errors import CannotWrite, JournalInUse
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return False
+            raise
+        return True
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class JournalLock:
+    """Held for as long as a journal is unlocked in this process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        """True while this object holds the lock."""
+        return self._fd is not None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise JournalInUse (another copy has it) or CannotWrite (read-only folder)."""
+        if self._fd is not None:
+            return
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise CannotWrite(
+                "This journal is in a folder Recovery Journal can't write to (perhaps a read-only USB stick "
+                "or a shared folder). Copy the journal somewhere you can write, then open it from there. "
+                "Nothing has been changed."
+            ) from exc
+        if not _try_lock(fd):
+            os.close(fd)
+            raise JournalInUse()
+        self._fd = fd
+
+    def release(self) -> None:
+        """Let go of the lock (the file stays; it is empty and harmless)."""
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            _unlock(fd)
+        finally:
+            os.close(fd)
+
+    def __enter__(self) -> JournalLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()

@@ -1,0 +1,1 @@
+"""Qt widgets, models, dialogs and charts. The only layer that imports PySide6."""

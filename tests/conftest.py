@@ -1,0 +1,55 @@
+"""Shared fixtures: real encrypted journals in tmp_path, headless Qt, fast (test-only) key derivation."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Set before anything imports Qt: tests need no screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Real Argon2 parameters take ~0.7 s per derivation; tests that are about key derivation
+# itself unset this (see tests/storage/test_keyfile.py). Never set it for real use.
+os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test gets its own data and config folders, so no test sees the developer's real journals or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    """Where a test's journal lives (not created yet)."""
+    return tmp_path / "journal.rjournal"
+
+
+@pytest.fixture
+def session(journal_path: Path) -> Iterator[object]:
+    """A real, unlocked, encrypted journal in tmp_path."""
+    from recoveryjournal.services.journal_service import create_journal
+
+    s, _recovery_key = create_journal(journal_path, PASSPHRASE)
+    yield s
+    s.lock()
+
+
+@pytest.fixture
+def created_journal(journal_path: Path) -> tuple[Path, str]:
+    """A locked journal on disk with three entries; returns (path, recovery key)."""
+    from recoveryjournal.services.journal_service import create_journal
+
+    s, recovery_key = create_journal(journal_path, PASSPHRASE)
+    s.add_entry("First words.", "One")
+    s.add_entry("Second words.", "Two")
+    s.add_entry("Third words.", "Three")
+    s.lock()
+    return journal_path, recovery_key
