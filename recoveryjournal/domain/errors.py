@@ -19,8 +19,7 @@ class WrongSecret(JournalError):
 
     exit_code = 3
     default_message = (
-        "That passphrase doesn't open this journal. Check Caps Lock and try again, "
-        "or use your recovery key instead."
+        "That passphrase doesn't open this journal. Check Caps Lock and try again, or use your recovery key instead."
     )
 
 
@@ -54,10 +53,7 @@ class JournalInUse(JournalError):
     """Another copy of the app (or the CLI) has this journal open."""
 
     exit_code = 5
-    default_message = (
-        "This journal is already open in another window or program. "
-        "Close it there first, then try again."
-    )
+    default_message = "This journal is already open in another window or program. Close it there first, then try again."
 
 
 class CannotWrite(JournalError):

@@ -20,9 +20,7 @@ class CheckReport:
 
 def check_journal(session: JournalSession) -> CheckReport:
     """Run SQLCipher's and SQLite's checks and look for readable journal text in the files."""
-    samples = [
-        e.text.strip()[:40] for e in session.entries(limit=50) if len(e.text.strip()) >= _SAMPLE_MIN_CHARS
-    ]
+    samples = [e.text.strip()[:40] for e in session.entries(limit=50) if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
     result = check_integrity(session.connection, samples)
     lines = [
         f"Journal: {session.path}",
@@ -32,7 +30,11 @@ def check_journal(session: JournalSession) -> CheckReport:
         _line("The structure is sound (SQLite integrity check)", result.structure_problems),
         _line("The files are encrypted (no readable journal text found)", result.encryption_problems),
     ]
-    lines.append("All is well." if result.ok else "Some checks found problems. Keep a copy of this journal folder before changing anything.")
+    lines.append(
+        "All is well."
+        if result.ok
+        else "Some checks found problems. Keep a copy of this journal folder before changing anything."
+    )
     return CheckReport(result.ok, lines)
 
 

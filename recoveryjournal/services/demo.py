@@ -11,15 +11,30 @@ from recoveryjournal.services.journal_service import JournalSession, create_jour
 DEMO_PASSPHRASE = "demo"
 
 _DEMO_ENTRIES: list[tuple[int, str, str]] = [
-    (0, "A quieter morning", "Slept better last night. Had breakfast by the window and noticed the light on the trees. "
-        "Small thing, but it helped."),
-    (1, "", "Found the appointment letter hard to read today. Going to write down what I want to ask before Thursday, "
-        "so I don't forget once I'm in the room."),
-    (3, "Walk with Sam", "We walked to the park and back. I talked more than I expected to. "
-        "Sam said they'd come again on Saturday."),
+    (
+        0,
+        "A quieter morning",
+        "Slept better last night. Had breakfast by the window and noticed the light on the trees. "
+        "Small thing, but it helped.",
+    ),
+    (
+        1,
+        "",
+        "Found the appointment letter hard to read today. Going to write down what I want to ask before Thursday, "
+        "so I don't forget once I'm in the room.",
+    ),
+    (
+        3,
+        "Walk with Sam",
+        "We walked to the park and back. I talked more than I expected to. Sam said they'd come again on Saturday.",
+    ),
     (6, "Things that helped this week", "- Music in the evening\n- Texting my sister\n- Going to bed before midnight"),
-    (9, "A hard day", "Everything felt heavy. I used my plan: rang the support line, made tea, watched something gentle. "
-        "It passed, slowly. Writing it down so I remember that it did."),
+    (
+        9,
+        "A hard day",
+        "Everything felt heavy. I used my plan: rang the support line, made tea, watched something gentle. "
+        "It passed, slowly. Writing it down so I remember that it did.",
+    ),
     (14, "Starting this journal", "I want a place that is just mine. I'll write when I want to, and that's enough."),
 ]
 

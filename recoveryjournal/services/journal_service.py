@@ -76,7 +76,9 @@ class JournalSession:
         if not title.strip() and not text.strip():
             raise InvalidInput("There's nothing to save yet. Write a few words first.")
         if len(text) > MAX_ENTRY_CHARS:
-            raise InvalidInput("This entry is very long (over five million characters). Please split it into a few entries.")
+            raise InvalidInput(
+                "This entry is very long (over five million characters). Please split it into a few entries."
+            )
 
     # Keys ----------------------------------------------------------------------------
     def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None:

@@ -153,7 +153,9 @@ def _check_plausible_files(layout: JournalLayout) -> None:
             "Nothing has been changed. If you have another copy or a backup, try that one."
         )
     if _head(layout.db).startswith(PLAIN_SQLITE_HEADER):
-        raise JournalDamaged("This journal's data file isn't encrypted, so it isn't one Recovery Journal made. Nothing has been changed.")
+        raise JournalDamaged(
+            "This journal's data file isn't encrypted, so it isn't one Recovery Journal made. Nothing has been changed."
+        )
 
 
 def _head(path: Path) -> bytes:

@@ -19,8 +19,12 @@ def _now() -> str:
 
 def _row_to_entry(row: Any) -> Entry:
     return Entry(
-        id=row[0], date=dt.date.fromisoformat(row[1]), title=row[2], text=row[3],
-        created_at=dt.datetime.fromisoformat(row[4]), updated_at=dt.datetime.fromisoformat(row[5]),
+        id=row[0],
+        date=dt.date.fromisoformat(row[1]),
+        title=row[2],
+        text=row[3],
+        created_at=dt.datetime.fromisoformat(row[4]),
+        updated_at=dt.datetime.fromisoformat(row[5]),
     )
 
 

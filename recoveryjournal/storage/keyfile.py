@@ -50,14 +50,21 @@ class KdfParams:
         start = time.perf_counter()
         derive(b"calibration", os.urandom(16), cls(1, memory, parallelism))
         elapsed = max(time.perf_counter() - start, 1e-3)
-        return cls(time_cost=max(3, min(64, round(target_seconds / elapsed))), memory_kib=memory, parallelism=parallelism)
+        return cls(
+            time_cost=max(3, min(64, round(target_seconds / elapsed))), memory_kib=memory, parallelism=parallelism
+        )
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     """Argon2id → 32-byte key-encryption key."""
     return hash_secret_raw(
-        secret, salt, time_cost=params.time_cost, memory_cost=params.memory_kib,
-        parallelism=params.parallelism, hash_len=32, type=Type.ID,
+        secret,
+        salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
     )
 
 
@@ -85,8 +92,14 @@ def wrap(master_key: bytes, secret: str, slot: str, params: KdfParams) -> dict[s
     salt, nonce = os.urandom(16), os.urandom(12)
     kek = derive(secret_bytes(secret), salt, params)
     ciphertext = AESGCM(kek).encrypt(nonce, master_key, _aad(slot))
-    return {"kdf": "argon2id", **asdict(params), "salt": _b64(salt), "aead": "aes-256-gcm",
-            "nonce": _b64(nonce), "wrapped_key": _b64(ciphertext)}
+    return {
+        "kdf": "argon2id",
+        **asdict(params),
+        "salt": _b64(salt),
+        "aead": "aes-256-gcm",
+        "nonce": _b64(nonce),
+        "wrapped_key": _b64(ciphertext),
+    }
 
 
 def unwrap(record: dict[str, Any], secret: str, slot: str) -> bytes:
@@ -98,7 +111,9 @@ def unwrap(record: dict[str, Any], secret: str, slot: str) -> bytes:
             raise ValueError("unknown algorithm")
         kek = derive(secret_bytes(secret), salt, params)
     except (KeyError, ValueError, TypeError) as exc:
-        raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.") from exc
+        raise JournalDamaged(
+            "This journal's key file is damaged, so it can't be opened. Nothing has been changed."
+        ) from exc
     try:
         master_key = AESGCM(kek).decrypt(nonce, ciphertext, _aad(slot))
     except InvalidTag:
@@ -150,11 +165,15 @@ def read_key_file(path: Path) -> dict[str, Any]:
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.") from exc
+        raise JournalDamaged(
+            "This journal's key file is damaged, so it can't be opened. Nothing has been changed."
+        ) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise NotAJournal()
     if doc.get("version") != VERSION:
-        raise NotAJournal("This journal was made by a newer version of Recovery Journal. Please update the app to open it.")
+        raise NotAJournal(
+            "This journal was made by a newer version of Recovery Journal. Please update the app to open it."
+        )
     slots = doc.get("slots")
     if not isinstance(slots, dict) or not isinstance(slots.get(PASSPHRASE_SLOT), dict):
         raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")

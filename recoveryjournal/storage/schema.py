@@ -37,7 +37,9 @@ def migrate(db: Any) -> int:
     """Bring the database (opened in autocommit mode) up to LATEST, one transaction per step."""
     version = current_version(db)
     if version > LATEST:
-        raise NotAJournal("This journal was made by a newer version of Recovery Journal. Please update the app to open it.")
+        raise NotAJournal(
+            "This journal was made by a newer version of Recovery Journal. Please update the app to open it."
+        )
     for target in range(version + 1, LATEST + 1):
         db.execute("BEGIN IMMEDIATE")
         try:
