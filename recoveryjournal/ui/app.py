@@ -1,0 +1,49 @@
+"""Start the desktop app: `recoveryjournal [--demo] [--journal PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from recoveryjournal import APP_NAME, __version__
+
+_DESCRIPTION = "Recovery Journal: your own encrypted journal, check-ins, goals and crisis plan, kept on this computer."
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options for the desktop app."""
+    parser = argparse.ArgumentParser(prog="recoveryjournal", description=_DESCRIPTION)
+    parser.add_argument(
+        "--demo", action="store_true", help="open a demo journal with made-up entries (its passphrase is 'demo')"
+    )
+    parser.add_argument("--journal", type=Path, help="open this journal folder (NAME.rjournal)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app until the window closes."""
+    args = parse_args(argv)
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from recoveryjournal.ui.main_window import MainWindow
+    from recoveryjournal.ui.resources import resource_path, resource_text
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("RecoveryJournal")
+    app.setApplicationVersion(__version__)
+    app.setStyleSheet(resource_text("styles/app.qss"))
+    icon = resource_path("icons/recoveryjournal.svg")
+    if icon:
+        app.setWindowIcon(QIcon(str(icon)))
+    window = MainWindow()
+    window.show()
+    window.start(journal=args.journal, demo=args.demo)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Choose a new passphrase, using the current one or the recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.passphrase import strength_hint
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+
+_TEXT = {
+    "window": "Choose a new passphrase",
+    "intro": "Your journal stays exactly as it is; only the passphrase that opens it changes. Your recovery key keeps working.",
+    "after_recovery": (
+        "You opened your journal with your recovery key. If you like, choose a new passphrase now, "
+        "so you can use that next time."
+    ),
+    "current": "Current passphrase",
+    "recovery": "Recovery key",
+    "new": "New passphrase",
+    "again": "Type it again",
+    "mismatch": "The two new passphrases aren't the same yet.",
+    "working": "Changing your passphrase…",
+    "ok": "Change passphrase",
+    "later": "Not now",
+}
+
+
+class ChangePassphraseDialog(QDialog):
+    """Asks for the current secret and a new passphrase twice; changes it on OK."""
+
+    def __init__(self, session: JournalSession, *, with_recovery_key: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self._with_recovery_key = with_recovery_key
+        self.setWindowTitle(_TEXT["window"])
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.current = PassphraseField(parent=self)
+        self.new = PassphraseField(parent=self)
+        self.again = PassphraseField(parent=self)
+        self.hint = paragraph(strength_hint("").text, self)
+        self.message = message_line(self)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(_TEXT["ok"], QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_TEXT["later"], QDialogButtonBox.ButtonRole.RejectRole)
+        form = QFormLayout(self)
+        form.addRow(paragraph(_TEXT["after_recovery" if self._with_recovery_key else "intro"], self))
+        form.addRow(_TEXT["recovery" if self._with_recovery_key else "current"], self.current)
+        form.addRow(_TEXT["new"], self.new)
+        form.addRow("", self.hint)
+        form.addRow(_TEXT["again"], self.again)
+        form.addRow(self.message)
+        form.addRow(self.buttons)
+        self.new.textChanged.connect(self._on_changed)
+        self.again.textChanged.connect(self._on_changed)
+        self.buttons.accepted.connect(self._on_ok_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self._on_changed()
+
+    def _on_changed(self) -> None:
+        self.hint.setText(strength_hint(self.new.text()).text)
+        same = self.new.text() == self.again.text()
+        show_message(self.message, "" if same or not self.again.text() else _TEXT["mismatch"])
+        self.ok_button.setEnabled(bool(self.new.text()) and same)
+
+    def _on_ok_clicked(self) -> None:
+        show_message(self.message, _TEXT["working"])
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.processEvents()
+        try:
+            self._session.change_passphrase(
+                self.current.text(), self.new.text(), current_is_recovery_key=self._with_recovery_key
+            )
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        for field in (self.current, self.new, self.again):
+            field.clear()
+        self.accept()

@@ -1,0 +1,219 @@
+"""First run: where the journal lives, a passphrase, and the one-time recovery key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.passphrase import strength_hint
+from recoveryjournal.services.journal_service import JournalSession, create_journal
+from recoveryjournal.services.locations import default_journal_folder
+from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+
+_TEXT = {
+    "window": "Create your journal",
+    "where_title": "Where should your journal live?",
+    "where_sub": (
+        "Your journal is one folder. It can live on this computer or on a USB stick, and you can copy it "
+        "anywhere: it stays locked wherever it goes."
+    ),
+    "name": "Name",
+    "folder": "Folder",
+    "choose": "Choose…",
+    "default_name": "My journal",
+    "name_tip": "Anyone who can see this computer's files may see this name, so pick one you're comfortable with.",
+    "exists": "There's already something called that in this folder. Please choose another name.",
+    "pass_title": "Choose a passphrase",
+    "pass_sub": (
+        "Your passphrase locks your journal. A few unrelated words you'll remember work well, like "
+        "“kettle river purple Tuesday”. It's your choice: this is a hint, not a rule."
+    ),
+    "pass": "Passphrase",
+    "again": "Type it again",
+    "mismatch": "The two passphrases aren't the same yet.",
+    "creating": "Making your journal… this takes a few seconds.",
+    "key_title": "Your recovery key",
+    "key_sub": (
+        "Write this down and keep it somewhere safe. It opens your journal if you forget your passphrase. "
+        "It is shown only this once, and nobody else has a copy, not even us."
+    ),
+    "key_keep": "I have written down my recovery key, or kept it somewhere safe",
+    "copy": "Copy",
+    "copied": "Copied. Paste it somewhere safe, then copy something else so it isn't left on the clipboard.",
+}
+
+
+class _WherePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_TEXT["where_title"])
+        self.setSubTitle(_TEXT["where_sub"])
+        self.name_edit = QLineEdit(_TEXT["default_name"], self)
+        self.name_edit.setToolTip(_TEXT["name_tip"])
+        self.folder_edit = QLineEdit(str(default_journal_folder()), self)
+        choose = QPushButton(_TEXT["choose"], self)
+        self.message = message_line(self)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(choose)
+        form = QFormLayout(self)
+        form.addRow(_TEXT["name"], self.name_edit)
+        form.addRow(_TEXT["folder"], folder_row)
+        form.addRow(paragraph(_TEXT["name_tip"], self))
+        form.addRow(self.message)
+        choose.clicked.connect(self._on_choose_clicked)
+        self.name_edit.textChanged.connect(self.completeChanged)
+        self.folder_edit.textChanged.connect(self.completeChanged)
+
+    def target(self) -> Path:
+        """The journal folder that will be made."""
+        name = self.name_edit.text().strip().replace("/", "-").replace("\\", "-")
+        return Path(self.folder_edit.text().strip()).expanduser() / f"{name}.rjournal"
+
+    def isComplete(self) -> bool:
+        return bool(self.name_edit.text().strip() and self.folder_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        if self.target().exists():
+            show_message(self.message, _TEXT["exists"])
+            return False
+        show_message(self.message, "")
+        return True
+
+    def _on_choose_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _TEXT["folder"], self.folder_edit.text())
+        if folder:
+            self.folder_edit.setText(folder)
+
+
+class _PassphrasePage(QWizardPage):
+    def __init__(self, wizard: CreateJournalWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(_TEXT["pass_title"])
+        self.setSubTitle(_TEXT["pass_sub"])
+        self.setCommitPage(True)  # after this, the journal exists: no going back
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Create my journal")
+        self.first = PassphraseField(_TEXT["pass"], self)
+        self.second = PassphraseField(_TEXT["again"], self)
+        self.meter = QProgressBar(self)
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(8)
+        self.meter.setAccessibleName("Passphrase strength")
+        self.hint = paragraph(strength_hint("").text, self)
+        self.message = message_line(self)
+        form = QFormLayout(self)
+        form.addRow(_TEXT["pass"], self.first)
+        form.addRow("", self.meter)
+        form.addRow("", self.hint)
+        form.addRow(_TEXT["again"], self.second)
+        form.addRow(self.message)
+        self.first.textChanged.connect(self._on_changed)
+        self.second.textChanged.connect(self._on_changed)
+
+    def isComplete(self) -> bool:
+        return bool(self.first.text()) and self.first.text() == self.second.text()
+
+    def validatePage(self) -> bool:
+        show_message(self.message, _TEXT["creating"])
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.processEvents()
+        try:
+            self._wizard.create(self.first.text())
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.first.clear()
+        self.second.clear()
+        return True
+
+    def _on_changed(self) -> None:
+        hint = strength_hint(self.first.text())
+        self.meter.setValue(hint.score)
+        self.hint.setText(hint.text)
+        both = self.first.text() and self.second.text()
+        show_message(self.message, _TEXT["mismatch"] if both and self.first.text() != self.second.text() else "")
+        self.completeChanged.emit()
+
+
+class _RecoveryKeyPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_TEXT["key_title"])
+        self.setSubTitle(_TEXT["key_sub"])
+        self.key_label = QLabel(self)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setWeight(QFont.Weight.Bold)
+        self.key_label.setFont(font)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setObjectName("recoveryKey")
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.copy_button = QPushButton(_TEXT["copy"], self)
+        self.copied = message_line(self)
+        self.kept = QCheckBox(_TEXT["key_keep"], self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.key_label)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.copied)
+        layout.addStretch(1)
+        layout.addWidget(self.kept)
+        self.kept.toggled.connect(self.completeChanged)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+
+    def isComplete(self) -> bool:
+        return self.kept.isChecked()
+
+    def _on_copy_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.key_label.text())
+        show_message(self.copied, _TEXT["copied"])
+
+
+class CreateJournalWizard(QWizard):
+    """After it finishes, `session` is the new, unlocked journal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: JournalSession | None = None
+        self.setWindowTitle(_TEXT["window"])
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Open my journal")
+        self.where_page = _WherePage()
+        self.passphrase_page = _PassphrasePage(self)
+        self.key_page = _RecoveryKeyPage()
+        for page in (self.where_page, self.passphrase_page, self.key_page):
+            self.addPage(page)
+        self.resize(640, 480)
+
+    def create(self, passphrase: str) -> None:
+        """Make the journal now (called by the passphrase page)."""
+        self.session, recovery_key = create_journal(self.where_page.target(), passphrase)
+        self.key_page.key_label.setText(recovery_key)
+
+    def done(self, result: int) -> None:
+        """Forget the recovery key as soon as the wizard closes."""
+        self.key_page.key_label.clear()
+        super().done(result)

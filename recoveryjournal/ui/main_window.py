@@ -1,0 +1,239 @@
+"""The main window: welcome, locked and unlocked views, and the actions around them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal import APP_NAME
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services.demo import DEMO_PASSPHRASE, open_or_create_demo
+from recoveryjournal.services.journal_service import JournalSession, unlock_journal
+from recoveryjournal.services.locations import demo_journal_path
+from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
+from recoveryjournal.ui.pages.journal_page import JournalPage
+from recoveryjournal.ui.pages.unlock_page import UnlockPage
+from recoveryjournal.ui.pages.welcome_page import WelcomePage
+from recoveryjournal.ui.settings import AppSettings
+from recoveryjournal.ui.widgets.common import show_message
+from recoveryjournal.ui.workers import run_in_background
+
+_TEXT = {
+    "file": "&Journal",
+    "new": "Create a new journal…",
+    "open": "Open a journal…",
+    "lock": "Lock",
+    "lock_tip": "Lock your journal now (Ctrl+L)",
+    "passphrase": "Change passphrase…",
+    "quit": "Quit",
+    "help": "&Help",
+    "about": "About Recovery Journal",
+    "about_text": (
+        "Recovery Journal keeps your journal encrypted on this computer. Nothing leaves it unless you choose "
+        "to share it.\n\nLock at any time with Ctrl+L."
+    ),
+    "open_title": "Choose your journal folder (it ends in .rjournal)",
+    "cant_open": "This can't be opened",
+    "demo_banner": "This is a demo journal with made-up entries. Its passphrase is “{p}”. Try anything: it's only a demo.",
+    "demo_busy": "Opening the demo journal…",
+}
+
+
+class MainWindow(QMainWindow):
+    """Owns the current JournalSession; pages only show what it holds."""
+
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or AppSettings()
+        self.session: JournalSession | None = None
+        self.journal_path: Path | None = None
+        self._is_demo = False
+        self.setWindowTitle(APP_NAME)  # never the journal's name: others may see the taskbar
+        self.resize(1000, 680)
+        self._setup_ui()
+        self._update_actions()
+
+    # Public -----------------------------------------------------------------------------
+    def start(self, journal: Path | None = None, demo: bool = False) -> None:
+        """Show the right first screen: the demo, a given journal, the last one used, or a welcome."""
+        if demo:
+            self.open_demo()
+            return
+        path = journal or self.settings.last_journal
+        if path is not None:
+            self.show_unlock(path)
+        else:
+            self.stack.setCurrentWidget(self.welcome_page)
+
+    def show_unlock(self, path: Path, hint: str = "") -> None:
+        """Ask for the passphrase of the journal at `path`."""
+        self.lock()
+        self.journal_path = path
+        self.unlock_page.set_journal(path, hint)
+        self.stack.setCurrentWidget(self.unlock_page)
+        self.unlock_page.focus_secret()
+
+    def lock(self) -> None:
+        """Save what was typed, close the journal and empty every view of it."""
+        if self.session is None:
+            return
+        self.journal_page.save_if_dirty()
+        session, self.session = self.session, None
+        self.journal_page.clear()
+        session.lock()
+        self.unlock_page.reset()
+        self.stack.setCurrentWidget(self.unlock_page)
+        self._update_actions()
+
+    def open_demo(self) -> None:
+        """Open (making it first, if needed) the demo journal."""
+        self.lock()
+        path = demo_journal_path()
+        self.journal_path = path
+        self.unlock_page.set_journal(path, _TEXT["demo_banner"].format(p=DEMO_PASSPHRASE))
+        self.unlock_page.set_busy(True)
+        self.stack.setCurrentWidget(self.unlock_page)
+        run_in_background(
+            lambda: open_or_create_demo(path), lambda s: self._on_unlocked(s, demo=True), self._on_unlock_failed
+        )
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.welcome_page = WelcomePage(self)
+        self.unlock_page = UnlockPage(self)
+        self.journal_page = JournalPage(self)
+        self.stack = QStackedWidget(self)
+        for page in (self.welcome_page, self.unlock_page, self.journal_page):
+            self.stack.addWidget(page)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._setup_actions()
+
+        self.welcome_page.create_requested.connect(self._on_create_requested)
+        self.welcome_page.open_requested.connect(self._on_open_requested)
+        self.welcome_page.demo_requested.connect(self.open_demo)
+        self.unlock_page.unlock_requested.connect(self._on_unlock_requested)
+        self.unlock_page.open_other_requested.connect(self._on_open_requested)
+        self.unlock_page.create_requested.connect(self._on_create_requested)
+
+    def _setup_actions(self) -> None:
+        self.lock_action = QAction(_TEXT["lock"], self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(_TEXT["lock_tip"])
+        self.new_action = QAction(_TEXT["new"], self)
+        self.open_action = QAction(_TEXT["open"], self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.passphrase_action = QAction(_TEXT["passphrase"], self)
+        quit_action = QAction(_TEXT["quit"], self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        about_action = QAction(_TEXT["about"], self)
+        menu = self.menuBar().addMenu(_TEXT["file"])
+        for action in (
+            self.new_action,
+            self.open_action,
+            None,
+            self.passphrase_action,
+            self.lock_action,
+            None,
+            quit_action,
+        ):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        self.menuBar().addMenu(_TEXT["help"]).addAction(about_action)
+        self.toolbar = QToolBar("Journal", self)
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.lock_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+        self.lock_action.triggered.connect(self.lock)
+        self.new_action.triggered.connect(self._on_create_requested)
+        self.open_action.triggered.connect(self._on_open_requested)
+        self.passphrase_action.triggered.connect(lambda: self._on_change_passphrase(with_recovery_key=False))
+        quit_action.triggered.connect(self.close)
+        about_action.triggered.connect(lambda: QMessageBox.about(self, _TEXT["about"], _TEXT["about_text"]))
+
+    def _update_actions(self) -> None:
+        unlocked = self.session is not None
+        self.lock_action.setEnabled(unlocked)
+        self.toolbar.setVisible(unlocked)
+        self.passphrase_action.setEnabled(unlocked and not self._is_demo)
+        show_message(self.banner, _TEXT["demo_banner"].format(p=DEMO_PASSPHRASE) if unlocked and self._is_demo else "")
+
+    def _on_unlock_requested(self, secret: str, is_recovery_key: bool) -> None:
+        path = self.journal_path
+        if path is None:
+            return
+        run_in_background(
+            lambda: unlock_journal(path, secret, recovery_key=is_recovery_key),
+            self._on_unlocked,
+            self._on_unlock_failed,
+        )
+
+    def _on_unlocked(self, session: JournalSession, demo: bool = False) -> None:
+        if self.session is not None:  # a second unlock finished (double action): keep the first
+            session.lock()
+            return
+        self.session, self._is_demo = session, demo
+        if not demo:
+            self.settings.last_journal = session.path
+        self.journal_page.set_session(session)
+        self.stack.setCurrentWidget(self.journal_page)
+        self._update_actions()
+        if session.opened_with_recovery_key:
+            self._on_change_passphrase(with_recovery_key=True)
+
+    def _on_unlock_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, JournalError):
+            raise exc
+        self.unlock_page.show_error(exc.message)
+
+    def _on_create_requested(self) -> None:
+        self.lock()
+        self.wizard = CreateJournalWizard(self)
+        self.wizard.finished.connect(self._on_wizard_finished)
+        self.wizard.open()
+
+    def _on_wizard_finished(self, _result: int) -> None:
+        session, self.wizard.session = self.wizard.session, None
+        if session is not None:
+            self.journal_path = session.path
+            self._on_unlocked(session)
+
+    def _on_open_requested(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _TEXT["open_title"], str(self.journal_path or Path.home()))
+        if folder:
+            self.show_unlock(Path(folder))
+
+    def _on_change_passphrase(self, with_recovery_key: bool) -> None:
+        if self.session is not None:
+            ChangePassphraseDialog(self.session, with_recovery_key=with_recovery_key, parent=self).open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window locks the journal first."""
+        self.lock()
+        super().closeEvent(event)

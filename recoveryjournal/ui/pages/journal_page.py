@@ -1,0 +1,192 @@
+"""The unlocked journal: entries on the left, the one being written on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.models.entry_list_model import EntryListModel
+from recoveryjournal.ui.widgets.entry_editor import EntryEditor
+
+_TEXT = {
+    "new": "New entry",
+    "saved": "Saved.",
+    "delete_title": "Delete this entry?",
+    "delete_text": "Once it's deleted it can't be brought back.",
+    "delete_yes": "Delete entry",
+    "keep": "Keep it",
+    "deleted": "Entry deleted.",
+}
+
+
+class JournalPage(QWidget):
+    """Lists entries and edits one; saves before switching, so nothing typed is lost."""
+
+    error = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._current_id: int | None = None
+        self._dirty = False
+        self._syncing = False
+        self.model = EntryListModel(self)
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_session(self, session: JournalSession) -> None:
+        """Show a freshly unlocked journal: newest entry selected, or a blank page to write on."""
+        self._session = session
+        self.model.set_session(session)
+        if self.model.rowCount() > 0:
+            self._select_row(0)
+        else:
+            self.start_new_entry()
+
+    def clear(self) -> None:
+        """Forget every piece of journal content this page holds (called on lock)."""
+        self._session = None
+        self._current_id = None
+        self._dirty = False
+        self.model.clear()
+        self.editor.clear_all()
+
+    def save_if_dirty(self) -> bool:
+        """Save what was typed, if anything; False when it could not be saved (message shown)."""
+        if not self._dirty or self._session is None:
+            return True
+        date, title, text = self.editor.values()
+        if not title.strip() and not text.strip():
+            self._dirty = False
+            return True
+        try:
+            if self._current_id is None:
+                entry = self._session.add_entry(text, title, date)
+            else:
+                entry = self._session.update_entry(self._current_id, text, title, date)
+        except JournalError as exc:
+            self.editor.set_status(exc.message)
+            return False
+        self._current_id, self._dirty = entry.id, False
+        self.editor.delete_button.setEnabled(True)
+        return True
+
+    def start_new_entry(self) -> None:
+        """A blank entry dated today, cursor in the text."""
+        if not self.save_if_dirty():
+            return
+        self._show_saved_changes()
+        self.list_view.clearSelection()
+        self._current_id, self._dirty = None, False
+        self.editor.set_values(dt.date.today(), "", "", can_delete=False)
+        self.editor.body_edit.setFocus()
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.new_button = QPushButton(_TEXT["new"], self)
+        self.new_button.setToolTip("New entry (Ctrl+N)")
+        self.new_action = QAction(_TEXT["new"], self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.new_action)
+        self.list_view = QListView(self)
+        self.list_view.setModel(self.model)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setAccessibleName("Entries, newest first")
+        self.list_view.setSpacing(2)
+        self.editor = EntryEditor(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.list_view, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 700])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.new_button.clicked.connect(self.start_new_entry)
+        self.new_action.triggered.connect(self.start_new_entry)
+        self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.editor.changed.connect(self._on_edited)
+        self.editor.save_requested.connect(self._on_save_clicked)
+        self.editor.delete_requested.connect(self._on_delete_clicked)
+
+    def _select_row(self, row: int) -> None:
+        self._sync_selection(row)
+        entry = self.model.entry_at(row)
+        if entry is not None:
+            self._current_id, self._dirty = entry.id, False
+            self.editor.set_values(entry.date, entry.title, entry.text, can_delete=True)
+
+    def _sync_selection(self, row: int) -> None:
+        """Move the list's highlight without treating it as the person choosing another entry."""
+        self._syncing = True
+        try:
+            if row >= 0:
+                self.list_view.setCurrentIndex(self.model.index(row, 0))
+            else:
+                self.list_view.clearSelection()
+        finally:
+            self._syncing = False
+
+    def _show_saved_changes(self) -> None:
+        """Reload the list (a save may change the order) and keep the current entry highlighted."""
+        self._syncing = True
+        try:
+            self.model.reload()
+        finally:
+            self._syncing = False
+        self._sync_selection(self.model.row_of(self._current_id) if self._current_id is not None else -1)
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing:
+            return
+        chosen = self.model.entry_at(current.row())
+        if chosen is None or chosen.id == self._current_id:
+            return
+        if not self.save_if_dirty():
+            return
+        self._show_saved_changes()
+        self._select_row(self.model.row_of(chosen.id))
+
+    def _on_edited(self) -> None:
+        self._dirty = True
+
+    def _on_save_clicked(self) -> None:
+        was_dirty = self._dirty
+        if self.save_if_dirty():
+            self._show_saved_changes()
+            self.editor.set_status(_TEXT["saved"] if was_dirty else "")
+
+    def _on_delete_clicked(self) -> None:
+        if self._current_id is None or self._session is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _TEXT["delete_title"], _TEXT["delete_text"], parent=self)
+        delete = box.addButton(_TEXT["delete_yes"], QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(_TEXT["keep"], QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.buttons()[-1])
+        box.exec()
+        if box.clickedButton() is not delete or self._session is None:
+            return
+        try:
+            self._session.delete_entry(self._current_id)
+        except JournalError as exc:
+            self.editor.set_status(exc.message)
+            return
+        self._current_id, self._dirty = None, False
+        self.model.reload()
+        if self.model.rowCount() > 0:
+            self._select_row(0)
+        else:
+            self.start_new_entry()
+        self.editor.set_status(_TEXT["deleted"])

@@ -1,0 +1,143 @@
+"""The locked view: unlock with the passphrase or the recovery key. Shows no journal content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+
+_TEXT = {
+    "title": "Your journal is locked",
+    "prompt_passphrase": "Type your passphrase to open it.",
+    "prompt_recovery": "Type your recovery key (the 32 letters and numbers you wrote down). Capitals and dashes don't matter.",
+    "placeholder_passphrase": "Passphrase",
+    "placeholder_recovery": "Recovery key, e.g. 7K2M-…",
+    "unlock": "Unlock",
+    "unlocking": "Unlocking…",
+    "use_recovery": "I forgot my passphrase: use my recovery key",
+    "use_passphrase": "Use my passphrase instead",
+    "other": "Open a different journal…",
+    "new": "Create a new journal…",
+    "journal": "Journal: {name}",
+}
+
+
+class UnlockPage(QWidget):
+    """Asks for a secret and emits `unlock_requested(secret, is_recovery_key)`."""
+
+    unlock_requested = Signal(str, bool)
+    open_other_requested = Signal()
+    create_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._recovery_mode = False
+        self._setup_ui()
+        self._apply_mode()
+
+    # Public -----------------------------------------------------------------------------
+    def set_journal(self, path: Path, hint: str = "") -> None:
+        """Which journal this screen unlocks; `hint` is an extra line (e.g. the demo passphrase)."""
+        self.journal_label.setText(_TEXT["journal"].format(name=path.name.removesuffix(".rjournal")))
+        self.journal_label.setToolTip(str(path))
+        show_message(self.hint_label, hint)
+        self.reset()
+
+    def reset(self) -> None:
+        """Empty the field, clear messages, back to passphrase mode."""
+        self._recovery_mode = False
+        self._apply_mode()
+        self.set_busy(False)
+        show_message(self.error_label, "")
+
+    def show_error(self, text: str) -> None:
+        """Show a kind message and let the person try again."""
+        self.set_busy(False)
+        self.secret_field.clear()
+        show_message(self.error_label, text)
+        self.secret_field.setFocus()
+
+    def set_busy(self, busy: bool) -> None:
+        """While the key is derived (about a second), say so and avoid double clicks."""
+        self.unlock_button.setEnabled(not busy)
+        self.secret_field.setEnabled(not busy)
+        self.unlock_button.setText(_TEXT["unlocking"] if busy else _TEXT["unlock"])
+
+    def focus_secret(self) -> None:
+        """Put the cursor in the passphrase box."""
+        self.secret_field.setFocus()
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.title_label = heading(_TEXT["title"], self)
+        self.journal_label = QLabel(self)
+        self.prompt_label = paragraph("", self)
+        self.secret_field = PassphraseField(parent=self)
+        self.unlock_button = QPushButton(_TEXT["unlock"], self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setObjectName("primaryButton")
+        self.error_label = message_line(self)
+        self.hint_label = message_line(self)
+        self.hint_label.setObjectName("hintLine")
+        self.mode_button = QPushButton(self)
+        self.mode_button.setFlat(True)
+        self.other_button = QPushButton(_TEXT["other"], self)
+        self.other_button.setFlat(True)
+        self.new_button = QPushButton(_TEXT["new"], self)
+        self.new_button.setFlat(True)
+
+        row = QHBoxLayout()
+        row.addWidget(self.secret_field, 1)
+        row.addWidget(self.unlock_button)
+        column = QWidget(self)
+        column.setMaximumWidth(560)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(12)
+        for widget in (self.title_label, self.journal_label, self.hint_label, self.prompt_label):
+            inner.addWidget(widget)
+        inner.addLayout(row)
+        inner.addWidget(self.error_label)
+        for widget in (self.mode_button, self.other_button, self.new_button):
+            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.secret_field.returnPressed.connect(self._on_unlock_clicked)
+        self.mode_button.clicked.connect(self._on_mode_clicked)
+        self.other_button.clicked.connect(self.open_other_requested)
+        self.new_button.clicked.connect(self.create_requested)
+
+    def _apply_mode(self) -> None:
+        recovery = self._recovery_mode
+        self.prompt_label.setText(_TEXT["prompt_recovery" if recovery else "prompt_passphrase"])
+        self.secret_field.edit.setPlaceholderText(
+            _TEXT["placeholder_recovery" if recovery else "placeholder_passphrase"]
+        )
+        self.secret_field.edit.setAccessibleName(
+            _TEXT["placeholder_recovery" if recovery else "placeholder_passphrase"]
+        )
+        self.mode_button.setText(_TEXT["use_passphrase" if recovery else "use_recovery"])
+        self.secret_field.clear()
+
+    def _on_mode_clicked(self) -> None:
+        self._recovery_mode = not self._recovery_mode
+        self._apply_mode()
+        show_message(self.error_label, "")
+        self.secret_field.setFocus()
+
+    def _on_unlock_clicked(self) -> None:
+        secret = self.secret_field.text()
+        if not secret:
+            show_message(self.error_label, "Type your passphrase first, then press Unlock.")
+            return
+        self.set_busy(True)
+        show_message(self.error_label, "")
+        self.unlock_requested.emit(secret, self._recovery_mode)
+        self.secret_field.clear()

@@ -1,0 +1,58 @@
+"""The first screen when there is no journal yet: create one, open one, or look at a demo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from recoveryjournal.ui.widgets.common import heading, paragraph
+
+_TEXT = {
+    "title": "Welcome to Recovery Journal",
+    "intro": (
+        "A private place for your journal, your check-ins and your plans. Everything stays on this computer, "
+        "locked with a passphrase that only you know. Nothing leaves unless you choose to share it."
+    ),
+    "create": "Create my journal",
+    "open": "Open a journal I already have…",
+    "demo": "Look around a demo journal first",
+    "lock_hint": "When your journal is open, press Ctrl+L at any time to lock it straight away.",
+}
+
+
+class WelcomePage(QWidget):
+    """Three clear choices; the first is the one most people want."""
+
+    create_requested = Signal()
+    open_requested = Signal()
+    demo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._setup_ui()
+
+    def _setup_ui(self) -> None:
+        self.create_button = QPushButton(_TEXT["create"], self)
+        self.create_button.setDefault(True)
+        self.create_button.setObjectName("primaryButton")
+        self.open_button = QPushButton(_TEXT["open"], self)
+        self.demo_button = QPushButton(_TEXT["demo"], self)
+        column = QWidget(self)
+        column.setMaximumWidth(560)
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
+        inner.addWidget(heading(_TEXT["title"], column))
+        inner.addWidget(paragraph(_TEXT["intro"], column))
+        inner.addSpacing(8)
+        for button in (self.create_button, self.open_button, self.demo_button):
+            button.setMinimumHeight(40)
+            inner.addWidget(button)
+        inner.addSpacing(8)
+        inner.addWidget(paragraph(_TEXT["lock_hint"], column))
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.create_button.clicked.connect(self.create_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self.demo_button.clicked.connect(self.demo_requested)

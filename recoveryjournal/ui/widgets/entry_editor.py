@@ -1,0 +1,124 @@
+"""Date, optional title and text of one entry. Knows nothing about journals: plain values in and out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+_TEXT = {
+    "title_placeholder": "Title (if you like)",
+    "body_placeholder": "Write whatever you like. Only you can read this.",
+    "save": "Save",
+    "delete": "Delete…",
+    "date": "Date",
+}
+
+
+class EntryEditor(QWidget):
+    """Editing surface; emits `changed` on every edit, `save_requested` and `delete_requested` on the buttons."""
+
+    changed = Signal()
+    save_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_values(self, date: dt.date, title: str, text: str, *, can_delete: bool) -> None:
+        """Show an entry (or an empty new one) without counting it as an edit."""
+        self._loading = True
+        try:
+            self.date_edit.setDate(QDate(date.year, date.month, date.day))
+            self.title_edit.setText(title)
+            self.body_edit.setPlainText(text)
+            self.body_edit.document().clearUndoRedoStacks()
+        finally:
+            self._loading = False
+        self.delete_button.setEnabled(can_delete)
+        self.set_status("")
+
+    def values(self) -> tuple[dt.date, str, str]:
+        """(date, title, text) as typed."""
+        d = self.date_edit.date()
+        return dt.date(d.year(), d.month(), d.day()), self.title_edit.text(), self.body_edit.toPlainText()
+
+    def clear_all(self) -> None:
+        """Forget everything shown, undo history included (used when locking)."""
+        self.set_values(dt.date.today(), "", "", can_delete=False)
+        self.body_edit.document().clear()
+        self.body_edit.document().clearUndoRedoStacks()
+        self.title_edit.setModified(False)
+
+    def set_status(self, text: str) -> None:
+        """A short line under the buttons: 'Saved', or a kind message."""
+        self.status_label.setText(text)
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setAccessibleName(_TEXT["date"])
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(_TEXT["title_placeholder"])
+        self.title_edit.setAccessibleName(_TEXT["title_placeholder"])
+        title_font = QFont(self.title_edit.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        self.title_edit.setFont(title_font)
+        self.body_edit = QPlainTextEdit(self)
+        self.body_edit.setPlaceholderText(_TEXT["body_placeholder"])
+        self.body_edit.setAccessibleName("Entry text")
+        self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        body_font = QFont(self.body_edit.font())
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.15)
+        self.body_edit.setFont(body_font)
+        self.save_button = QPushButton(_TEXT["save"], self)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_action = QAction(_TEXT["save"], self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.save_action)
+        self.save_button.setObjectName("primaryButton")
+        self.delete_button = QPushButton(_TEXT["delete"], self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLine")
+
+        top = QHBoxLayout()
+        top.addWidget(self.date_edit)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.title_edit)
+        layout.addWidget(self.body_edit, 1)
+        layout.addLayout(buttons)
+
+        self.date_edit.dateChanged.connect(self._on_edited)
+        self.title_edit.textEdited.connect(self._on_edited)
+        self.body_edit.textChanged.connect(self._on_edited)
+        self.save_button.clicked.connect(self.save_requested)
+        self.save_action.triggered.connect(self.save_requested)
+        self.delete_button.clicked.connect(self.delete_requested)
+
+    def _on_edited(self, *_args: object) -> None:
+        if not self._loading:
+            self.set_status("")
+            self.changed.emit()

@@ -1,0 +1,51 @@
+"""A passphrase box with a Show/Hide button; it never keeps text after `clear()`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+_SHOW, _HIDE = "Show", "Hide"
+
+
+class PassphraseField(QWidget):
+    """QLineEdit in password mode plus a toggle to see what was typed."""
+
+    returnPressed = Signal()
+    textChanged = Signal(str)
+
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setMinimumWidth(280)
+        self.toggle = QToolButton(self)
+        self.toggle.setText(_SHOW)
+        self.toggle.setCheckable(True)
+        self.toggle.setToolTip("Show or hide what you typed")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.toggle)
+        self.setFocusProxy(self.edit)
+        self.toggle.toggled.connect(self._on_toggled)
+        self.edit.returnPressed.connect(self.returnPressed)
+        self.edit.textChanged.connect(self.textChanged)
+
+    def text(self) -> str:
+        """What was typed."""
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        """Set the text (tests and paste helpers)."""
+        self.edit.setText(text)
+
+    def clear(self) -> None:
+        """Forget what was typed, and hide it again."""
+        self.edit.clear()
+        self.toggle.setChecked(False)
+
+    def _on_toggled(self, shown: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.toggle.setText(_HIDE if shown else _SHOW)

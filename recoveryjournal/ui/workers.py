@@ -1,0 +1,51 @@
+"""Run slow work (key derivation, keyring calls) off the GUI thread and hear back on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn, self._relay = fn, relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # handed to the GUI thread, which shows the kind message
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+_running: set[_Relay] = set()
+
+
+def run_in_background(
+    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+) -> None:
+    """Call `fn()` on a worker thread; `on_done(result)` or `on_error(exc)` then runs on the GUI thread."""
+    relay = _Relay()
+    _running.add(relay)
+
+    def finish(callback: Callable[[Any], None], value: Any) -> None:
+        _running.discard(relay)
+        callback(value)
+
+    relay.done.connect(lambda result: finish(on_done, result))
+    relay.failed.connect(lambda exc: finish(on_error, exc))
+    QThreadPool.globalInstance().start(_Task(fn, relay))
+
+
+def background_tasks_running() -> int:
+    """How many tasks have not reported back yet (tests wait on this)."""
+    return len(_running)

@@ -1,0 +1,46 @@
+"""UI fixtures: a real MainWindow with its settings in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from recoveryjournal.ui.main_window import MainWindow
+from recoveryjournal.ui.settings import AppSettings
+from recoveryjournal.ui.workers import background_tasks_running
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    """A shown main window whose settings live in tmp_path."""
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5_000)  # shortcuts (Ctrl+S, Ctrl+L) need an active window
+    yield w
+    qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=10_000)
+    w.lock()
+
+
+def unlock(qtbot, window: MainWindow, secret: str, recovery: bool = False) -> None:
+    """Type the secret on the unlock page and wait for the journal (or an error) to show."""
+    page = window.unlock_page
+    if recovery:
+        page.mode_button.click()
+    page.secret_field.setText(secret)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=10_000)
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every piece of text any line edit, text box or label under `root` holds."""
+    texts = [w.text() for w in root.findChildren(QLineEdit)]
+    texts += [w.toPlainText() for w in root.findChildren(QPlainTextEdit)]
+    texts += [w.text() for w in root.findChildren(QLabel)]
+    return texts
