@@ -47,7 +47,9 @@ _TEXT = {
     ),
     "open_title": "Choose your journal folder (it ends in .rjournal)",
     "cant_open": "This can't be opened",
-    "demo_banner": "This is a demo journal with made-up entries. Its passphrase is “{p}”. Try anything: it's only a demo.",
+    "demo_banner": (
+        "This is a demo journal with made-up entries. Its passphrase is “{p}”. Try anything: it's only a demo."
+    ),
     "demo_busy": "Opening the demo journal…",
 }
 

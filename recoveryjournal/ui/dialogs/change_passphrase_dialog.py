@@ -14,7 +14,10 @@ from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
 _TEXT = {
     "window": "Choose a new passphrase",
-    "intro": "Your journal stays exactly as it is; only the passphrase that opens it changes. Your recovery key keeps working.",
+    "intro": (
+        "Your journal stays exactly as it is; only the passphrase that opens it changes. "
+        "Your recovery key keeps working."
+    ),
     "after_recovery": (
         "You opened your journal with your recovery key. If you like, choose a new passphrase now, "
         "so you can use that next time."

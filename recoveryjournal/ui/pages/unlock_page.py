@@ -13,7 +13,9 @@ from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 _TEXT = {
     "title": "Your journal is locked",
     "prompt_passphrase": "Type your passphrase to open it.",
-    "prompt_recovery": "Type your recovery key (the 32 letters and numbers you wrote down). Capitals and dashes don't matter.",
+    "prompt_recovery": (
+        "Type your recovery key (the 32 letters and numbers you wrote down). Capitals and dashes don't matter."
+    ),
     "placeholder_passphrase": "Passphrase",
     "placeholder_recovery": "Recovery key, e.g. 7K2M-…",
     "unlock": "Unlock",
