@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -28,7 +27,7 @@ from recoveryjournal.ui.pages.journal_page import JournalPage
 from recoveryjournal.ui.pages.unlock_page import UnlockPage
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.settings import AppSettings
-from recoveryjournal.ui.widgets.common import show_message
+from recoveryjournal.ui.widgets.common import message_line, show_message
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = {
@@ -120,10 +119,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for page in (self.welcome_page, self.unlock_page, self.journal_page):
             self.stack.addWidget(page)
-        self.banner = QLabel(self)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        self.banner = message_line(self, "banner")
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 4, 8, 8)

@@ -5,9 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import (
+    centered_column,
+    end_column,
+    heading,
+    message_line,
+    paragraph,
+    show_message,
+)
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
 _TEXT = {
@@ -83,8 +90,7 @@ class UnlockPage(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.setObjectName("primaryButton")
         self.error_label = message_line(self)
-        self.hint_label = message_line(self)
-        self.hint_label.setObjectName("hintLine")
+        self.hint_label = message_line(self, "hintLine")
         self.mode_button = QPushButton(self)
         self.mode_button.setFlat(True)
         self.other_button = QPushButton(_TEXT["other"], self)
@@ -95,20 +101,14 @@ class UnlockPage(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.secret_field, 1)
         row.addWidget(self.unlock_button)
-        column = QWidget(self)
-        column.setMaximumWidth(560)
-        inner = QVBoxLayout(column)
-        inner.setSpacing(12)
+        inner = centered_column(self, 560)
         for widget in (self.title_label, self.journal_label, self.hint_label, self.prompt_label):
             inner.addWidget(widget)
         inner.addLayout(row)
         inner.addWidget(self.error_label)
         for widget in (self.mode_button, self.other_button, self.new_button):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        end_column(inner)
 
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         self.secret_field.returnPressed.connect(self._on_unlock_clicked)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from recoveryjournal.ui.widgets.common import heading, paragraph
+from recoveryjournal.ui.widgets.common import centered_column, end_column, heading, paragraph
 
 _TEXT = {
     "title": "Welcome to Recovery Journal",
@@ -37,22 +37,16 @@ class WelcomePage(QWidget):
         self.create_button.setObjectName("primaryButton")
         self.open_button = QPushButton(_TEXT["open"], self)
         self.demo_button = QPushButton(_TEXT["demo"], self)
-        column = QWidget(self)
-        column.setMaximumWidth(560)
-        inner = QVBoxLayout(column)
-        inner.setSpacing(14)
-        inner.addWidget(heading(_TEXT["title"], column))
-        inner.addWidget(paragraph(_TEXT["intro"], column))
+        inner = centered_column(self, 520)
+        inner.addWidget(heading(_TEXT["title"], self))
+        inner.addWidget(paragraph(_TEXT["intro"], self))
         inner.addSpacing(8)
         for button in (self.create_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)
             inner.addWidget(button)
         inner.addSpacing(8)
-        inner.addWidget(paragraph(_TEXT["lock_hint"], column))
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        inner.addWidget(paragraph(_TEXT["lock_hint"], self))
+        end_column(inner)
         self.create_button.clicked.connect(self.create_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)

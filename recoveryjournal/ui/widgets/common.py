@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 def heading(text: str, parent: QWidget | None = None, scale: float = 1.6) -> QLabel:
@@ -26,16 +27,58 @@ def paragraph(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def message_line(parent: QWidget | None = None) -> QLabel:
+class MessageLine(QFrame):
+    """A tinted box for kind messages; the frame carries the style so wrapped text is never clipped."""
+
+    def __init__(self, parent: QWidget | None = None, object_name: str = "messageLine") -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 10, 8)
+        layout.addWidget(self._label)
+        self.setVisible(False)
+
+    def text(self) -> str:
+        """The message shown ('' when none)."""
+        return self._label.text()
+
+    def setText(self, text: str) -> None:
+        """Show `text`; an empty text hides the box."""
+        self._label.setText(text)
+        self.setAccessibleDescription(text)
+
+
+def message_line(parent: QWidget | None = None, object_name: str = "messageLine") -> MessageLine:
     """Where kind error messages appear; empty and invisible until needed."""
-    label = QLabel(parent)
-    label.setObjectName("messageLine")
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
+    return MessageLine(parent, object_name)
 
 
-def show_message(label: QLabel, text: str) -> None:
+def show_message(line: MessageLine | QLabel, text: str) -> None:
     """Show (or hide, when empty) a message line."""
-    label.setText(text)
-    label.setVisible(bool(text))
+    line.setText(text)
+    line.setVisible(bool(text))
+
+
+def centered_column(page: QWidget, width: int) -> QVBoxLayout:
+    """A fixed-width column centred on `page`, with room above and below; returns its layout.
+
+    Stretches rather than alignment flags, so word-wrapped labels get the height they need.
+    """
+    column = QWidget(page)
+    column.setFixedWidth(width)
+    inner = QVBoxLayout(column)
+    inner.setSpacing(12)
+    inner.addStretch(1)
+    row = QHBoxLayout(page)
+    row.addStretch(1)
+    row.addWidget(column)
+    row.addStretch(1)
+    return inner
+
+
+def end_column(inner: QVBoxLayout) -> None:
+    """Close a centred column: a little more room below than above."""
+    inner.addStretch(2)

@@ -1,0 +1,73 @@
+"""Take screenshots of the real window for people to look at: `xvfb-run -a python -m tests.screenshots OUTDIR`.
+
+Not a test: it drives the same widgets a person sees (welcome, wizard, journal, locked) and saves PNGs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("RECOVERYJOURNAL_INSECURE_FAST_KDF", "1")
+
+
+def main(out: Path) -> None:
+    """Save one PNG per screen into `out`."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from recoveryjournal.ui.app import main as _unused  # noqa: F401 - same imports as the real app
+    from recoveryjournal.ui.main_window import MainWindow
+    from recoveryjournal.ui.resources import resource_text
+    from recoveryjournal.ui.settings import AppSettings
+    from recoveryjournal.ui.workers import background_tasks_running
+
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp())
+    os.environ["XDG_DATA_HOME"] = str(work / "data")
+    app = QApplication.instance() or QApplication([])
+    app.setStyleSheet(resource_text("styles/app.qss"))
+    window = MainWindow(AppSettings(QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)))
+    window.resize(1100, 720)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(50):
+            app.processEvents()
+        while background_tasks_running():
+            app.processEvents()
+
+    def shot(widget, name: str) -> None:
+        settle()
+        widget.grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    window.start()
+    shot(window, "1-welcome")
+    window.welcome_page.create_button.click()
+    wizard = window.wizard
+    wizard.where_page.folder_edit.setText(str(work / "journals"))
+    shot(wizard, "2-wizard-where")
+    wizard.next()
+    wizard.passphrase_page.first.setText("kettle river purple")
+    shot(wizard, "3-wizard-passphrase")
+    wizard.passphrase_page.second.setText("kettle river purple")
+    wizard.next()
+    shot(wizard, "4-wizard-recovery-key")
+    wizard.key_page.kept.setChecked(True)
+    wizard.accept()
+    window.open_demo()
+    settle()
+    shot(window, "5-journal-unlocked")
+    window.lock()
+    shot(window, "6-locked")
+    window.unlock_page.secret_field.setText("not the one")
+    window.unlock_page.unlock_button.click()
+    shot(window, "7-wrong-passphrase")
+    window.lock()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
