@@ -30,7 +30,7 @@ RECOVERY_SLOT = "recovery"
 FAST_KDF_ENV = "RECOVERYJOURNAL_INSECURE_FAST_KDF"
 
 _MIN_MEMORY_KIB = 64 * 1024
-_TARGET_SECONDS = 0.7
+_TARGET_SECONDS = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +46,12 @@ class KdfParams:
         """Pick a time cost so that one derivation takes about `target_seconds` on this machine."""
         if os.environ.get(FAST_KDF_ENV) == "1":
             return cls(time_cost=1, memory_kib=1024, parallelism=1)
-        memory, parallelism = 128 * 1024, 2
+        memory, parallelism, probe = 128 * 1024, 2, 3
         start = time.perf_counter()
-        derive(b"calibration", os.urandom(16), cls(1, memory, parallelism))
-        elapsed = max(time.perf_counter() - start, 1e-3)
-        return cls(
-            time_cost=max(3, min(64, round(target_seconds / elapsed))), memory_kib=memory, parallelism=parallelism
-        )
+        derive(b"calibration", os.urandom(16), cls(probe, memory, parallelism))
+        per_pass = max(time.perf_counter() - start, 1e-3) / probe
+        time_cost = max(3, min(64, round(target_seconds / per_pass)))
+        return cls(time_cost=time_cost, memory_kib=memory, parallelism=parallelism)
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
