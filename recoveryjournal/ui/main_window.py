@@ -23,9 +23,14 @@ from recoveryjournal.services.journal_service import JournalSession, unlock_jour
 from recoveryjournal.services.locations import demo_journal_path
 from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
+from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
 from recoveryjournal.ui.pages.journal_page import JournalPage
 from recoveryjournal.ui.pages.unlock_page import UnlockPage
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
+from recoveryjournal.ui.safety.idle_lock import IdleLock
+from recoveryjournal.ui.safety.lock_sweep import clear_clipboard_if_ours, close_other_windows, texts_shown
+from recoveryjournal.ui.safety.quick_exit import QuickExitKeys
+from recoveryjournal.ui.safety.system_events import SystemLockSignals
 from recoveryjournal.ui.settings import AppSettings
 from recoveryjournal.ui.widgets.common import message_line, show_message
 from recoveryjournal.ui.workers import run_in_background
@@ -50,6 +55,8 @@ _TEXT = {
         "This is a demo journal with made-up entries. Its passphrase is “{p}”. Try anything: it's only a demo."
     ),
     "demo_busy": "Opening the demo journal…",
+    "quick_exit": "Quick exit",
+    "quick_exit_tip": "Lock and hide straight away (or press Esc three times)",
 }
 
 
@@ -89,15 +96,27 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Save what was typed, close the journal and empty every view of it."""
+        self.idle_lock.stop()
+        close_other_windows(keep=self)
         if self.session is None:
             return
         self.journal_page.save_if_dirty()
+        clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
         self.journal_page.clear()
         session.lock()
         self.unlock_page.reset()
-        self.stack.setCurrentWidget(self.unlock_page)
+        if self.stack.currentWidget() is not self.cover_page:
+            self.stack.setCurrentWidget(self.unlock_page)
         self._update_actions()
+
+    def quick_exit(self) -> None:
+        """Lock, put a neutral page in the window, give it a neutral title, and minimise it."""
+        self.lock()
+        self.stack.setCurrentWidget(self.cover_page)
+        self.setWindowTitle(NEUTRAL_TITLE)
+        self._update_actions()
+        self.showMinimized()
 
     def open_demo(self) -> None:
         """Open (making it first, if needed) the demo journal."""
@@ -116,8 +135,9 @@ class MainWindow(QMainWindow):
         self.welcome_page = WelcomePage(self)
         self.unlock_page = UnlockPage(self)
         self.journal_page = JournalPage(self)
+        self.cover_page = CoverPage(self)
         self.stack = QStackedWidget(self)
-        for page in (self.welcome_page, self.unlock_page, self.journal_page):
+        for page in (self.welcome_page, self.unlock_page, self.journal_page, self.cover_page):
             self.stack.addWidget(page)
         self.banner = message_line(self, "banner")
         central = QWidget(self)
@@ -134,6 +154,12 @@ class MainWindow(QMainWindow):
         self.unlock_page.unlock_requested.connect(self._on_unlock_requested)
         self.unlock_page.open_other_requested.connect(self._on_open_requested)
         self.unlock_page.create_requested.connect(self._on_create_requested)
+        self.cover_page.continue_requested.connect(self._on_cover_continue)
+        self.idle_lock = IdleLock(self.lock, self)
+        self.idle_lock.set_minutes(self.settings.auto_lock_minutes)
+        self.idle_lock.stop()
+        self.quick_exit_keys = QuickExitKeys(self.quick_exit, self)
+        self.system_lock = SystemLockSignals(lambda _reason: self.lock(), self)
 
     def _setup_actions(self) -> None:
         self.lock_action = QAction(_TEXT["lock"], self)
@@ -162,6 +188,10 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("Journal", self)
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.quick_exit_action = QAction(_TEXT["quick_exit"], self)
+        self.quick_exit_action.setToolTip(_TEXT["quick_exit_tip"])
+        self.toolbar.addAction(self.quick_exit_action)
+        self.toolbar.widgetForAction(self.quick_exit_action).setObjectName("quickExitButton")
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
         self.toolbar.addWidget(spacer)
@@ -169,6 +199,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
         self.lock_action.triggered.connect(self.lock)
+        self.quick_exit_action.triggered.connect(self.quick_exit)
         self.new_action.triggered.connect(self._on_create_requested)
         self.open_action.triggered.connect(self._on_open_requested)
         self.passphrase_action.triggered.connect(lambda: self._on_change_passphrase(with_recovery_key=False))
@@ -177,8 +208,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         unlocked = self.session is not None
+        covered = self.stack.currentWidget() is self.cover_page
         self.lock_action.setEnabled(unlocked)
-        self.toolbar.setVisible(unlocked)
+        self.lock_action.setVisible(unlocked)
+        self.toolbar.setVisible(not covered)
+        self.menuBar().setVisible(not covered)
         self.passphrase_action.setEnabled(unlocked and not self._is_demo)
         show_message(self.banner, _TEXT["demo_banner"].format(p=DEMO_PASSPHRASE) if unlocked and self._is_demo else "")
 
@@ -202,6 +236,7 @@ class MainWindow(QMainWindow):
         self.journal_page.set_session(session)
         self.stack.setCurrentWidget(self.journal_page)
         self._update_actions()
+        self.idle_lock.set_minutes(self.settings.auto_lock_minutes)
         if session.opened_with_recovery_key:
             self._on_change_passphrase(with_recovery_key=True)
 
@@ -216,11 +251,23 @@ class MainWindow(QMainWindow):
         self.wizard.finished.connect(self._on_wizard_finished)
         self.wizard.open()
 
-    def _on_wizard_finished(self, _result: int) -> None:
+    def _on_wizard_finished(self, result: int) -> None:
         session, self.wizard.session = self.wizard.session, None
-        if session is not None:
-            self.journal_path = session.path
+        if session is None:
+            return
+        self.journal_path = session.path
+        if result == CreateJournalWizard.DialogCode.Accepted:
             self._on_unlocked(session)
+        else:  # closed by a lock before the person finished: the new journal stays locked
+            session.lock()
+            if self.stack.currentWidget() is not self.cover_page:
+                self.show_unlock(session.path)
+
+    def _on_cover_continue(self) -> None:
+        self.setWindowTitle(APP_NAME)
+        self.stack.setCurrentWidget(self.unlock_page if self.journal_path else self.welcome_page)
+        self._update_actions()
+        self.unlock_page.focus_secret()
 
     def _on_open_requested(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _TEXT["open_title"], str(self.journal_path or Path.home()))

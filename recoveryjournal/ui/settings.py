@@ -8,6 +8,8 @@ from PySide6.QtCore import QSettings
 
 from recoveryjournal import APP_NAME
 
+DEFAULT_AUTO_LOCK_MINUTES = 5
+
 
 class AppSettings:
     """Typed access to QSettings; holds only the last journal's location."""
@@ -26,4 +28,17 @@ class AppSettings:
     @last_journal.setter
     def last_journal(self, path: Path | None) -> None:
         self._settings.setValue("journal/last_path", str(path) if path else "")
+        self._settings.sync()
+
+    @property
+    def auto_lock_minutes(self) -> int:
+        """Lock after this many minutes without activity; 0 means never. Default 5."""
+        try:
+            return max(0, int(self._settings.value("safety/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)))
+        except (TypeError, ValueError):
+            return DEFAULT_AUTO_LOCK_MINUTES
+
+    @auto_lock_minutes.setter
+    def auto_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("safety/auto_lock_minutes", max(0, int(minutes)))
         self._settings.sync()

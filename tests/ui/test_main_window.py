@@ -20,7 +20,8 @@ def test_first_run_shows_welcome(window) -> None:
     window.start()
     assert window.stack.currentWidget() is window.welcome_page
     assert window.welcome_page.create_button.text() == "Create my journal"
-    assert not window.toolbar.isVisible()
+    assert not window.lock_action.isVisible()
+    assert window.quick_exit_action.isVisible()
 
 
 def test_create_journal_through_the_wizard(qtbot, window, tmp_path: Path) -> None:

@@ -85,6 +85,10 @@ class ChangePassphraseDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        """However the dialog closes (OK, Not now, or a lock), nothing typed stays in it."""
         for field in (self.current, self.new, self.again):
             field.clear()
-        self.accept()
+        super().done(result)

@@ -1,0 +1,23 @@
+"""The neutral screen after a quick exit: nothing on it says what this app is or holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+NEUTRAL_TITLE = "Untitled"
+
+
+class CoverPage(QWidget):
+    """A plain, empty page with one small button to come back."""
+
+    continue_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.continue_button = QPushButton("Continue", self)
+        self.continue_button.setFlat(True)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.continue_button.clicked.connect(self.continue_requested)

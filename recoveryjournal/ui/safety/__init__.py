@@ -1,0 +1,1 @@
+"""Keeping the journal safe while it is open: idle lock, quick exit, system lock signals."""

@@ -1,0 +1,66 @@
+"""Lock after a stretch of no keyboard or mouse activity anywhere in the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.InputMethod,
+}
+
+
+class IdleLock(QObject):
+    """Calls `on_idle` once after `minutes` without activity; 0 minutes means off."""
+
+    def __init__(self, on_idle: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_idle = on_idle
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._on_timeout)
+        self._interval_ms = 0
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    @property
+    def interval_ms(self) -> int:
+        """Idle time before locking, in milliseconds (0 = never)."""
+        return self._interval_ms
+
+    def set_minutes(self, minutes: int) -> None:
+        """Lock after this many idle minutes (0 = never); counting starts now."""
+        self.set_interval_ms(max(0, minutes) * 60_000)
+
+    def set_interval_ms(self, ms: int) -> None:
+        """Exact idle interval (tests use a short one); counting starts now."""
+        self._interval_ms = max(0, ms)
+        self.restart()
+
+    def restart(self) -> None:
+        """Start counting again from now (after unlocking)."""
+        if self._interval_ms:
+            self.timer.start(self._interval_ms)
+        else:
+            self.timer.stop()
+
+    def stop(self) -> None:
+        """Nothing to lock (already locked): stop counting."""
+        self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Any key, click, scroll or mouse movement counts as activity."""
+        if event.type() in _ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    def _on_timeout(self) -> None:
+        self._on_idle()

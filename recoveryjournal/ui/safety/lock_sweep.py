@@ -1,0 +1,39 @@
+"""What locking does to the screen: close every other window and dialog, and empty the clipboard if it is ours."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+
+def texts_shown(root: QWidget) -> list[str]:
+    """Every text a line edit, text box or label under `root` holds right now."""
+    texts = [w.text() for w in root.findChildren(QLineEdit)]
+    texts += [w.toPlainText() for w in root.findChildren(QPlainTextEdit)]
+    texts += [w.toPlainText() for w in root.findChildren(QTextEdit)]
+    texts += [w.text() for w in root.findChildren(QLabel)]
+    return [t for t in texts if t]
+
+
+def close_other_windows(keep: QWidget) -> None:
+    """Close every dialog and top-level window except `keep` (modal loops end; their callers see a cancel)."""
+    for widget in QApplication.topLevelWidgets():
+        if widget is keep or not widget.isVisible():
+            continue
+        if isinstance(widget, QDialog):
+            widget.reject()
+        widget.close()
+
+
+def clear_clipboard_if_ours(shown: list[str]) -> bool:
+    """Empty the clipboard when it holds something copied from this app (or text that was on screen)."""
+    clipboard = QGuiApplication.clipboard()
+    text = clipboard.text()
+    owns = clipboard.ownsClipboard() or clipboard.ownsSelection()
+    matches = bool(text) and any(text in shown_text for shown_text in shown)
+    if owns or matches:
+        clipboard.clear()
+        if clipboard.supportsSelection():
+            clipboard.clear(clipboard.Mode.Selection)
+        return True
+    return False
