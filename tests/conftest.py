@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Real Argon2 parameters take ~0.7 s per derivation; tests that are about key derivation
 # itself unset this (see tests/storage/test_keyfile.py). Never set it for real use.
 os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
+# No test touches a real OS keyring; tests that need one install a backend from tests/keyring_backends.py.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -24,6 +26,7 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("RECOVERYJOURNAL_POLICY", str(home / "no-policy.json"))  # this machine's policy stays out
 
 
 @pytest.fixture

@@ -109,6 +109,8 @@ def create_journal(path: Path | str, passphrase: str) -> tuple[JournalSession, s
     return JournalSession(conn), recovery_key
 
 
-def unlock_journal(path: Path | str, secret: str, *, recovery_key: bool = False) -> JournalSession:
-    """Open a journal with its passphrase or recovery key."""
-    return JournalSession(connection.open_journal(path, secret, recovery_key=recovery_key))
+def unlock_journal(
+    path: Path | str, secret: str, *, recovery_key: bool = False, device_slot: str | None = None
+) -> JournalSession:
+    """Open a journal with its passphrase, its recovery key, or a secret remembered on this computer."""
+    return JournalSession(connection.open_journal(path, secret, recovery_key=recovery_key, device_slot=device_slot))

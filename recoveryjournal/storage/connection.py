@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,7 @@ from recoveryjournal.domain.errors import (
 )
 from recoveryjournal.storage import keyfile, schema
 from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, write_private_file
-from recoveryjournal.storage.keyfile import PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
+from recoveryjournal.storage.keyfile import DEVICE_PREFIX, PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
 from recoveryjournal.storage.layout import JournalLayout, with_suffix
 from recoveryjournal.storage.lock import JournalLock
 from recoveryjournal.storage.recovery_key import new_recovery_key, normalise_recovery_key
@@ -78,6 +79,17 @@ class JournalConnection:
         doc["slots"][PASSPHRASE_SLOT] = keyfile.wrap(master_key, new, PASSPHRASE_SLOT, KdfParams.calibrated())
         del master_key
         keyfile.replace_key_file(self.layout.keys, doc)
+
+    def add_device_slot(self, passphrase: str) -> tuple[str, str]:
+        """Let this computer's keyring open the journal: returns (slot id, random secret) to store there."""
+        doc = keyfile.read_key_file(self.layout.keys)
+        master_key = keyfile.unwrap(doc["slots"][PASSPHRASE_SLOT], passphrase, PASSPHRASE_SLOT)
+        slot_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
+        slot = DEVICE_PREFIX + slot_id
+        doc["slots"][slot] = keyfile.wrap(master_key, secret, slot, KdfParams.for_random_secret())
+        del master_key
+        keyfile.replace_key_file(self.layout.keys, doc)
+        return slot_id, secret
 
     def close(self) -> None:
         """Lock: close the database (SQLCipher wipes its key) and release the in-use lock."""
@@ -180,15 +192,33 @@ def _verify_and_migrate(db: Any) -> None:
         schema.migrate(db)
 
 
-def open_journal(path: Path | str, secret: str, *, recovery_key: bool = False) -> JournalConnection:
-    """Unlock an existing journal with its passphrase (or recovery key). Changes nothing on a failure."""
+def device_slots(path: Path | str) -> list[str]:
+    """Ids of the slots remembered on some computer (empty when the journal has none or can't be read)."""
+    try:
+        return keyfile.device_slot_ids(keyfile.read_key_file(JournalLayout.for_path(path).keys))
+    except JournalError:
+        return []
+
+
+def forget_device_slot(path: Path | str, slot_id: str) -> None:
+    """Remove a remembered slot from the key file (the keyring side is the caller's to delete)."""
+    layout = JournalLayout.for_path(path)
+    doc = keyfile.read_key_file(layout.keys)
+    if doc["slots"].pop(DEVICE_PREFIX + slot_id, None) is not None:
+        keyfile.replace_key_file(layout.keys, doc)
+
+
+def open_journal(
+    path: Path | str, secret: str, *, recovery_key: bool = False, device_slot: str | None = None
+) -> JournalConnection:
+    """Unlock an existing journal with its passphrase, recovery key or a remembered secret. Changes nothing on a failure."""
     layout = JournalLayout.for_path(path)
     _check_plausible_files(layout)
     lock = JournalLock(layout.lock)
     lock.acquire()
     try:
         doc = keyfile.read_key_file(layout.keys)
-        slot = RECOVERY_SLOT if recovery_key else PASSPHRASE_SLOT
+        slot = DEVICE_PREFIX + device_slot if device_slot else RECOVERY_SLOT if recovery_key else PASSPHRASE_SLOT
         if slot not in doc["slots"]:
             raise JournalDamaged("Part of this journal's key file is missing, so it can't be unlocked that way.")
         secret = normalise_recovery_key(secret) if recovery_key else secret

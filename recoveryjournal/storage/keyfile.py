@@ -26,6 +26,9 @@ FORMAT = "recovery-journal-keys"
 VERSION = 1
 PASSPHRASE_SLOT = "passphrase"
 RECOVERY_SLOT = "recovery"
+#: Slots named "device:<random id>" hold the key for "remember my passphrase on this computer";
+#: their secret is random and lives only in that computer's keyring.
+DEVICE_PREFIX = "device:"
 #: Only for the test suite and demo data: makes key derivation instant (and weak). Never set it for real use.
 FAST_KDF_ENV = "RECOVERYJOURNAL_INSECURE_FAST_KDF"
 
@@ -52,6 +55,13 @@ class KdfParams:
         per_pass = max(time.perf_counter() - start, 1e-3) / probe
         time_cost = max(3, min(64, round(target_seconds / per_pass)))
         return cls(time_cost=time_cost, memory_kib=memory, parallelism=parallelism)
+
+    @classmethod
+    def for_random_secret(cls) -> KdfParams:
+        """A random 256-bit secret needs no slow stretching; keep the memory floor all the same."""
+        if os.environ.get(FAST_KDF_ENV) == "1":
+            return cls(time_cost=1, memory_kib=1024, parallelism=1)
+        return cls(time_cost=1, memory_kib=_MIN_MEMORY_KIB, parallelism=1)
 
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -116,6 +126,8 @@ def unwrap(record: dict[str, Any], secret: str, slot: str) -> bytes:
     try:
         master_key = AESGCM(kek).decrypt(nonce, ciphertext, _aad(slot))
     except InvalidTag:
+        if slot.startswith(DEVICE_PREFIX):
+            raise WrongSecret("The passphrase remembered on this computer no longer opens this journal.") from None
         raise (WrongRecoveryKey() if slot == RECOVERY_SLOT else WrongSecret()) from None
     if len(master_key) != 32:
         raise JournalDamaged()
@@ -177,3 +189,8 @@ def read_key_file(path: Path) -> dict[str, Any]:
     if not isinstance(slots, dict) or not isinstance(slots.get(PASSPHRASE_SLOT), dict):
         raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
     return doc
+
+
+def device_slot_ids(doc: dict[str, Any]) -> list[str]:
+    """Ids of the 'remembered on a computer' slots in a key-file document."""
+    return [name.removeprefix(DEVICE_PREFIX) for name in doc.get("slots", {}) if name.startswith(DEVICE_PREFIX)]
