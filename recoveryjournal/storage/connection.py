@@ -211,7 +211,7 @@ def forget_device_slot(path: Path | str, slot_id: str) -> None:
 def open_journal(
     path: Path | str, secret: str, *, recovery_key: bool = False, device_slot: str | None = None
 ) -> JournalConnection:
-    """Unlock an existing journal with its passphrase, recovery key or a remembered secret. Changes nothing on a failure."""
+    """Unlock with the passphrase, the recovery key or a remembered secret. Changes nothing on a failure."""
     layout = JournalLayout.for_path(path)
     _check_plausible_files(layout)
     lock = JournalLock(layout.lock)

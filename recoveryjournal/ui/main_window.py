@@ -21,8 +21,10 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services.demo import DEMO_PASSPHRASE, open_or_create_demo
 from recoveryjournal.services.journal_service import JournalSession, unlock_journal
 from recoveryjournal.services.locations import demo_journal_path
+from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
+from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
 from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
 from recoveryjournal.ui.pages.journal_page import JournalPage
 from recoveryjournal.ui.pages.unlock_page import UnlockPage
@@ -30,8 +32,9 @@ from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.safety.idle_lock import IdleLock
 from recoveryjournal.ui.safety.lock_sweep import clear_clipboard_if_ours, close_other_windows, texts_shown
 from recoveryjournal.ui.safety.quick_exit import QuickExitKeys
+from recoveryjournal.ui.safety.remember import RememberPassphrase
 from recoveryjournal.ui.safety.system_events import SystemLockSignals
-from recoveryjournal.ui.settings import AppSettings
+from recoveryjournal.ui.settings import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
 from recoveryjournal.ui.widgets.common import message_line, show_message
 from recoveryjournal.ui.workers import run_in_background
 
@@ -42,6 +45,7 @@ _TEXT = {
     "lock": "Lock",
     "lock_tip": "Lock your journal now (Ctrl+L)",
     "passphrase": "Change passphrase…",
+    "settings": "Settings…",
     "quit": "Quit",
     "help": "&Help",
     "about": "About Recovery Journal",
@@ -63,9 +67,12 @@ _TEXT = {
 class MainWindow(QMainWindow):
     """Owns the current JournalSession; pages only show what it holds."""
 
-    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: AppSettings | None = None, policy: Policy | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings or AppSettings()
+        self.policy = policy or load_policy()
         self.session: JournalSession | None = None
         self.journal_path: Path | None = None
         self._is_demo = False
@@ -80,7 +87,7 @@ class MainWindow(QMainWindow):
         if demo:
             self.open_demo()
             return
-        path = journal or self.settings.last_journal
+        path = journal or (self.settings.last_journal if self.policy.may_remember_last_journal else None)
         if path is not None:
             self.show_unlock(path)
         else:
@@ -93,6 +100,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.set_journal(path, hint)
         self.stack.setCurrentWidget(self.unlock_page)
         self.unlock_page.focus_secret()
+        self.remember.try_unlock(path, self._on_unlocked)
 
     def lock(self) -> None:
         """Save what was typed, close the journal and empty every view of it."""
@@ -127,7 +135,10 @@ class MainWindow(QMainWindow):
         self.unlock_page.set_busy(True)
         self.stack.setCurrentWidget(self.unlock_page)
         run_in_background(
-            lambda: open_or_create_demo(path), lambda s: self._on_unlocked(s, demo=True), self._on_unlock_failed
+            lambda: open_or_create_demo(path),
+            lambda s: self._on_unlocked(s, demo=True),
+            self._on_unlock_failed,
+            owner=self,
         )
 
     # UI ---------------------------------------------------------------------------------
@@ -160,6 +171,8 @@ class MainWindow(QMainWindow):
         self.idle_lock.stop()
         self.quick_exit_keys = QuickExitKeys(self.quick_exit, self)
         self.system_lock = SystemLockSignals(lambda _reason: self.lock(), self)
+        self.remember = RememberPassphrase(self.policy, self)
+        self.remember.availability_changed.connect(self.unlock_page.set_remember_available)
 
     def _setup_actions(self) -> None:
         self.lock_action = QAction(_TEXT["lock"], self)
@@ -170,6 +183,8 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(_TEXT["open"], self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.passphrase_action = QAction(_TEXT["passphrase"], self)
+        self.settings_action = QAction(_TEXT["settings"], self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         quit_action = QAction(_TEXT["quit"], self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         about_action = QAction(_TEXT["about"], self)
@@ -203,6 +218,7 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self._on_create_requested)
         self.open_action.triggered.connect(self._on_open_requested)
         self.passphrase_action.triggered.connect(lambda: self._on_change_passphrase(with_recovery_key=False))
+        self.settings_action.triggered.connect(self._on_settings_requested)
         quit_action.triggered.connect(self.close)
         about_action.triggered.connect(lambda: QMessageBox.about(self, _TEXT["about"], _TEXT["about_text"]))
 
@@ -220,10 +236,18 @@ class MainWindow(QMainWindow):
         path = self.journal_path
         if path is None:
             return
+        remember = self.unlock_page.remember_requested and not is_recovery_key
+
+        def unlocked(session: JournalSession) -> None:
+            self._on_unlocked(session)
+            if remember and self.session is session:
+                self.remember.remember(session, secret, lambda text: self.statusBar().showMessage(text, 10_000))
+
         run_in_background(
             lambda: unlock_journal(path, secret, recovery_key=is_recovery_key),
-            self._on_unlocked,
+            unlocked,
             self._on_unlock_failed,
+            owner=self,
         )
 
     def _on_unlocked(self, session: JournalSession, demo: bool = False) -> None:
@@ -231,12 +255,13 @@ class MainWindow(QMainWindow):
             session.lock()
             return
         self.session, self._is_demo = session, demo
-        if not demo:
+        if not demo and self.policy.may_remember_last_journal:
             self.settings.last_journal = session.path
         self.journal_page.set_session(session)
         self.stack.setCurrentWidget(self.journal_page)
         self._update_actions()
-        self.idle_lock.set_minutes(self.settings.auto_lock_minutes)
+        self._start_idle_lock()
+        self.remember.refresh(session.path)
         if session.opened_with_recovery_key:
             self._on_change_passphrase(with_recovery_key=True)
 
@@ -262,6 +287,17 @@ class MainWindow(QMainWindow):
             session.lock()
             if self.stack.currentWidget() is not self.cover_page:
                 self.show_unlock(session.path)
+
+    def _start_idle_lock(self) -> None:
+        minutes = self.settings.auto_lock_minutes
+        if minutes == 0 and not self.policy.may_turn_off_auto_lock:
+            minutes = DEFAULT_AUTO_LOCK_MINUTES
+        self.idle_lock.set_minutes(minutes)
+
+    def _on_settings_requested(self) -> None:
+        dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self)
+        dialog.accepted.connect(lambda: self._start_idle_lock() if self.session else None)
+        dialog.open()
 
     def _on_cover_continue(self) -> None:
         self.setWindowTitle(APP_NAME)

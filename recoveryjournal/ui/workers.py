@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from recoveryjournal.services.journal_service import JournalSession
 
 
 class _Relay(QObject):
@@ -31,14 +34,24 @@ _running: set[_Relay] = set()
 
 
 def run_in_background(
-    fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[Exception], None]
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[Exception], None],
+    owner: QObject | None = None,
 ) -> None:
-    """Call `fn()` on a worker thread; `on_done(result)` or `on_error(exc)` then runs on the GUI thread."""
+    """Call `fn()` on a worker thread; `on_done(result)` or `on_error(exc)` then runs on the GUI thread.
+
+    When `owner` is given and has been deleted by the time the work ends (its window closed), nothing is called.
+    """
     relay = _Relay()
     _running.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
+        if owner is not None and not shiboken6.isValid(owner):
+            if isinstance(value, JournalSession):
+                value.lock()  # an unlock that finished after its window closed: close it again
+            return
         callback(value)
 
     relay.done.connect(lambda result: finish(on_done, result))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -25,7 +26,8 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     qtbot.waitUntil(w.isActiveWindow, timeout=5_000)  # shortcuts (Ctrl+S, Ctrl+L) need an active window
     yield w
     qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=10_000)
-    w.lock()
+    if shiboken6.isValid(w):  # pytest-qt may already have closed it (closing locks too)
+        w.lock()
 
 
 def unlock(qtbot, window: MainWindow, secret: str, recovery: bool = False) -> None:

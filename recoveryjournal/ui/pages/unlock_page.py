@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from recoveryjournal.ui.widgets.common import (
     centered_column,
@@ -31,6 +31,8 @@ _TEXT = {
     "use_passphrase": "Use my passphrase instead",
     "other": "Open a different journal…",
     "new": "Create a new journal…",
+    "remember": "Remember my passphrase on this computer",
+    "remember_tip": "Only on a computer that is yours alone. You can turn it off again in Settings.",
     "journal": "Journal: {name}",
 }
 
@@ -45,6 +47,7 @@ class UnlockPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._recovery_mode = False
+        self._remember_available = False
         self._setup_ui()
         self._apply_mode()
 
@@ -76,6 +79,16 @@ class UnlockPage(QWidget):
         self.secret_field.setEnabled(not busy)
         self.unlock_button.setText(_TEXT["unlocking"] if busy else _TEXT["unlock"])
 
+    def set_remember_available(self, available: bool) -> None:
+        """Offer 'remember my passphrase' only where a working keyring exists and policy allows it."""
+        self._remember_available = available
+        self.remember_box.setVisible(available and not self._recovery_mode)
+
+    @property
+    def remember_requested(self) -> bool:
+        """The person ticked 'remember my passphrase'."""
+        return self.remember_box.isVisible() and self.remember_box.isChecked()
+
     def focus_secret(self) -> None:
         """Put the cursor in the passphrase box."""
         self.secret_field.setFocus()
@@ -89,6 +102,9 @@ class UnlockPage(QWidget):
         self.unlock_button = QPushButton(_TEXT["unlock"], self)
         self.unlock_button.setDefault(True)
         self.unlock_button.setObjectName("primaryButton")
+        self.remember_box = QCheckBox(_TEXT["remember"], self)
+        self.remember_box.setToolTip(_TEXT["remember_tip"])
+        self.remember_box.setVisible(False)
         self.error_label = message_line(self)
         self.hint_label = message_line(self, "hintLine")
         self.mode_button = QPushButton(self)
@@ -105,6 +121,7 @@ class UnlockPage(QWidget):
         for widget in (self.title_label, self.journal_label, self.hint_label, self.prompt_label):
             inner.addWidget(widget)
         inner.addLayout(row)
+        inner.addWidget(self.remember_box)
         inner.addWidget(self.error_label)
         for widget in (self.mode_button, self.other_button, self.new_button):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
@@ -126,6 +143,8 @@ class UnlockPage(QWidget):
             _TEXT["placeholder_recovery" if recovery else "placeholder_passphrase"]
         )
         self.mode_button.setText(_TEXT["use_passphrase" if recovery else "use_recovery"])
+        self.remember_box.setVisible(self._remember_available and not recovery)
+        self.remember_box.setChecked(False)
         self.secret_field.clear()
 
     def _on_mode_clicked(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -58,7 +59,7 @@ class IdleLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any key, click, scroll or mouse movement counts as activity."""
-        if event.type() in _ACTIVITY and self.timer.isActive():
+        if event.type() in _ACTIVITY and shiboken6.isValid(self.timer) and self.timer.isActive():
             self.timer.start()
         return False
 

@@ -1,0 +1,76 @@
+"""Settings: when to lock by itself, and whether this computer remembers the passphrase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
+
+from recoveryjournal.services.keyring_service import forget_on_this_computer
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.settings import AppSettings
+from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.workers import run_in_background
+
+_TEXT = {
+    "window": "Settings",
+    "auto_lock": "Lock by itself after",
+    "never": "Never",
+    "minutes": " minutes without activity",
+    "auto_lock_help": (
+        "Your journal also locks when the screen locks or the computer goes to sleep, and whenever you press Ctrl+L."
+    ),
+    "shared": "This is a shared computer, so your journal always locks by itself.",
+    "forget": "Forget my passphrase on this computer",
+    "forgotten": "This computer no longer remembers your passphrase.",
+}
+
+
+class SettingsDialog(QDialog):
+    """Changes apply when the person presses OK."""
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        policy: Policy,
+        journal: Path | None,
+        remembered: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings, self._policy, self._journal = settings, policy, journal
+        self.setWindowTitle(_TEXT["window"])
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setRange(0 if policy.may_turn_off_auto_lock else 1, 240)
+        self.auto_lock.setSpecialValueText(_TEXT["never"])
+        self.auto_lock.setSuffix(_TEXT["minutes"])
+        self.auto_lock.setValue(max(settings.auto_lock_minutes, self.auto_lock.minimum()))
+        self.forget_button = QPushButton(_TEXT["forget"], self)
+        self.forget_button.setVisible(remembered and journal is not None)
+        self.message = message_line(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        form = QFormLayout(self)
+        form.addRow(_TEXT["auto_lock"], self.auto_lock)
+        form.addRow(paragraph(_TEXT["auto_lock_help"] if policy.may_turn_off_auto_lock else _TEXT["shared"], self))
+        form.addRow(self.forget_button)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        buttons.accepted.connect(self._on_ok_clicked)
+        buttons.rejected.connect(self.reject)
+        self.forget_button.clicked.connect(self._on_forget_clicked)
+
+    def _on_ok_clicked(self) -> None:
+        self._settings.auto_lock_minutes = self.auto_lock.value()
+        self.accept()
+
+    def _on_forget_clicked(self) -> None:
+        journal = self._journal
+        if journal is None:
+            return
+        self.forget_button.setEnabled(False)
+        run_in_background(
+            lambda: forget_on_this_computer(journal),
+            lambda _r: (show_message(self.message, _TEXT["forgotten"]), self.forget_button.setVisible(False)),
+            lambda exc: show_message(self.message, getattr(exc, "message", str(exc))),
+            owner=self,
+        )

@@ -1,0 +1,74 @@
+"""The GUI side of 'remember my passphrase on this computer': every keyring call off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.keyring_service import (
+    is_remembered_here,
+    keyring_usable,
+    remember_on_this_computer,
+    unlock_with_keyring,
+)
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.workers import run_in_background
+
+_TEXT = {
+    "remembered": "This computer will remember your passphrase. You can turn that off in Settings.",
+}
+
+
+class RememberPassphrase(QObject):
+    """Finds out (in the background) whether a keyring works, and uses it when the person asked to."""
+
+    availability_changed = Signal(bool)
+
+    def __init__(self, policy: Policy, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.available = False
+        self.remembered = False
+        if policy.may_remember_passphrase:
+            run_in_background(keyring_usable, self._on_probe, lambda _exc: None, owner=self)
+
+    def try_unlock(self, path: Path, on_session: Callable[[JournalSession], None]) -> None:
+        """If this computer remembers the journal, open it; otherwise do nothing (the person types)."""
+        self.remembered = False
+        if not self.available:
+            return
+
+        def found(session: JournalSession | None) -> None:
+            if session is not None:
+                self.remembered = True
+                on_session(session)
+
+        run_in_background(lambda: unlock_with_keyring(path), found, lambda _exc: None, owner=self)
+
+    def remember(self, session: JournalSession, passphrase: str, on_message: Callable[[str], None]) -> None:
+        """Keep a way in for this computer; tell the person how it went."""
+
+        def done(_result: object) -> None:
+            self.remembered = True
+            on_message(_TEXT["remembered"])
+
+        run_in_background(
+            lambda: remember_on_this_computer(session, passphrase),
+            done,
+            lambda exc: on_message(getattr(exc, "message", "")),
+            owner=self,
+        )
+
+    def refresh(self, path: Path) -> None:
+        """Find out whether the journal is remembered here (for the Settings dialog)."""
+        if self.available:
+            run_in_background(lambda: is_remembered_here(path), self._set_remembered, lambda _exc: None, owner=self)
+
+    def _set_remembered(self, value: bool) -> None:
+        self.remembered = value
+
+    def _on_probe(self, usable: bool) -> None:
+        self.available = bool(usable)
+        self.availability_changed.emit(self.available)

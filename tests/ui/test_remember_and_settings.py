@@ -1,0 +1,115 @@
+"""Remember-my-passphrase in the window, a keyring that hangs, Settings, and the shared-PC policy."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QDialogButtonBox
+
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
+from recoveryjournal.ui.main_window import MainWindow
+from recoveryjournal.ui.settings import AppSettings
+from tests.conftest import PASSPHRASE
+from tests.keyring_backends import HangingKeyring, MemoryKeyring
+from tests.ui.conftest import unlock
+
+
+@pytest.fixture
+def use_backend() -> Iterator:
+    """Install a keyring backend for one test, then put the previous one back."""
+    previous = keyring.get_keyring()
+    yield keyring.set_keyring
+    keyring.set_keyring(previous)
+
+
+def _window(qtbot, tmp_path: Path, policy: Policy | None = None) -> MainWindow:
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    w = MainWindow(settings, policy or Policy())
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_no_keyring_means_no_offer(qtbot, window, created_journal) -> None:
+    """Without a working keyring the 'remember' box never appears."""
+    window.start(journal=created_journal[0])
+    qtbot.wait(300)
+    assert not window.unlock_page.remember_box.isVisible()
+
+
+def test_remembered_passphrase_unlocks_next_time(qtbot, tmp_path, use_backend, created_journal) -> None:
+    """Tick 'remember', unlock; after a lock, showing the journal again opens it without typing."""
+    backend = MemoryKeyring()
+    use_backend(backend)
+    w = _window(qtbot, tmp_path)
+    w.start(journal=created_journal[0])
+    qtbot.waitUntil(lambda: w.unlock_page.remember_box.isVisible(), timeout=3_000)
+    w.unlock_page.remember_box.setChecked(True)
+    unlock(qtbot, w, PASSPHRASE)
+    qtbot.waitUntil(lambda: "remember your passphrase" in w.statusBar().currentMessage(), timeout=3_000)
+    assert PASSPHRASE not in backend.store.values()
+    w.lock()
+    w.show_unlock(created_journal[0])
+    qtbot.waitUntil(lambda: w.session is not None, timeout=3_000)
+    assert w.stack.currentWidget() is w.journal_page
+    w.close()
+
+
+def test_hanging_keyring_never_freezes_the_window(qtbot, tmp_path, use_backend, created_journal) -> None:
+    """A keyring stuck on a prompt for 30 s: the window keeps answering, and unlocking by hand works."""
+    backend = HangingKeyring()
+    use_backend(backend)
+    w = _window(qtbot, tmp_path)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(10)
+    w.start(journal=created_journal[0])
+    qtbot.wait(1_500)
+    unlock(qtbot, w, PASSPHRASE)
+    qtbot.wait(500)
+    timer.stop()
+    backend.release.set()
+    longest = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    print(f"longest event-loop stall with a hanging keyring: {longest * 1000:.0f} ms")
+    assert longest < 2.0  # generous: a freeze would be the keyring's 30 s
+    assert w.session is not None
+    w.close()
+
+
+def test_shared_pc_policy_offers_no_remembering(qtbot, tmp_path, use_backend, created_journal) -> None:
+    """Under a shared-PC policy: no 'remember' box, no remembered journal, and auto-lock can't be off."""
+    use_backend(MemoryKeyring())
+    w = _window(qtbot, tmp_path, Policy(shared_pc=True))
+    w.start(journal=created_journal[0])
+    qtbot.wait(300)
+    assert not w.unlock_page.remember_box.isVisible()
+    unlock(qtbot, w, PASSPHRASE)
+    assert w.settings.last_journal is None
+    w.settings.auto_lock_minutes = 0
+    w.lock()
+    unlock(qtbot, w, PASSPHRASE)
+    assert w.idle_lock.interval_ms == 5 * 60_000
+    dialog = SettingsDialog(w.settings, w.policy, created_journal[0], False, w)
+    assert dialog.auto_lock.minimum() == 1
+    w.close()
+
+
+def test_settings_change_the_idle_time(qtbot, window, created_journal) -> None:
+    """Settings → 'Lock by itself after' applies at once; 0 means never on your own computer."""
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.idle_lock.interval_ms == 5 * 60_000
+    window.settings_action.trigger()
+    dialog = window.findChild(SettingsDialog)
+    dialog.auto_lock.setValue(0)
+    assert dialog.auto_lock.text() == "Never"
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    assert window.settings.auto_lock_minutes == 0
+    assert window.idle_lock.interval_ms == 0
