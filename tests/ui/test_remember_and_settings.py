@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,7 +77,7 @@ def test_hanging_keyring_never_freezes_the_window(qtbot, tmp_path, use_backend, 
     qtbot.wait(500)
     timer.stop()
     backend.release.set()
-    longest = max(b - a for a, b in zip(ticks, ticks[1:], strict=False))
+    longest = max(b - a for a, b in itertools.pairwise(ticks))
     print(f"longest event-loop stall with a hanging keyring: {longest * 1000:.0f} ms")
     assert longest < 2.0  # generous: a freeze would be the keyring's 30 s
     assert w.session is not None
