@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from recoveryjournal import APP_NAME, __version__
+from recoveryjournal.services.process_safety import harden_process
 
 _DESCRIPTION = "Recovery Journal: your own encrypted journal, check-ins, goals and crisis plan, kept on this computer."
 
@@ -25,6 +26,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Run the app until the window closes."""
     args = parse_args(argv)
+    harden_process()
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 

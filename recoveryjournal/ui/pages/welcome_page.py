@@ -16,7 +16,10 @@ _TEXT = {
     "create": "Create my journal",
     "open": "Open a journal I already have…",
     "demo": "Look around a demo journal first",
-    "lock_hint": "When your journal is open, press Ctrl+L at any time to lock it straight away.",
+    "lock_hint": (
+        "When your journal is open, press Ctrl+L at any time to lock it straight away. If you need to hide it "
+        "quickly, press Esc three times (or use the red Quick exit button): it locks and the window goes blank."
+    ),
 }
 
 
