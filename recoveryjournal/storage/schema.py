@@ -24,6 +24,64 @@ MIGRATIONS: list[tuple[str, ...]] = [
         )""",
         "CREATE INDEX entries_by_date ON entries (entry_date DESC, id DESC)",
     ),
+    (  # v2: mood check-ins, feelings, tags, the person's own words for scales, and full-text search
+        """CREATE TABLE checkins (
+            id INTEGER PRIMARY KEY,
+            checkin_date TEXT NOT NULL,
+            checkin_time TEXT NOT NULL,
+            mood INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 10),
+            sleep_hours REAL CHECK (sleep_hours IS NULL OR sleep_hours BETWEEN 0 AND 24),
+            anxiety INTEGER CHECK (anxiety IS NULL OR anxiety BETWEEN 1 AND 10),
+            energy INTEGER CHECK (energy IS NULL OR energy BETWEEN 1 AND 10),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX checkins_by_date ON checkins (checkin_date, checkin_time)",
+        "CREATE TABLE feelings (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
+        """CREATE TABLE checkin_feelings (
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            feeling_id INTEGER NOT NULL REFERENCES feelings (id) ON DELETE CASCADE,
+            PRIMARY KEY (checkin_id, feeling_id)
+        )""",
+        "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
+        """CREATE TABLE entry_tags (
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+            PRIMARY KEY (entry_id, tag_id)
+        )""",
+        "ALTER TABLE entries ADD COLUMN entry_time TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE entries ADD COLUMN checkin_id INTEGER REFERENCES checkins (id) ON DELETE SET NULL",
+        """CREATE TABLE scale_words (
+            scale TEXT NOT NULL, value INTEGER NOT NULL, words TEXT NOT NULL, PRIMARY KEY (scale, value)
+        )""",
+        """CREATE VIRTUAL TABLE entries_fts USING fts5(
+            title, body, content='entries', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        )""",
+        "INSERT INTO entries_fts (rowid, title, body) SELECT id, title, body FROM entries",
+        """CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+            INSERT INTO entries_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END""",
+        """CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        END""",
+        """CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, body ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO entries_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END""",
+        """CREATE VIRTUAL TABLE checkins_fts USING fts5(
+            note, content='checkins', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER checkins_fts_insert AFTER INSERT ON checkins BEGIN
+            INSERT INTO checkins_fts (rowid, note) VALUES (new.id, new.note);
+        END""",
+        """CREATE TRIGGER checkins_fts_delete AFTER DELETE ON checkins BEGIN
+            INSERT INTO checkins_fts (checkins_fts, rowid, note) VALUES ('delete', old.id, old.note);
+        END""",
+        """CREATE TRIGGER checkins_fts_update AFTER UPDATE OF note ON checkins BEGIN
+            INSERT INTO checkins_fts (checkins_fts, rowid, note) VALUES ('delete', old.id, old.note);
+            INSERT INTO checkins_fts (rowid, note) VALUES (new.id, new.note);
+        END""",
+    ),
 ]
 LATEST = len(MIGRATIONS)
 
