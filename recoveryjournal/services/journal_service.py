@@ -7,9 +7,12 @@ from pathlib import Path
 
 from recoveryjournal.domain.entry import Entry, check_date
 from recoveryjournal.domain.errors import InvalidInput, JournalError
+from recoveryjournal.domain.search import SearchFilters, SearchHit
 from recoveryjournal.domain.signals import Signal
+from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.entries import EntryRepository
+from recoveryjournal.storage.search import SearchRepository
 
 #: One entry may hold a long piece of writing, but not a runaway paste of a whole disk.
 MAX_ENTRY_CHARS = 5_000_000
@@ -21,6 +24,8 @@ class JournalSession:
     def __init__(self, conn: connection.JournalConnection) -> None:
         self._conn = conn
         self._entries = EntryRepository(conn)
+        self._search = SearchRepository(conn)
+        self.checkins = CheckInService(conn)
         self.entries_changed = Signal()
         self.locked = Signal()
 
@@ -67,6 +72,10 @@ class JournalSession:
         """Entries newest first, a page at a time."""
         return self._entries.newest_first(limit, offset)
 
+    def entry_dates(self, first: dt.date, last: dt.date) -> set[dt.date]:
+        """Days in the range with at least one entry (marked on charts and the calendar)."""
+        return self._entries.dates_between(first, last)
+
     def entry_count(self) -> int:
         """How many entries there are."""
         return self._entries.count()
@@ -79,6 +88,11 @@ class JournalSession:
             raise InvalidInput(
                 "This entry is very long (over five million characters). Please split it into a few entries."
             )
+
+    # Search ----------------------------------------------------------------------------
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> list[SearchHit]:
+        """Entries and check-in notes matching the words typed (any text is safe); [] when nothing matches."""
+        return self._search.search(text, filters, limit)
 
     # Keys ----------------------------------------------------------------------------
     def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None:

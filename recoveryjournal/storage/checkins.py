@@ -72,12 +72,13 @@ class CheckInRepository:
         with explain_db_errors():
             return int(self._journal.db.execute("SELECT count(*) FROM checkins").fetchone()[0])
 
-    def daily(self, first: dt.date, last: dt.date) -> list[tuple[str, float, float | None, float | None, float | None]]:
-        """Per day with check-ins: (date, mean mood, mean sleep, mean anxiety, mean energy)."""
+    def daily(self, first: dt.date, last: dt.date) -> list[tuple[Any, ...]]:
+        """Per day with check-ins: (date, mean mood, mean sleep, mean anxiety, mean energy, count)."""
         with explain_db_errors():
             return list(
                 self._journal.db.execute(
-                    "SELECT checkin_date, avg(mood), avg(sleep_hours), avg(anxiety), avg(energy) FROM checkins "
+                    "SELECT checkin_date, avg(mood), avg(sleep_hours), avg(anxiety), avg(energy), count(*) "
+                    "FROM checkins "
                     "WHERE checkin_date BETWEEN ? AND ? GROUP BY checkin_date ORDER BY checkin_date",
                     (first.isoformat(), last.isoformat()),
                 ).fetchall()

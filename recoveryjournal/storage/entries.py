@@ -83,6 +83,15 @@ class EntryRepository:
             rows = self._journal.db.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
         return [_row_to_entry(r) for r in rows]
 
+    def dates_between(self, first: dt.date, last: dt.date) -> set[dt.date]:
+        """Days in the range that have at least one entry."""
+        with explain_db_errors():
+            rows = self._journal.db.execute(
+                "SELECT DISTINCT entry_date FROM entries WHERE entry_date BETWEEN ? AND ?",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        return {dt.date.fromisoformat(r[0]) for r in rows}
+
     def iter_all(self) -> Iterator[Entry]:
         """Every entry, newest first, read lazily."""
         offset = 0

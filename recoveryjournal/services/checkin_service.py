@@ -1,0 +1,138 @@
+"""Mood check-ins: add, change, list, and the person's own words for feelings and scales."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from recoveryjournal.domain.checkin import (
+    DEFAULT_SCALE_WORDS,
+    SCALES,
+    STARTER_FEELINGS,
+    CheckIn,
+    check_scale,
+    check_sleep,
+    clean_feelings,
+)
+from recoveryjournal.domain.entry import check_date
+from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.signals import Signal
+from recoveryjournal.storage.checkins import CheckInRepository
+from recoveryjournal.storage.connection import JournalConnection
+
+MAX_NOTE_CHARS = 20_000
+
+
+class CheckInService:
+    """What the check-in screen and the CLI use; `changed` fires after every write."""
+
+    def __init__(self, conn: JournalConnection) -> None:
+        self._repo = CheckInRepository(conn)
+        self.changed = Signal()
+
+    def add(
+        self,
+        mood: int,
+        *,
+        sleep_hours: float | None = None,
+        anxiety: int | None = None,
+        energy: int | None = None,
+        feelings: list[str] | tuple[str, ...] = (),
+        note: str = "",
+        when: dt.datetime | None = None,
+    ) -> CheckIn:
+        """Save a check-in (now, unless `when` is given)."""
+        checkin = self._validated(None, mood, sleep_hours, anxiety, energy, feelings, note, when or dt.datetime.now())
+        checkin_id = self._repo.add(checkin)
+        self.changed.emit()
+        return self._repo.get(checkin_id)
+
+    def update(self, checkin: CheckIn) -> CheckIn:
+        """Save changes to a check-in."""
+        if checkin.id is None:
+            raise InvalidInput("This check-in hasn't been saved yet.")
+        when = dt.datetime.combine(checkin.date, checkin.time)
+        valid = self._validated(
+            checkin.id, checkin.mood, checkin.sleep_hours, checkin.anxiety, checkin.energy, checkin.feelings,
+            checkin.note, when,
+        )  # fmt: skip
+        self._repo.update(valid)
+        self.changed.emit()
+        return self._repo.get(checkin.id)
+
+    def delete(self, checkin_id: int) -> None:
+        """Remove a check-in."""
+        self._repo.delete(checkin_id)
+        self.changed.emit()
+
+    def get(self, checkin_id: int) -> CheckIn:
+        """One check-in."""
+        return self._repo.get(checkin_id)
+
+    def between(self, first: dt.date | None = None, last: dt.date | None = None, limit: int = -1) -> list[CheckIn]:
+        """Check-ins in a date range, newest first."""
+        return self._repo.between(first, last, limit)
+
+    def on_day(self, day: dt.date) -> list[CheckIn]:
+        """The check-ins of one day, newest first."""
+        return self._repo.between(day, day)
+
+    def count(self) -> int:
+        """How many check-ins there are."""
+        return self._repo.count()
+
+    def daily_means(self, first: dt.date, last: dt.date) -> list[tuple[Any, ...]]:
+        """(date, mood, sleep, anxiety, energy, count) for each day with check-ins, oldest first."""
+        return self._repo.daily(first, last)
+
+    def first_date(self) -> dt.date | None:
+        """The day of the first check-in, if any."""
+        return self._repo.first_date()
+
+    def feeling_counts(self, first: dt.date, last: dt.date) -> list[tuple[str, int]]:
+        """How often each feeling was chosen in the period."""
+        return self._repo.feeling_counts(first, last)
+
+    def feeling_words(self) -> list[str]:
+        """The person's own feelings (most used first), then starter words they haven't used."""
+        own = self._repo.own_feelings()
+        used = {f.casefold() for f in own}
+        return own + [f for f in STARTER_FEELINGS if f.casefold() not in used]
+
+    def scale_words(self) -> dict[str, dict[int, str]]:
+        """For each scale, the words for each value: the person's own where they wrote them, else ours."""
+        own = self._repo.scale_words()
+        return {scale: {**DEFAULT_SCALE_WORDS.get(scale, {}), **own.get(scale, {})} for scale in SCALES}
+
+    def set_scale_word(self, scale: str, value: int, words: str) -> None:
+        """Say in your own words what a value means to you (empty restores our default)."""
+        if scale not in SCALES:
+            raise InvalidInput(f"There's no scale called {scale}.")
+        check_scale(scale, value, required=True)
+        self._repo.set_scale_word(scale, value, words[:200])
+        self.changed.emit()
+
+    @staticmethod
+    def _validated(
+        checkin_id: int | None,
+        mood: int,
+        sleep_hours: float | None,
+        anxiety: int | None,
+        energy: int | None,
+        feelings: list[str] | tuple[str, ...],
+        note: str,
+        when: dt.datetime,
+    ) -> CheckIn:
+        if len(note) > MAX_NOTE_CHARS:
+            raise InvalidInput("This note is very long. A journal entry is a better home for longer writing.")
+        return CheckIn(
+            id=checkin_id,
+            date=check_date(when.date()),
+            time=when.time().replace(second=0, microsecond=0),
+            mood=check_scale("mood", mood, required=True) or mood,
+            sleep_hours=check_sleep(sleep_hours),
+            anxiety=check_scale("anxiety", anxiety),
+            energy=check_scale("energy", energy),
+            feelings=clean_feelings(feelings),
+            note=note.strip(),
+        )
