@@ -1,0 +1,112 @@
+"""Charts drawn from plain number series with matplotlib's Figure API (never pyplot).
+
+One drawing function per chart, used by the window (inside a Qt canvas) and by exports (as PNG).
+matplotlib is imported only when the first chart is drawn, so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import TYPE_CHECKING
+
+from recoveryjournal.services.mood_stats import MoodSeries
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# Okabe–Ito colours: told apart by people with every common kind of colour blindness.
+MOOD, ROLLING, SLEEP, ANXIETY, ENTRY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
+
+
+def _colours(dark: bool) -> tuple[str, str, str]:
+    return ("#1e1e1e", "#e8e8e8", "#555555") if dark else ("#ffffff", "#222222", "#dddddd")
+
+
+def _nan(values: list[float | None]) -> list[float]:
+    return [math.nan if v is None else v for v in values]
+
+
+def draw_mood_figure(
+    series: MoodSeries,
+    *,
+    show_sleep: bool = False,
+    show_anxiety: bool = False,
+    dark: bool = False,
+    size: tuple[float, float] = (8.0, 3.6),
+    dpi: int = 100,
+) -> Figure:
+    """Mood by day (gaps stay gaps), its 7-day average, optional sleep and anxiety, and days with entries."""
+    from matplotlib import dates as mdates
+    from matplotlib.figure import Figure
+
+    background, foreground, grid = _colours(dark)
+    fig = Figure(figsize=size, dpi=dpi, facecolor=background, layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_facecolor(background)
+    days = series.days
+    ax.plot(
+        days, _nan(series.mood), color=MOOD, marker="o", markersize=4, linewidth=1.6, label="Mood", picker=6, gid="mood"
+    )
+    if any(v is not None for v in series.rolling):
+        ax.plot(days, _nan(series.rolling), color=ROLLING, linewidth=2.2, linestyle="--", label="7-day average")
+    if show_anxiety and any(v is not None for v in series.anxiety):
+        ax.plot(days, _nan(series.anxiety), color=ANXIETY, marker="s", markersize=3, linewidth=1.2, label="Anxiety")
+    if series.entry_days:
+        marked = sorted(d for d in series.entry_days if days and days[0] <= d <= days[-1])
+        ax.plot(
+            marked, [0.4] * len(marked), linestyle="none", marker="|", markersize=9, color=ENTRY, label="Journal entry"
+        )
+    ax.set_ylim(0, 10.5)
+    ax.set_yticks([1, 3, 5, 7, 10])
+    ax.set_ylabel("Mood (1–10)", color=foreground)
+    if show_sleep and any(v is not None for v in series.sleep):
+        ax2 = ax.twinx()
+        ax2.plot(days, _nan(series.sleep), color=SLEEP, marker="^", markersize=3, linewidth=1.2, label="Sleep (hours)")
+        ax2.set_ylim(0, 14)
+        ax2.set_ylabel("Sleep (hours)", color=foreground)
+        ax2.tick_params(colors=foreground)
+        for spine in ax2.spines.values():
+            spine.set_visible(False)
+        handles, labels = ax.get_legend_handles_labels()
+        h2, l2 = ax2.get_legend_handles_labels()
+        ax.legend(
+            handles + h2, labels + l2, loc="upper left", fontsize="small", frameon=False, ncols=3, labelcolor=foreground
+        )
+    else:
+        ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=4, labelcolor=foreground)
+    ax.grid(axis="y", color=grid, linewidth=0.6)
+    ax.tick_params(colors=foreground)
+    for name, spine in ax.spines.items():
+        spine.set_visible(name == "bottom")
+        spine.set_color(grid)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    return fig
+
+
+def draw_feelings_figure(counts: list[tuple[str, int]], *, dark: bool = False, top: int = 12) -> Figure:
+    """How often each feeling came up, most often at the top."""
+    from matplotlib.figure import Figure
+
+    background, foreground, grid = _colours(dark)
+    shown = counts[:top][::-1]
+    fig = Figure(figsize=(6, max(1.6, 0.32 * len(shown) + 0.8)), dpi=100, facecolor=background, layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_facecolor(background)
+    ax.barh([name for name, _ in shown], [n for _, n in shown], color=MOOD)
+    ax.set_xlabel("Times chosen", color=foreground)
+    ax.tick_params(colors=foreground)
+    ax.grid(axis="x", color=grid, linewidth=0.6)
+    for name, spine in ax.spines.items():
+        spine.set_visible(name == "left")
+        spine.set_color(grid)
+    return fig
+
+
+def figure_png(fig: Figure, dpi: int = 150) -> bytes:
+    """The figure as PNG bytes, in memory (never a temporary file)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
+    return buffer.getvalue()
