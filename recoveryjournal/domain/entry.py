@@ -21,6 +21,9 @@ class Entry:
     text: str
     created_at: dt.datetime | None = None
     updated_at: dt.datetime | None = None
+    time: dt.time | None = None
+    tags: tuple[str, ...] = ()
+    checkin_id: int | None = None
 
     @property
     def display_title(self) -> str:
@@ -59,3 +62,15 @@ def check_date(date: dt.date) -> dt.date:
     if not EARLIEST_DATE <= date <= latest:
         raise InvalidInput(f"{date.isoformat()} is outside the dates a journal can hold (1900 to next year).")
     return date
+
+
+def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Trim tags, drop empty ones and repeats (ignoring case), keep the person's spelling."""
+    seen: set[str] = set()
+    result = []
+    for raw in tags:
+        tag = " ".join(raw.strip().lstrip("#").split())[:60]
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            result.append(clean_text(tag))
+    return tuple(result)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from pathlib import Path
 
-from recoveryjournal.domain.entry import Entry, check_date
+from recoveryjournal.domain.entry import Entry, check_date, clean_tags
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.domain.search import SearchFilters, SearchHit
 from recoveryjournal.domain.signals import Signal
@@ -13,6 +14,15 @@ from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.entries import EntryRepository
 from recoveryjournal.storage.search import SearchRepository
+
+
+class Keep(enum.Enum):
+    """Marks 'leave this field as it is' in updates."""
+
+    KEEP = 0
+
+
+KEEP = Keep.KEEP
 
 #: One entry may hold a long piece of writing, but not a runaway paste of a whole disk.
 MAX_ENTRY_CHARS = 5_000_000
@@ -45,17 +55,47 @@ class JournalSession:
         return self._conn.opened_with_recovery_key
 
     # Entries -------------------------------------------------------------------------
-    def add_entry(self, text: str, title: str = "", date: dt.date | None = None) -> Entry:
+    def add_entry(
+        self,
+        text: str,
+        title: str = "",
+        date: dt.date | None = None,
+        *,
+        time: dt.time | None = None,
+        tags: list[str] | tuple[str, ...] = (),
+        checkin_id: int | None = None,
+    ) -> Entry:
         """Save a new entry (today unless a date is given)."""
         self._check_entry(title, text)
-        entry = self._entries.add(check_date(date or dt.date.today()), title.strip(), text)
+        entry = self._entries.add(
+            check_date(date or dt.date.today()), title.strip(), text,
+            time=time, tags=clean_tags(tags), checkin_id=checkin_id,
+        )  # fmt: skip
         self.entries_changed.emit()
         return entry
 
-    def update_entry(self, entry_id: int, text: str, title: str, date: dt.date) -> Entry:
-        """Save changes to an entry."""
+    def update_entry(
+        self,
+        entry_id: int,
+        text: str,
+        title: str,
+        date: dt.date,
+        *,
+        time: dt.time | Keep | None = KEEP,
+        tags: list[str] | tuple[str, ...] | None = None,
+        checkin_id: int | Keep | None = KEEP,
+    ) -> Entry:
+        """Save changes to an entry; time, tags and the linked check-in stay as they are unless given."""
         self._check_entry(title, text)
-        entry = self._entries.update(entry_id, check_date(date), title.strip(), text)
+        if time is KEEP or checkin_id is KEEP:
+            current = self._entries.get(entry_id)
+            time = current.time if time is KEEP else time
+            checkin_id = current.checkin_id if checkin_id is KEEP else checkin_id
+        assert not isinstance(time, Keep) and not isinstance(checkin_id, Keep)
+        entry = self._entries.update(
+            entry_id, check_date(date), title.strip(), text,
+            time=time, tags=None if tags is None else clean_tags(tags), checkin_id=checkin_id,
+        )  # fmt: skip
         self.entries_changed.emit()
         return entry
 
@@ -75,6 +115,14 @@ class JournalSession:
     def entry_dates(self, first: dt.date, last: dt.date) -> set[dt.date]:
         """Days in the range with at least one entry (marked on charts and the calendar)."""
         return self._entries.dates_between(first, last)
+
+    def entries_on(self, day: dt.date) -> list[Entry]:
+        """The entries of one day."""
+        return self._entries.on_day(day)
+
+    def tags(self) -> list[str]:
+        """Tags in use, most used first (offered as suggestions)."""
+        return self._entries.all_tags()
 
     def entry_count(self) -> int:
         """How many entries there are."""

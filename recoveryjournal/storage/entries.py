@@ -1,4 +1,4 @@
-"""Journal entries in the encrypted database."""
+"""Journal entries, their tags and their link to a check-in, in the encrypted database."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from recoveryjournal.domain.entry import Entry, clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
 
-_COLUMNS = "id, entry_date, title, body, created_at, updated_at"
+_SELECT = (
+    "SELECT e.id, e.entry_date, e.title, e.body, e.created_at, e.updated_at, e.entry_time, e.checkin_id, "
+    "(SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
+    "WHERE et.entry_id = e.id) FROM entries e"
+)
+_ORDER = " ORDER BY e.entry_date DESC, e.entry_time DESC, e.id DESC"
 
 
 def _now() -> str:
@@ -25,7 +30,14 @@ def _row_to_entry(row: Any) -> Entry:
         text=row[3],
         created_at=dt.datetime.fromisoformat(row[4]),
         updated_at=dt.datetime.fromisoformat(row[5]),
+        time=dt.time.fromisoformat(row[6]) if row[6] else None,
+        checkin_id=row[7],
+        tags=tuple(sorted(row[8].split("\x1f"), key=str.casefold)) if row[8] else (),
     )
+
+
+def _time_text(time: dt.time | None) -> str:
+    return time.strftime("%H:%M") if time else ""
 
 
 class EntryRepository:
@@ -34,26 +46,51 @@ class EntryRepository:
     def __init__(self, journal: JournalConnection) -> None:
         self._journal = journal
 
-    def add(self, date: dt.date, title: str, text: str) -> Entry:
+    def add(
+        self,
+        date: dt.date,
+        title: str,
+        text: str,
+        *,
+        time: dt.time | None = None,
+        tags: tuple[str, ...] = (),
+        checkin_id: int | None = None,
+    ) -> Entry:
         """Store a new entry and return it with its id."""
         now = _now()
         with self._journal.transaction() as db:
             cur = db.execute(
-                "INSERT INTO entries (entry_date, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                (date.isoformat(), clean_text(title), clean_text(text), now, now),
+                "INSERT INTO entries (entry_date, entry_time, title, body, checkin_id, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (date.isoformat(), _time_text(time), clean_text(title), clean_text(text), checkin_id, now, now),
             )
-            entry_id = cur.lastrowid
+            entry_id = int(cur.lastrowid)
+            self._set_tags(db, entry_id, tags)
         return self.get(entry_id)
 
-    def update(self, entry_id: int, date: dt.date, title: str, text: str) -> Entry:
-        """Replace an entry's date, title and text."""
+    def update(
+        self,
+        entry_id: int,
+        date: dt.date,
+        title: str,
+        text: str,
+        *,
+        time: dt.time | None = None,
+        tags: tuple[str, ...] | None = None,
+        checkin_id: int | None = None,
+    ) -> Entry:
+        """Replace an entry's fields; tags stay as they are when `tags` is None."""
         with self._journal.transaction() as db:
             cur = db.execute(
-                "UPDATE entries SET entry_date = ?, title = ?, body = ?, updated_at = ? WHERE id = ?",
-                (date.isoformat(), clean_text(title), clean_text(text), _now(), entry_id),
+                "UPDATE entries SET entry_date = ?, entry_time = ?, title = ?, body = ?, checkin_id = ?, "
+                "updated_at = ? WHERE id = ?",
+                (date.isoformat(), _time_text(time), clean_text(title), clean_text(text), checkin_id, _now(), entry_id),
             )
             if cur.rowcount == 0:
                 raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
+            if tags is not None:
+                db.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
+                self._set_tags(db, entry_id, tags)
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
@@ -66,7 +103,7 @@ class EntryRepository:
     def get(self, entry_id: int) -> Entry:
         """One entry by id; InvalidInput with a kind message when there is none."""
         with explain_db_errors():
-            row = self._journal.db.execute(f"SELECT {_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchone()
+            row = self._journal.db.execute(f"{_SELECT} WHERE e.id = ?", (entry_id,)).fetchone()
         if row is None:
             raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
         return _row_to_entry(row)
@@ -78,9 +115,16 @@ class EntryRepository:
 
     def newest_first(self, limit: int | None = None, offset: int = 0) -> list[Entry]:
         """A page of entries, newest date first (views fetch more as the person scrolls)."""
-        sql = f"SELECT {_COLUMNS} FROM entries ORDER BY entry_date DESC, id DESC LIMIT ? OFFSET ?"
         with explain_db_errors():
-            rows = self._journal.db.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
+            rows = self._journal.db.execute(
+                f"{_SELECT}{_ORDER} LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset)
+            ).fetchall()
+        return [_row_to_entry(r) for r in rows]
+
+    def on_day(self, day: dt.date) -> list[Entry]:
+        """The entries of one day, latest first."""
+        with explain_db_errors():
+            rows = self._journal.db.execute(f"{_SELECT} WHERE e.entry_date = ?{_ORDER}", (day.isoformat(),)).fetchall()
         return [_row_to_entry(r) for r in rows]
 
     def dates_between(self, first: dt.date, last: dt.date) -> set[dt.date]:
@@ -92,9 +136,27 @@ class EntryRepository:
             ).fetchall()
         return {dt.date.fromisoformat(r[0]) for r in rows}
 
+    def all_tags(self) -> list[str]:
+        """Every tag in use, most used first."""
+        with explain_db_errors():
+            rows = self._journal.db.execute(
+                "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id GROUP BY t.id "
+                "ORDER BY count(*) DESC, t.name"
+            ).fetchall()
+        return [r[0] for r in rows]
+
     def iter_all(self) -> Iterator[Entry]:
         """Every entry, newest first, read lazily."""
         offset = 0
         while page := self.newest_first(limit=500, offset=offset):
             yield from page
             offset += len(page)
+
+    @staticmethod
+    def _set_tags(db: Any, entry_id: int, tags: tuple[str, ...]) -> None:
+        for tag in tags:
+            db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (tag,))
+            db.execute(
+                "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
+                (entry_id, tag),
+            )
