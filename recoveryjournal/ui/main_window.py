@@ -26,8 +26,8 @@ from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphrase
 from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
 from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
 from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
-from recoveryjournal.ui.pages.journal_page import JournalPage
 from recoveryjournal.ui.pages.unlock_page import UnlockPage
+from recoveryjournal.ui.pages.unlocked_view import UnlockedView
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.safety.idle_lock import IdleLock
 from recoveryjournal.ui.safety.lock_sweep import clear_clipboard_if_ours, close_other_windows, texts_shown
@@ -108,10 +108,10 @@ class MainWindow(QMainWindow):
         close_other_windows(keep=self)
         if self.session is None:
             return
-        self.journal_page.save_if_dirty()
+        self.unlocked_view.save_if_dirty()
         clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
-        self.journal_page.clear()
+        self.unlocked_view.clear()
         session.lock()
         self.unlock_page.reset()
         if self.stack.currentWidget() is not self.cover_page:
@@ -145,10 +145,11 @@ class MainWindow(QMainWindow):
     def _setup_ui(self) -> None:
         self.welcome_page = WelcomePage(self)
         self.unlock_page = UnlockPage(self)
-        self.journal_page = JournalPage(self)
+        self.unlocked_view = UnlockedView(self)
+        self.journal_page = self.unlocked_view.journal_page
         self.cover_page = CoverPage(self)
         self.stack = QStackedWidget(self)
-        for page in (self.welcome_page, self.unlock_page, self.journal_page, self.cover_page):
+        for page in (self.welcome_page, self.unlock_page, self.unlocked_view, self.cover_page):
             self.stack.addWidget(page)
         self.banner = message_line(self, "banner")
         central = QWidget(self)
@@ -257,8 +258,8 @@ class MainWindow(QMainWindow):
         self.session, self._is_demo = session, demo
         if not demo and self.policy.may_remember_last_journal:
             self.settings.last_journal = session.path
-        self.journal_page.set_session(session)
-        self.stack.setCurrentWidget(self.journal_page)
+        self.unlocked_view.set_session(session)
+        self.stack.setCurrentWidget(self.unlocked_view)
         self._update_actions()
         self._start_idle_lock()
         self.remember.refresh(session.path)

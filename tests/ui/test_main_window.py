@@ -48,7 +48,7 @@ def test_create_journal_through_the_wizard(qtbot, window, tmp_path: Path) -> Non
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.key_page.key_label.text() == ""
-    assert window.stack.currentWidget() is window.journal_page
+    assert window.stack.currentWidget() is window.unlocked_view
     assert (tmp_path / "Mine.rjournal" / "keys.json").exists()
     window.lock()
     unlock_journal(tmp_path / "Mine.rjournal", key, recovery_key=True).lock()
@@ -74,7 +74,7 @@ def test_write_lock_unlock_round_trip(qtbot, window, created_journal) -> None:
     window.start(journal=path)
     assert window.stack.currentWidget() is window.unlock_page
     unlock(qtbot, window, PASSPHRASE)
-    assert window.stack.currentWidget() is window.journal_page
+    assert window.stack.currentWidget() is window.unlocked_view
     assert window.journal_page.model.rowCount() == 3
     window.journal_page.new_button.click()
     qtbot.keyClicks(window.journal_page.editor.title_edit, "A title " + CANARY)
@@ -153,7 +153,7 @@ def test_recovery_key_unlocks_and_offers_a_new_passphrase(qtbot, window, created
     path, key = created_journal
     window.start(journal=path)
     unlock(qtbot, window, key.lower(), recovery=True)
-    assert window.stack.currentWidget() is window.journal_page
+    assert window.stack.currentWidget() is window.unlocked_view
     from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 
     dialog = window.findChild(ChangePassphraseDialog)
@@ -165,7 +165,7 @@ def test_recovery_key_unlocks_and_offers_a_new_passphrase(qtbot, window, created
     assert not dialog.isVisible()
     window.lock()
     unlock(qtbot, window, "a brand new phrase")
-    assert window.stack.currentWidget() is window.journal_page
+    assert window.stack.currentWidget() is window.unlocked_view
 
 
 def test_delete_asks_first(qtbot, window, created_journal) -> None:

@@ -58,7 +58,7 @@ def test_remembered_passphrase_unlocks_next_time(qtbot, tmp_path, use_backend, c
     w.lock()
     w.show_unlock(created_journal[0])
     qtbot.waitUntil(lambda: w.session is not None, timeout=3_000)
-    assert w.stack.currentWidget() is w.journal_page
+    assert w.stack.currentWidget() is w.unlocked_view
     w.close()
 
 

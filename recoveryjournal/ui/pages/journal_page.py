@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -21,7 +21,11 @@ _TEXT = {
     "delete_yes": "Delete entry",
     "keep": "Keep it",
     "deleted": "Entry deleted.",
+    "autosaved": "Saved as you write.",
+    "checkin_label": "{time} · mood {mood}",
 }
+#: Save this long after the last keystroke, so nothing typed waits long to be safe.
+AUTOSAVE_MS = 1500
 
 
 class JournalPage(QWidget):
@@ -36,6 +40,10 @@ class JournalPage(QWidget):
         self._dirty = False
         self._syncing = False
         self.model = EntryListModel(self)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._on_autosave)
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
@@ -43,6 +51,7 @@ class JournalPage(QWidget):
         """Show a freshly unlocked journal: newest entry selected, or a blank page to write on."""
         self._session = session
         self.model.set_session(session)
+        self.editor.set_tag_suggestions(session.tags())
         if self.model.rowCount() > 0:
             self._select_row(0)
         else:
@@ -50,6 +59,7 @@ class JournalPage(QWidget):
 
     def clear(self) -> None:
         """Forget every piece of journal content this page holds (called on lock)."""
+        self._autosave.stop()
         self._session = None
         self._current_id = None
         self._dirty = False
@@ -60,15 +70,21 @@ class JournalPage(QWidget):
         """Save what was typed, if anything; False when it could not be saved (message shown)."""
         if not self._dirty or self._session is None:
             return True
+        self._autosave.stop()
         date, title, text = self.editor.values()
         if not title.strip() and not text.strip():
             self._dirty = False
             return True
+        tags, checkin_id = self.editor.tags(), self.editor.checkin_id()
         try:
             if self._current_id is None:
-                entry = self._session.add_entry(text, title, date)
+                entry = self._session.add_entry(
+                    text, title, date, time=dt.datetime.now().time(), tags=tags, checkin_id=checkin_id
+                )
             else:
-                entry = self._session.update_entry(self._current_id, text, title, date)
+                entry = self._session.update_entry(
+                    self._current_id, text, title, date, tags=tags, checkin_id=checkin_id
+                )
         except JournalError as exc:
             self.editor.set_status(exc.message)
             return False
@@ -76,15 +92,44 @@ class JournalPage(QWidget):
         self.editor.delete_button.setEnabled(True)
         return True
 
-    def start_new_entry(self) -> None:
-        """A blank entry dated today, cursor in the text."""
+    def start_new_entry(self, date: dt.date | None = None) -> None:
+        """A blank entry (dated today unless given), cursor in the text."""
         if not self.save_if_dirty():
             return
         self._show_saved_changes()
-        self.list_view.clearSelection()
+        self._sync_selection(-1)
         self._current_id, self._dirty = None, False
-        self.editor.set_values(dt.date.today(), "", "", can_delete=False)
+        day = date or dt.date.today()
+        self.editor.set_values(day, "", "", can_delete=False, checkins=self._checkin_choices(day))
         self.editor.body_edit.setFocus()
+
+    def open_entry(self, entry_id: int) -> None:
+        """Show one entry (from search or the calendar), even if the list hasn't loaded it yet."""
+        if self._session is None or not self.save_if_dirty():
+            return
+        self._show_saved_changes()
+        row = self.model.row_of(entry_id)
+        while row < 0 and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(entry_id)
+        if row >= 0:
+            self._select_row(row)
+            self.list_view.scrollTo(self.model.index(row, 0))
+
+    def refresh_suggestions(self) -> None:
+        """Tags in use and the day's check-ins may have changed elsewhere."""
+        if self._session is not None:
+            self.editor.set_tag_suggestions(self._session.tags())
+            date, _title, _text = self.editor.values()
+            self.editor.set_checkin_choices(self._checkin_choices(date), self.editor.checkin_id())
+
+    def _checkin_choices(self, day: dt.date) -> list[tuple[int, str]]:
+        if self._session is None:
+            return []
+        return [
+            (int(c.id or 0), _TEXT["checkin_label"].format(time=c.time.strftime("%H:%M"), mood=c.mood))
+            for c in self._session.checkins.on_day(day)
+        ]
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
@@ -126,7 +171,10 @@ class JournalPage(QWidget):
         entry = self.model.entry_at(row)
         if entry is not None:
             self._current_id, self._dirty = entry.id, False
-            self.editor.set_values(entry.date, entry.title, entry.text, can_delete=True)
+            self.editor.set_values(
+                entry.date, entry.title, entry.text, can_delete=True, tags=entry.tags,
+                checkins=self._checkin_choices(entry.date), checkin_id=entry.checkin_id,
+            )  # fmt: skip
 
     def _sync_selection(self, row: int) -> None:
         """Move the list's highlight without treating it as the person choosing another entry."""
@@ -161,6 +209,19 @@ class JournalPage(QWidget):
 
     def _on_edited(self) -> None:
         self._dirty = True
+        self._autosave.start()
+
+    def _on_autosave(self) -> None:
+        if self._dirty and self.save_if_dirty():
+            self.editor.set_status(_TEXT["autosaved"])
+            self._refresh_current_row()
+
+    def _refresh_current_row(self) -> None:
+        """Show a new title in the list without moving the cursor out of the text."""
+        focus = self.focusWidget()
+        self._show_saved_changes()
+        if focus is not None:
+            focus.setFocus()
 
     def _on_save_clicked(self) -> None:
         was_dirty = self._dirty

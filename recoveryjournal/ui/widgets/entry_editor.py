@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -23,6 +25,11 @@ _TEXT = {
     "save": "Save",
     "delete": "Delete…",
     "date": "Date",
+    "tags": "Tags, separated by commas (if you like)",
+    "link": "Check-in:",
+    "no_link": "Not linked to a check-in",
+    "bigger": "Larger text",
+    "smaller": "Smaller text",
 }
 
 
@@ -39,27 +46,75 @@ class EntryEditor(QWidget):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def set_values(self, date: dt.date, title: str, text: str, *, can_delete: bool) -> None:
-        """Show an entry (or an empty new one) without counting it as an edit."""
+    def set_values(
+        self,
+        date: dt.date,
+        title: str,
+        text: str,
+        *,
+        can_delete: bool,
+        tags: tuple[str, ...] = (),
+        checkins: list[tuple[int, str]] | None = None,
+        checkin_id: int | None = None,
+    ) -> None:
+        """Show an entry (or an empty new one) without counting it as an edit.
+
+        `checkins` are (id, label) pairs of the day's check-ins the entry may be linked to.
+        """
         self._loading = True
         try:
             self.date_edit.setDate(QDate(date.year, date.month, date.day))
             self.title_edit.setText(title)
+            self.tags_edit.setText(", ".join(tags))
             self.body_edit.setPlainText(text)
             self.body_edit.document().clearUndoRedoStacks()
+            self.set_checkin_choices(checkins or [], checkin_id)
         finally:
             self._loading = False
         self.delete_button.setEnabled(can_delete)
         self.set_status("")
+
+    def set_checkin_choices(self, checkins: list[tuple[int, str]], selected: int | None) -> None:
+        """Offer the day's check-ins to link to; the row hides when there are none."""
+        was_loading, self._loading = self._loading, True
+        self.link_box.clear()
+        self.link_box.addItem(_TEXT["no_link"], None)
+        for checkin_id, label in checkins:
+            self.link_box.addItem(label, checkin_id)
+        index = self.link_box.findData(selected) if selected is not None else 0
+        self.link_box.setCurrentIndex(max(index, 0))
+        self.link_row.setVisible(bool(checkins))
+        self._loading = was_loading
+
+    def set_tag_suggestions(self, tags: list[str]) -> None:
+        """Tags already in use, offered as you type."""
+        self._tag_model.setStringList(tags)
 
     def values(self) -> tuple[dt.date, str, str]:
         """(date, title, text) as typed."""
         d = self.date_edit.date()
         return dt.date(d.year(), d.month(), d.day()), self.title_edit.text(), self.body_edit.toPlainText()
 
+    def tags(self) -> list[str]:
+        """Tags as typed, split at commas."""
+        return [t for t in self.tags_edit.text().split(",") if t.strip()]
+
+    def checkin_id(self) -> int | None:
+        """The linked check-in, if any."""
+        value = self.link_box.currentData()
+        return int(value) if value is not None else None
+
+    def zoom(self, steps: int) -> None:
+        """Make the writing text larger (positive) or smaller (negative)."""
+        if steps > 0:
+            self.body_edit.zoomIn(steps)
+        elif steps < 0:
+            self.body_edit.zoomOut(-steps)
+
     def clear_all(self) -> None:
-        """Forget everything shown, undo history included (used when locking)."""
+        """Forget everything shown, undo history and suggestions included (used when locking)."""
         self.set_values(dt.date.today(), "", "", can_delete=False)
+        self._tag_model.setStringList([])
         self.body_edit.document().clear()
         self.body_edit.document().clearUndoRedoStacks()
         self.title_edit.setModified(False)
@@ -80,6 +135,21 @@ class EntryEditor(QWidget):
         title_font = QFont(self.title_edit.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         self.title_edit.setFont(title_font)
+        self.tags_edit = QLineEdit(self)
+        self.tags_edit.setPlaceholderText(_TEXT["tags"])
+        self.tags_edit.setAccessibleName(_TEXT["tags"])
+        self._tag_model = QStringListModel(self)
+        completer = QCompleter(self._tag_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+        self.link_box = QComboBox(self)
+        self.link_box.setAccessibleName("Linked check-in")
+        self.link_row = QWidget(self)
+        link_layout = QHBoxLayout(self.link_row)
+        link_layout.setContentsMargins(0, 0, 0, 0)
+        link_layout.addWidget(QLabel(_TEXT["link"], self.link_row))
+        link_layout.addWidget(self.link_box, 1)
+        self.link_row.setVisible(False)
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setPlaceholderText(_TEXT["body_placeholder"])
         self.body_edit.setAccessibleName("Entry text")
@@ -98,8 +168,15 @@ class EntryEditor(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLine")
 
+        for name, keys, steps in (("bigger", "Ctrl++", 1), ("smaller", "Ctrl+-", -1)):
+            action = QAction(_TEXT[name], self)
+            action.setShortcuts([QKeySequence(keys), QKeySequence("Ctrl+=")] if steps > 0 else [QKeySequence(keys)])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, n=steps: self.zoom(n))
+            self.addAction(action)
         top = QHBoxLayout()
         top.addWidget(self.date_edit)
+        top.addWidget(self.link_row, 1)
         top.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
@@ -109,10 +186,13 @@ class EntryEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.title_edit)
         layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.tags_edit)
         layout.addLayout(buttons)
 
         self.date_edit.dateChanged.connect(self._on_edited)
         self.title_edit.textEdited.connect(self._on_edited)
+        self.tags_edit.textEdited.connect(self._on_edited)
+        self.link_box.currentIndexChanged.connect(self._on_edited)
         self.body_edit.textChanged.connect(self._on_edited)
         self.save_button.clicked.connect(self.save_requested)
         self.save_action.triggered.connect(self.save_requested)

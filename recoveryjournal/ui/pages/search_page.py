@@ -1,0 +1,187 @@
+"""Search: type anything; results ranked, matches in bold; narrow by dates, tag or mood."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.search import SearchFilters
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
+from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
+
+_TEXT = {
+    "placeholder": "Search your journal and check-in notes",
+    "from": "From",
+    "to": "to",
+    "any_tag": "Any tag",
+    "mood": "Mood",
+    "any": "any",
+    "hint": "Type a word or two. Press Enter on a result to open it.",
+    "found": "{n} found",
+    "found_one": "1 found",
+    "nothing": "Nothing found for “{q}”. Try fewer words, or a different word.",
+}
+_DEBOUNCE_MS = 200
+
+
+class SearchPage(QWidget):
+    """Emits `entry_requested(id)` or `day_requested(date)` when a result is opened."""
+
+    entry_requested = Signal(int)
+    day_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self.model = SearchResultsModel(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(_DEBOUNCE_MS)
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_session(self, session: JournalSession) -> None:
+        """Search this journal."""
+        self._session = session
+        self.tag_box.clear()
+        self.tag_box.addItem(_TEXT["any_tag"], None)
+        for tag in session.tags():
+            self.tag_box.addItem(tag, tag)
+
+    def clear(self) -> None:
+        """Forget the query, the results and the tags (locking)."""
+        self._session = None
+        self._timer.stop()
+        self.query.clear()
+        self.model.clear()
+        self.tag_box.clear()
+        self.status.setText(_TEXT["hint"])
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, text selected (Ctrl+F)."""
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def run_search(self) -> None:
+        """Search now with the current words and filters."""
+        self._timer.stop()
+        if self._session is None:
+            return
+        text = self.query.text()
+        if not text.strip():
+            self.model.clear()
+            self.status.setText(_TEXT["hint"])
+            return
+        try:
+            hits = self._session.search(text, self.filters())
+        except JournalError as exc:
+            self.status.setText(exc.message)
+            return
+        self.model.set_hits(hits)
+        if hits:
+            self.status.setText(_TEXT["found_one"] if len(hits) == 1 else _TEXT["found"].format(n=len(hits)))
+        else:
+            self.status.setText(_TEXT["nothing"].format(q=text.strip()[:80]))
+
+    def filters(self) -> SearchFilters:
+        """The filters as set on screen."""
+        return SearchFilters(
+            first=_date(self.first_date.date()) if self.use_dates.isChecked() else None,
+            last=_date(self.last_date.date()) if self.use_dates.isChecked() else None,
+            tag=self.tag_box.currentData(),
+            mood_min=self.mood_min.value() or None,
+            mood_max=self.mood_max.value() or None,
+        )
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(_TEXT["placeholder"])
+        self.query.setAccessibleName(_TEXT["placeholder"])
+        self.query.setClearButtonEnabled(True)
+        self.use_dates = QCheckBox(_TEXT["from"], self)
+        today = QDate.currentDate()
+        self.first_date = QDateEdit(today.addMonths(-1), self)
+        self.last_date = QDateEdit(today, self)
+        for edit in (self.first_date, self.last_date):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.tag_box = QComboBox(self)
+        self.tag_box.setAccessibleName("Tag")
+        self.mood_min, self.mood_max = QSpinBox(self), QSpinBox(self)
+        for spin, name in ((self.mood_min, "lowest mood"), (self.mood_max, "highest mood")):
+            spin.setRange(0, 10)
+            spin.setSpecialValueText(_TEXT["any"])
+            spin.setAccessibleName(name)
+        filters = QHBoxLayout()
+        for widget in (self.use_dates, self.first_date, QLabel(_TEXT["to"], self), self.last_date):
+            filters.addWidget(widget)
+        filters.addSpacing(16)
+        filters.addWidget(self.tag_box)
+        filters.addSpacing(16)
+        filters.addWidget(QLabel(_TEXT["mood"], self))
+        filters.addWidget(self.mood_min)
+        filters.addWidget(QLabel(_TEXT["to"], self))
+        filters.addWidget(self.mood_max)
+        filters.addStretch(1)
+        self.results = QListView(self)
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(HtmlDelegate(HTML_ROLE, self.results))
+        self.results.setWordWrap(True)
+        self.results.setAccessibleName("Search results")
+        self.status = QLabel(_TEXT["hint"], self)
+        self.status.setObjectName("statusLine")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._on_return_pressed)
+        self._timer.timeout.connect(self.run_search)
+        self.use_dates.toggled.connect(self._on_dates_toggled)
+        for signal in (self.first_date.dateChanged, self.last_date.dateChanged, self.tag_box.currentIndexChanged,
+                       self.mood_min.valueChanged, self.mood_max.valueChanged):  # fmt: skip
+            signal.connect(lambda *_a: self._timer.start())
+        self.results.activated.connect(self._on_result_activated)
+
+    def _on_dates_toggled(self, on: bool) -> None:
+        self.first_date.setEnabled(on)
+        self.last_date.setEnabled(on)
+        self._timer.start()
+
+    def _on_return_pressed(self) -> None:
+        self.run_search()
+        if self.model.rowCount():
+            self.results.setFocus()
+            self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is None:
+            return
+        if hit.kind == "entry":
+            self.entry_requested.emit(hit.id)
+        else:
+            self.day_requested.emit(hit.date)
+
+
+def _date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())

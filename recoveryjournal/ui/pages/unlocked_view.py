@@ -1,0 +1,126 @@
+"""Everything shown while the journal is open, as tabs: journal, calendar, search (and more as they come)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.pages.calendar_page import CalendarPage
+from recoveryjournal.ui.pages.journal_page import JournalPage
+from recoveryjournal.ui.pages.search_page import SearchPage
+
+_TEXT = {"journal": "&Journal", "calendar": "&Calendar", "search": "&Search"}
+
+
+class _Page(Protocol):
+    def set_session(self, session: JournalSession) -> None: ...
+    def clear(self) -> None: ...
+
+
+class UnlockedView(QWidget):
+    """Owns the pages; `clear()` empties every one of them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self.journal_page = JournalPage(self)
+        self.calendar_page = CalendarPage(self)
+        self.search_page = SearchPage(self)
+        self._pages: list[tuple[QWidget, str]] = [
+            (self.journal_page, _TEXT["journal"]),
+            (self.calendar_page, _TEXT["calendar"]),
+            (self.search_page, _TEXT["search"]),
+        ]
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_session(self, session: JournalSession) -> None:
+        """Show this journal on every page."""
+        self._session = session
+        for page, _title in self._pages:
+            page.set_session(session)  # type: ignore[attr-defined]
+        session.entries_changed.connect(self._on_data_changed)
+        session.checkins.changed.connect(self._on_data_changed)
+        self.tabs.setCurrentWidget(self.journal_page)
+
+    def clear(self) -> None:
+        """Forget everything every page shows (locking)."""
+        if self._session is not None:
+            self._session.entries_changed.disconnect(self._on_data_changed)
+            self._session.checkins.changed.disconnect(self._on_data_changed)
+        self._session = None
+        for page, _title in self._pages:
+            page.clear()  # type: ignore[attr-defined]
+
+    def save_if_dirty(self) -> bool:
+        """Save anything typed but not yet saved."""
+        return self.journal_page.save_if_dirty()
+
+    def show_search(self) -> None:
+        """Ctrl+F: the search tab, cursor in the box."""
+        self.tabs.setCurrentWidget(self.search_page)
+        self.search_page.focus_search()
+
+    def show_today(self) -> None:
+        """Ctrl+T: today in the calendar."""
+        self.tabs.setCurrentWidget(self.calendar_page)
+        self.calendar_page.go_to(dt.date.today())
+
+    def show_entry(self, entry_id: int) -> None:
+        """Open one entry in the journal tab."""
+        self.tabs.setCurrentWidget(self.journal_page)
+        self.journal_page.open_entry(entry_id)
+
+    def show_day(self, day: dt.date) -> None:
+        """Show a day in the calendar tab."""
+        self.tabs.setCurrentWidget(self.calendar_page)
+        self.calendar_page.go_to(day)
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for page, title in self._pages:
+            self.tabs.addTab(page, title.replace("&", ""))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._add_shortcut(QKeySequence.StandardKey.Find, self.show_search)
+        self._add_shortcut(QKeySequence("Ctrl+T"), self.show_today)
+        for number in range(1, 10):
+            self._add_shortcut(QKeySequence(f"Ctrl+{number}"), lambda n=number: self._go_to_tab(n - 1))
+        self.search_page.entry_requested.connect(self.show_entry)
+        self.search_page.day_requested.connect(self.show_day)
+        self.calendar_page.entry_requested.connect(self.show_entry)
+        self.calendar_page.write_requested.connect(self._on_write_requested)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _add_shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: object) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+
+    def _go_to_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def _on_write_requested(self, day: dt.date) -> None:
+        self.tabs.setCurrentWidget(self.journal_page)
+        self.journal_page.start_new_entry(day)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is not self.journal_page:
+            self.journal_page.save_if_dirty()  # leaving the journal tab never leaves words unsaved
+
+    def _on_data_changed(self) -> None:
+        if self._session is None:
+            return
+        self.calendar_page.refresh()
+        self.journal_page.refresh_suggestions()
