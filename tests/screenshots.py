@@ -61,6 +61,16 @@ def main(out: Path) -> None:
     window.open_demo()
     settle()
     shot(window, "5-journal-unlocked")
+    view = window.unlocked_view
+    view.show_today()
+    shot(window, "5b-calendar")
+    view.show_search()
+    view.search_page.query.setText("plan")
+    view.search_page.run_search()
+    shot(window, "5c-search")
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        shot(window, f"5d-tab-{index}")
     window.lock()
     shot(window, "6-locked")
     window.unlock_page.secret_field.setText("not the one")

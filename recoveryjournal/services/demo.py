@@ -39,11 +39,32 @@ _DEMO_ENTRIES: list[tuple[int, str, str]] = [
 ]
 
 
+_DEMO_TAGS = {"Walk with Sam": ("friends", "outdoors"), "A hard day": ("crisis plan",), "": ("appointments",)}
+# (days ago, mood, sleep, anxiety, feelings, note): a gently varying few weeks, with some days left out.
+_DEMO_CHECKINS: list[tuple[int, int, float, int, tuple[str, ...], str]] = [
+    (0, 7, 7.5, 3, ("calm", "hopeful"), "Good sleep."),
+    (1, 5, 6.0, 6, ("anxious", "tired"), "Letter about the appointment."),
+    (2, 6, 7.0, 4, ("content",), ""),
+    (3, 7, 7.0, 3, ("connected", "calm"), "Walked with Sam."),
+    (5, 5, 6.5, 5, ("restless",), ""),
+    (6, 6, 7.0, 4, ("grateful",), "Music helped."),
+    (8, 4, 5.0, 7, ("tired", "overwhelmed"), ""),
+    (9, 3, 4.5, 8, ("sad", "overwhelmed"), "Used my plan. It passed."),
+    (10, 4, 6.0, 6, ("tired",), ""),
+    (12, 5, 7.0, 5, ("calm",), ""),
+    (13, 6, 7.5, 4, ("hopeful",), ""),
+    (14, 5, 6.5, 5, ("restless", "hopeful"), "Started this journal."),
+]
+
+
 def fill_with_demo_entries(session: JournalSession, today: dt.date | None = None) -> None:
-    """Add the demo entries, dated relative to today."""
+    """Add the demo entries and check-ins, dated relative to today."""
     today = today or dt.date.today()
+    for days_ago, mood, sleep, anxiety, feelings, note in reversed(_DEMO_CHECKINS):
+        when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9, 15))
+        session.checkins.add(mood, sleep_hours=sleep, anxiety=anxiety, feelings=feelings, note=note, when=when)
     for days_ago, title, text in reversed(_DEMO_ENTRIES):
-        session.add_entry(text, title, today - dt.timedelta(days=days_ago))
+        session.add_entry(text, title, today - dt.timedelta(days=days_ago), tags=_DEMO_TAGS.get(title, ()))
 
 
 def open_or_create_demo(path: Path) -> JournalSession:
