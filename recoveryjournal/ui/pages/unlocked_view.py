@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -93,18 +94,18 @@ class UnlockedView(QWidget):
         self._add_shortcut(QKeySequence.StandardKey.Find, self.show_search)
         self._add_shortcut(QKeySequence("Ctrl+T"), self.show_today)
         for number in range(1, 10):
-            self._add_shortcut(QKeySequence(f"Ctrl+{number}"), lambda n=number: self._go_to_tab(n - 1))
+            self._add_shortcut(QKeySequence(f"Ctrl+{number}"), lambda n=number: self._go_to_tab(n - 1))  # type: ignore[misc]
         self.search_page.entry_requested.connect(self.show_entry)
         self.search_page.day_requested.connect(self.show_day)
         self.calendar_page.entry_requested.connect(self.show_entry)
         self.calendar_page.write_requested.connect(self._on_write_requested)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
-    def _add_shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: object) -> None:
+    def _add_shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:
         action = QAction(self)
         action.setShortcut(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
 
     def _go_to_tab(self, index: int) -> None:
