@@ -33,6 +33,16 @@ class SearchHit:
     snippet: str
 
 
+#: For words that appear very often, rank among this many of the most recent matches (fast at any size).
+RECENT_WINDOW = 2000
+
+
+class SearchResults(list[SearchHit]):
+    """The hits, best first; `limited_to_recent` says older matches were not ranked (narrow by dates for those)."""
+
+    limited_to_recent: bool = False
+
+
 def fts_query(text: str) -> str | None:
     """Every word must appear (the last may be the start of a word); None when there are no words at all."""
     words = _WORD.findall(text)[:32]

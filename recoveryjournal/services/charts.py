@@ -41,7 +41,9 @@ def draw_mood_figure(
     from matplotlib.figure import Figure
 
     background, foreground, grid = _colours(dark)
-    fig = Figure(figsize=size, dpi=dpi, facecolor=background, layout="constrained")
+    # Fixed margins rather than constrained layout: the layout engine alone costs more than the drawing.
+    fig = Figure(figsize=size, dpi=dpi, facecolor=background)
+    fig.subplots_adjust(left=0.08, right=0.92 if show_sleep else 0.97, top=0.88, bottom=0.12)
     ax = fig.add_subplot()
     ax.set_facecolor(background)
     days = series.days

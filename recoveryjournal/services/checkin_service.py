@@ -47,6 +47,25 @@ class CheckInService:
         self.changed.emit()
         return self._repo.get(checkin_id)
 
+    def add_many(self, checkins: list[CheckIn]) -> int:
+        """Save many check-ins at once, all or none (imports); each is checked like a single one."""
+        valid = [
+            self._validated(
+                None,
+                c.mood,
+                c.sleep_hours,
+                c.anxiety,
+                c.energy,
+                c.feelings,
+                c.note,
+                dt.datetime.combine(c.date, c.time),
+            )
+            for c in checkins
+        ]
+        count = self._repo.add_many(valid)
+        self.changed.emit()
+        return count
+
     def update(self, checkin: CheckIn) -> CheckIn:
         """Save changes to a check-in."""
         if checkin.id is None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from dataclasses import replace
 from pathlib import Path
 
 from recoveryjournal.domain.entry import Entry, check_date, clean_tags
 from recoveryjournal.domain.errors import InvalidInput, JournalError
-from recoveryjournal.domain.search import SearchFilters, SearchHit
+from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.storage import connection
@@ -99,6 +100,16 @@ class JournalSession:
         self.entries_changed.emit()
         return entry
 
+    def add_entries(self, entries: list[Entry]) -> int:
+        """Save many entries at once, all or none (imports); each is checked like a single one."""
+        cleaned = []
+        for e in entries:
+            self._check_entry(e.title, e.text)
+            cleaned.append(replace(e, date=check_date(e.date), title=e.title.strip(), tags=clean_tags(e.tags)))
+        count = self._entries.add_many(cleaned)
+        self.entries_changed.emit()
+        return count
+
     def delete_entry(self, entry_id: int) -> None:
         """Delete an entry for good."""
         self._entries.delete(entry_id)
@@ -138,7 +149,7 @@ class JournalSession:
             )
 
     # Search ----------------------------------------------------------------------------
-    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> list[SearchHit]:
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> SearchResults:
         """Entries and check-in notes matching the words typed (any text is safe); [] when nothing matches."""
         return self._search.search(text, filters, limit)
 

@@ -34,6 +34,18 @@ class CheckInRepository:
             self._set_feelings(db, checkin_id, c.feelings)
         return checkin_id
 
+    def add_many(self, checkins: list[CheckIn]) -> int:
+        """Store many check-ins in one transaction (imports, benchmarks). Returns how many."""
+        now = _now()
+        with self._journal.transaction() as db:
+            for c in checkins:
+                cur = db.execute(
+                    f"INSERT INTO checkins ({_COLUMNS[4:]}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*self._values(c), now),
+                )
+                self._set_feelings(db, int(cur.lastrowid), c.feelings)
+        return len(checkins)
+
     def update(self, c: CheckIn) -> None:
         """Replace a check-in's values and feelings."""
         with self._journal.transaction() as db:

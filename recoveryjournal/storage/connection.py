@@ -133,6 +133,7 @@ def _connect(db_path: Path, master_key: bytes, *, create: bool) -> Any:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
         db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages: decrypting is the costly part
     except BaseException:
         db.close()
         raise

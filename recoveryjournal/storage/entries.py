@@ -68,6 +68,21 @@ class EntryRepository:
             self._set_tags(db, entry_id, tags)
         return self.get(entry_id)
 
+    def add_many(self, entries: list[Entry]) -> int:
+        """Store many entries in one transaction (imports, benchmarks); tags and links are kept. Returns how many."""
+        now = _now()
+        with self._journal.transaction() as db:
+            for e in entries:
+                cur = db.execute(
+                    "INSERT INTO entries (entry_date, entry_time, title, body, checkin_id, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (e.date.isoformat(), _time_text(e.time), clean_text(e.title), clean_text(e.text), e.checkin_id,
+                     now, now),
+                )  # fmt: skip
+                if e.tags:
+                    self._set_tags(db, int(cur.lastrowid), e.tags)
+        return len(entries)
+
     def update(
         self,
         entry_id: int,

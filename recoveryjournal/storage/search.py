@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from recoveryjournal.domain.search import HIT_END, HIT_START, SearchFilters, SearchHit, fts_query, like_pattern
+from recoveryjournal.domain.search import (
+    HIT_END,
+    HIT_START,
+    RECENT_WINDOW,
+    SearchFilters,
+    SearchHit,
+    SearchResults,
+    fts_query,
+    like_pattern,
+)
 from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
 
 _SNIPPET_WORDS = 14
@@ -36,39 +45,75 @@ class SearchRepository:
     def __init__(self, journal: JournalConnection) -> None:
         self._journal = journal
 
-    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> list[SearchHit]:
-        """Entries first by relevance, then check-in notes; nothing found is an empty list."""
+    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> SearchResults:
+        """Entries and check-in notes by relevance; nothing found is an empty list."""
         f = filters or SearchFilters()
         match = fts_query(text)
+        limited = False
         if match is not None:
-            rows = self._fts(match, f, limit)
+            rows, limited = self._fts(match, f, limit)
         else:
             pattern = like_pattern(text)
             rows = self._like(pattern, f, limit) if pattern else []
-        return [
+        results = SearchResults(
             SearchHit(kind, int(i), dt.date.fromisoformat(d), title, snippet) for kind, i, d, title, snippet in rows
-        ]
+        )
+        results.limited_to_recent = limited
+        return results
 
-    def _fts(self, match: str, f: SearchFilters, limit: int) -> list[tuple[Any, ...]]:
+    def _fts(self, match: str, f: SearchFilters, limit: int) -> tuple[list[tuple[Any, ...]], bool]:
+        # Rank first, then make snippets for the chosen rows only (snippets are the costly part). Without
+        # filters, rank among the most recent RECENT_WINDOW matches: a very common word then costs the same
+        # at 100,000 entries as at 1,000.
         entry_params: list[Any] = [match]
-        entry_sql = (
-            f"SELECT 'entry', e.id, e.entry_date, e.title, "
-            f"snippet(entries_fts, -1, '{HIT_START}', '{HIT_END}', '…', {_SNIPPET_WORDS}), bm25(entries_fts) "
-            f"FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH ?"
-        ) + _entry_filters(f, entry_params)
-        if f.tag:  # check-ins have no tags: a tag filter means entries only
-            sql, params = entry_sql + " ORDER BY 6 LIMIT ?", [*entry_params, limit]
-        else:
+        windowed = f == SearchFilters()
+        source = (
+            f"(SELECT rowid AS hit, bm25(entries_fts) AS score FROM entries_fts WHERE entries_fts MATCH ? "
+            f"ORDER BY rowid DESC LIMIT {RECENT_WINDOW})"
+            if windowed
+            else "(SELECT rowid AS hit, bm25(entries_fts) AS score FROM entries_fts WHERE entries_fts MATCH ?)"
+        )
+        entry_sql = f"SELECT 'entry', e.id, score FROM {source} JOIN entries e ON e.id = hit WHERE 1" + _entry_filters(
+            f, entry_params
+        )
+        sql, params = entry_sql, entry_params
+        if not f.tag:  # check-ins have no tags: a tag filter means entries only
             checkin_params: list[Any] = [match]
             checkin_sql = (
-                f"SELECT 'checkin', c.id, c.checkin_date, '', "
-                f"snippet(checkins_fts, 0, '{HIT_START}', '{HIT_END}', '…', {_SNIPPET_WORDS}), bm25(checkins_fts) "
-                f"FROM checkins_fts JOIN checkins c ON c.id = checkins_fts.rowid WHERE checkins_fts MATCH ?"
+                "SELECT 'checkin', c.id, bm25(checkins_fts) FROM checkins_fts "
+                "JOIN checkins c ON c.id = checkins_fts.rowid WHERE checkins_fts MATCH ?"
             ) + _checkin_filters(f, checkin_params)
-            sql = f"{entry_sql} UNION ALL {checkin_sql} ORDER BY 6 LIMIT ?"
-            params = [*entry_params, *checkin_params, limit]
+            sql, params = f"{entry_sql} UNION ALL {checkin_sql}", [*entry_params, *checkin_params]
         with explain_db_errors():
-            return [r[:5] for r in self._journal.db.execute(sql, params).fetchall()]
+            db = self._journal.db
+            ranked = db.execute(f"{sql} ORDER BY 3 LIMIT ?", [*params, limit]).fetchall()
+            limited = (
+                windowed
+                and db.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM entries_fts WHERE entries_fts MATCH ? "
+                    f"LIMIT {RECENT_WINDOW + 1})",
+                    (match,),
+                ).fetchone()[0]
+                > RECENT_WINDOW
+            )
+            details = {}
+            for kind, table, source, date_col, title_col, col in (
+                ("entry", "entries_fts", "entries", "entry_date", "s.title", -1),
+                ("checkin", "checkins_fts", "checkins", "checkin_date", "''", 0),
+            ):
+                ids = [row[1] for row in ranked if row[0] == kind]
+                if not ids:
+                    continue
+                marks = ",".join("?" * len(ids))
+                for row_id, date, title, snippet in db.execute(
+                    f"SELECT s.id, s.{date_col}, {title_col}, "
+                    f"snippet({table}, {col}, '{HIT_START}', '{HIT_END}', '…', {_SNIPPET_WORDS}) "
+                    f"FROM {table} JOIN {source} s ON s.id = {table}.rowid "
+                    f"WHERE {table} MATCH ? AND {table}.rowid IN ({marks})",
+                    [match, *ids],
+                ):
+                    details[(kind, row_id)] = (date, title, snippet)
+        return [(kind, i, *details[(kind, i)]) for kind, i, _rank in ranked if (kind, i) in details], limited
 
     def _like(self, pattern: str, f: SearchFilters, limit: int) -> list[tuple[Any, ...]]:
         params: list[Any] = [pattern, pattern]

@@ -35,6 +35,8 @@ _TEXT = {
     "found": "{n} found",
     "found_one": "1 found",
     "nothing": "Nothing found for “{q}”. Try fewer words, or a different word.",
+    "recent": " This word comes up a lot, so these are the best matches among your most recent writing; "
+    "choose dates to look further back.",
 }
 _DEBOUNCE_MS = 200
 
@@ -94,7 +96,8 @@ class SearchPage(QWidget):
             return
         self.model.set_hits(hits)
         if hits:
-            self.status.setText(_TEXT["found_one"] if len(hits) == 1 else _TEXT["found"].format(n=len(hits)))
+            found = _TEXT["found_one"] if len(hits) == 1 else _TEXT["found"].format(n=len(hits))
+            self.status.setText(found + (_TEXT["recent"] if hits.limited_to_recent else ""))
         else:
             self.status.setText(_TEXT["nothing"].format(q=text.strip()[:80]))
 

@@ -1,0 +1,215 @@
+"""Everyday speed: `python -m tests.benchmarks.bench_journal [--large N]` prints a table.
+
+Two journals: ten years of daily use (3,650 entries + 3,650 check-ins) and a very large one
+(100,000 entries by default). Each figure is the median of several runs, beside the same query on an
+unencrypted SQLite copy of the same data (the anchor). Key derivation is excluded (it is measured by
+bench_unlock.py), so "unlock → today" is the work after the key is known. Not a test: nothing asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"  # leave Argon2 out: this measures everything after it
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from recoveryjournal.domain.checkin import CheckIn  # noqa: E402
+from recoveryjournal.domain.entry import Entry  # noqa: E402
+from recoveryjournal.services.journal_service import create_journal, unlock_journal  # noqa: E402
+from recoveryjournal.services.mood_stats import mood_series, period_range  # noqa: E402
+from recoveryjournal.storage import schema  # noqa: E402
+
+COMMON = (
+    "the and i was to a it of my in today felt that but so with tea sleep tired walk garden hopeful appointment "
+    "letter sister music rain window morning evening kitchen bus friend quiet work bills calm anxious plan park"
+).split()
+_SYLLABLES = ["ka", "lo", "mi", "ren", "ta", "vo", "shi", "dal", "po", "ne", "ru", "fen", "si", "tor", "ba"]
+# A Zipf-like vocabulary: a few very common words, thousands of rare ones, as in real writing.
+VOCABULARY = COMMON + [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES][:4000]
+WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
+PASS = "bench"
+
+
+def _text(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choices(VOCABULARY, weights=WEIGHTS, k=n))
+
+
+def _median_ms(fn: Callable[[], object], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def build(folder: Path, entries: int, checkins: int) -> tuple[Path, Path]:
+    """An encrypted journal and a plain SQLite twin with the same rows."""
+    rng = random.Random(7)
+    today = dt.date.today()
+    path = folder / f"bench-{entries}.rjournal"
+    session, _ = create_journal(path, PASS)
+    batch: list[Entry] = []
+    for i in range(entries):
+        day = today - dt.timedelta(days=i % 3650)
+        batch.append(Entry(None, day, _text(rng, 3).capitalize(), _text(rng, 80)))
+        if len(batch) == 5000:
+            session.add_entries(batch)
+            batch = []
+    if batch:
+        session.add_entries(batch)
+    session.checkins.add_many(
+        [
+            CheckIn(None, today - dt.timedelta(days=i), dt.time(9, 0), rng.randint(2, 9), rng.uniform(4, 9),
+                    rng.randint(1, 9), None, (rng.choice(COMMON[-12:]),), "")
+            for i in range(checkins)
+        ]
+    )  # fmt: skip
+    session.lock()
+    plain = folder / f"plain-{entries}.sqlite"
+    db = sqlite3.connect(plain)
+    for statement in (s for step in schema.MIGRATIONS for s in step):
+        db.execute(statement)
+    source = unlock_journal(path, PASS)
+    for table in ("entries", "checkins"):
+        rows = source.connection.db.execute(f"SELECT * FROM {table}").fetchall()
+        if rows:
+            db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
+    db.commit()
+    db.close()
+    source.lock()
+    return path, plain
+
+
+class _Plain:
+    """The same repositories, pointed at the unencrypted copy: the identical SQL, without SQLCipher."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = FULL")  # the same durability as the journal
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+
+def measure(path: Path, plain_path: Path) -> list[tuple[str, float, float | None]]:
+    """(what, encrypted ms, plain SQLite ms) rows."""
+    from PySide6.QtWidgets import QApplication
+
+    from recoveryjournal.storage.checkins import CheckInRepository
+    from recoveryjournal.storage.entries import EntryRepository
+    from recoveryjournal.storage.search import SearchRepository
+    from recoveryjournal.ui.pages.unlocked_view import UnlockedView
+
+    app = QApplication.instance() or QApplication([])
+    plain = _Plain(plain_path)
+    plain_entries, plain_checkins = EntryRepository(plain), CheckInRepository(plain)  # type: ignore[arg-type]
+    plain_search = SearchRepository(plain)  # type: ignore[arg-type]
+    today = dt.date.today()
+    rows: list[tuple[str, float, float | None]] = []
+
+    def today_view() -> None:
+        s = unlock_journal(path, PASS)
+        view = UnlockedView()
+        view.set_session(s)
+        app.processEvents()
+        view.clear()
+        s.lock()
+
+    def plain_today() -> None:
+        plain_entries.count()
+        plain_entries.newest_first(200)
+        plain_checkins.between(today, today)
+        plain_entries.all_tags()
+
+    rows.append(("unlock → today view populated", _median_ms(today_view, 5), _median_ms(plain_today)))
+    session = unlock_journal(path, PASS)
+    for label, query in (
+        ("search a common word (“tired”)", "tired"),
+        ("search two words (“garden walk”)", "garden walk"),
+        ("search a rare word (“kalomi”)", "kalomi"),
+        ("search a word as you type (“gar”)", "gar"),
+    ):
+        rows.append(
+            (label, _median_ms(lambda q=query: session.search(q)), _median_ms(lambda q=query: plain_search.search(q)))
+        )
+    from recoveryjournal.services.charts import draw_mood_figure
+
+    for period in ("month", "year"):
+        first, last = period_range(period)
+        series = mood_series(session, first, last)
+
+        def redraw(series: object = series) -> None:
+            fig = draw_mood_figure(series)  # type: ignore[arg-type]
+            fig.canvas.draw()  # render to pixels, as the window's canvas does
+
+        rows.append((f"chart redraw ({period}, to pixels)", _median_ms(redraw), None))
+    counter = iter(range(10_000))
+    rows.append(
+        (
+            "save an entry",
+            _median_ms(lambda: session.add_entry(f"benchmark entry {next(counter)}", "Bench"), 21),
+            _median_ms(lambda: plain_entries.add(today, "Bench", f"benchmark entry {next(counter)}"), 21),
+        )
+    )
+    session.lock()
+    plain.db.close()
+    return rows
+
+
+def first_chart_ms() -> float:
+    """A fresh process: import the chart code (and matplotlib, lazily) and draw one chart."""
+    code = (
+        "import time, datetime as dt; t = time.perf_counter()\n"
+        "from recoveryjournal.services.charts import draw_mood_figure, figure_png\n"
+        "from recoveryjournal.services.mood_stats import MoodSeries\n"
+        "days = [dt.date.today() - dt.timedelta(days=i) for i in range(30)][::-1]\n"
+        "s = MoodSeries(days, [5.0] * 30, [7.0] * 30, [3.0] * 30, [5.0] * 30)\n"
+        "figure_png(draw_mood_figure(s), dpi=100); print((time.perf_counter() - t) * 1000)\n"
+    )
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(3)]  # fmt: skip
+    return statistics.median(runs)
+
+
+def main() -> None:
+    """Build both journals, measure, print one table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--large", type=int, default=100_000, help="entries in the large journal (default 100000)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    print(f"{'journal':<22} {'what':<40} {'encrypted ms':>13} {'plain SQLite ms':>16}")
+    for label, entries, checkins in (
+        ("10 years (3,650+3,650)", 3650, 3650),
+        (f"large ({args.large:,})", args.large, 3650),
+    ):
+        start = time.perf_counter()
+        path, plain = build(folder, entries, checkins)
+        print(f"{label:<22} {'(building the test journal)':<40} {(time.perf_counter() - start) * 1000:>13.0f}")
+        for what, enc, ref in measure(path, plain):
+            print(f"{label:<22} {what:<40} {enc:>13.1f} {'' if ref is None else f'{ref:.1f}':>16}")
+    print(f"{'any':<22} {'first chart incl. lazy matplotlib import':<40} {first_chart_ms():>13.0f}")
+
+
+if __name__ == "__main__":
+    main()
