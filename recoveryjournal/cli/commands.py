@@ -1,0 +1,210 @@
+"""What each CLI command does. Each takes the parsed arguments and an Input, prints, and returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from recoveryjournal.cli import output
+from recoveryjournal.cli.secrets_input import Input
+from recoveryjournal.domain.entry import parse_date
+from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.search import SearchFilters
+from recoveryjournal.services.check_service import check_journal
+from recoveryjournal.services.demo import DEMO_PASSPHRASE, fill_with_demo_entries, open_or_create_demo
+from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
+from recoveryjournal.services.locations import demo_journal_path
+
+RECOVERY_KEY_NOTE = (
+    "Write this recovery key down and keep it somewhere safe. It opens your journal if you forget your passphrase.\n"
+    "It is shown only this once."
+)
+
+
+def _unlock(args: argparse.Namespace, inp: Input) -> JournalSession:
+    if args.recovery_key:
+        return unlock_journal(args.journal, inp.secret("Recovery key: "), recovery_key=True)
+    return unlock_journal(args.journal, inp.secret("Passphrase: "))
+
+
+def _optional_date(value: str | None) -> dt.date | None:
+    return parse_date(value) if value else None
+
+
+def cmd_init(args: argparse.Namespace, inp: Input) -> int:
+    """Create a journal and print its recovery key once."""
+    passphrase = inp.secret("Choose a passphrase: ", confirm="Type it again: ")
+    session, recovery_key = create_journal(args.journal, passphrase)
+    try:
+        if args.demo:
+            fill_with_demo_entries(session)
+        print(f"Made your journal at {session.path}", file=sys.stderr)
+        print(f"Recovery key: {recovery_key}")
+        print(RECOVERY_KEY_NOTE, file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, inp: Input) -> int:
+    """Make (or reuse) the demo journal and say where it is."""
+    path = Path(args.journal) if args.journal else demo_journal_path()
+    session = open_or_create_demo(path)
+    try:
+        print(f"Demo journal: {session.path}")
+        print(f"Its passphrase is: {DEMO_PASSPHRASE}")
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_add(args: argparse.Namespace, inp: Input) -> int:
+    """Add an entry; its text is --text or the rest of stdin."""
+    session = _unlock(args, inp)
+    try:
+        text = args.text if args.text is not None else inp.rest()
+        tags = [t for t in (args.tags or "").split(",") if t.strip()]
+        day = _optional_date(args.date)
+        now = None if day else dt.datetime.now().time().replace(second=0, microsecond=0)
+        entry = session.add_entry(text, args.title or "", day, time=now, tags=tags)
+        print(entry.id)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
+    """Change an entry's title, date or text."""
+    session = _unlock(args, inp)
+    try:
+        old = session.entry(args.entry_id)
+        session.update_entry(
+            old.id or 0,
+            args.text if args.text is not None else old.text,
+            args.title if args.title is not None else old.title,
+            _optional_date(args.date) or old.date,
+        )
+        print(f"Entry {old.id} saved.", file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, inp: Input) -> int:
+    """Delete an entry for good."""
+    session = _unlock(args, inp)
+    try:
+        session.delete_entry(args.entry_id)
+        print(f"Entry {args.entry_id} deleted.", file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, inp: Input) -> int:
+    """Entries and check-ins, newest first."""
+    session = _unlock(args, inp)
+    try:
+        items: list[tuple[tuple[str, str, int], dict[str, object], str]] = []
+        if args.kind in ("all", "entries"):
+            for e in session.entries():
+                key = (e.date.isoformat(), e.time.strftime("%H:%M") if e.time else "", e.id or 0)
+                items.append((key, output.entry_json(e), output.entry_block(e)))
+        if args.kind in ("all", "checkins"):
+            for c in session.checkins.between():
+                key = (c.date.isoformat(), c.time.strftime("%H:%M"), c.id or 0)
+                items.append((key, output.checkin_json(c), output.checkin_block(c)))
+        items.sort(key=lambda item: item[0], reverse=True)
+        if args.json:
+            print(output.dumps([obj for _key, obj, _text in items]))
+        elif items:
+            print("\n\n".join(text for _key, _obj, text in items))
+        else:
+            print("This journal is empty so far.", file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, inp: Input) -> int:
+    """One entry."""
+    session = _unlock(args, inp)
+    try:
+        entry = session.entry(args.entry_id)
+        print(output.dumps(output.entry_json(entry)) if args.json else output.entry_block(entry))
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
+    """Record a mood check-in."""
+    session = _unlock(args, inp)
+    try:
+        when = None
+        if args.date:
+            when = dt.datetime.combine(parse_date(args.date), dt.datetime.now().time())
+        feelings = [f for f in (args.feelings or "").split(",") if f.strip()]
+        checkin = session.checkins.add(
+            args.mood, sleep_hours=args.sleep, anxiety=args.anxiety, energy=args.energy, feelings=feelings,
+            note=args.note or "", when=when,
+        )  # fmt: skip
+        print(checkin.id)
+        print("Saved. Thank you for checking in.", file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, inp: Input) -> int:
+    """Search entries and check-in notes; no match is not an error."""
+    session = _unlock(args, inp)
+    try:
+        filters = SearchFilters(first=_optional_date(args.since), last=_optional_date(args.until), tag=args.tag)
+        hits = session.search(args.query, filters)
+        if args.json:
+            print(output.dumps([output.hit_json(h) for h in hits]))
+        elif hits:
+            for h in hits:
+                label = h.title or ("Check-in note" if h.kind == "checkin" else "Entry")
+                print(f"{h.kind} #{h.id}  {h.date.isoformat()}  {label}\n    {output.plain_snippet(h)}")
+        else:
+            print(f"Nothing found for “{args.query}”. Try fewer words, or a different word.", file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, inp: Input) -> int:
+    """Change the passphrase (using the current one, or the recovery key)."""
+    label = "Recovery key: " if args.recovery_key else "Current passphrase: "
+    current = inp.secret(label)
+    session = unlock_journal(args.journal, current, recovery_key=args.recovery_key)
+    try:
+        new = inp.secret("New passphrase: ", confirm="Type the new passphrase again: ")
+        session.change_passphrase(current, new, current_is_recovery_key=args.recovery_key)
+        print("Your passphrase has been changed. Your recovery key still works.", file=sys.stderr)
+    finally:
+        session.lock()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, inp: Input) -> int:
+    """Integrity and encryption checks; exit 4 when a check finds a problem."""
+    session = _unlock(args, inp)
+    try:
+        report = check_journal(session)
+    finally:
+        session.lock()
+    print("\n".join(report.lines))
+    return 0 if report.ok else 4
+
+
+def require_mood(value: str) -> int:
+    """argparse type for --mood: a whole number (range is checked by the service, kindly)."""
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInput(f"Mood is a number from 1 to 10, not “{value}”.") from None

@@ -1,0 +1,41 @@
+"""Reading passphrases: from the terminal without echo, or the first lines of stdin for scripts."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import TextIO
+
+from recoveryjournal.domain.errors import InvalidInput
+
+
+class Input:
+    """Hands out secrets and text. Not a terminal: line 1, line 2… are the secrets, the rest is text."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream or sys.stdin
+        self.interactive = self._stream.isatty()
+
+    def secret(self, prompt: str, *, confirm: str | None = None) -> str:
+        """A passphrase or recovery key; asked twice on a terminal when `confirm` is given."""
+        if self.interactive:
+            first = getpass.getpass(prompt)
+            if confirm is not None and getpass.getpass(confirm) != first:
+                raise InvalidInput("The two passphrases weren't the same. Nothing has been changed.")
+            value = first
+        else:
+            line = self._stream.readline()
+            if not line:
+                raise InvalidInput(
+                    f"{prompt.rstrip(': ')} was expected on the first line of the input, but it was empty."
+                )
+            value = line.rstrip("\r\n")
+        if not value:
+            raise InvalidInput(f"{prompt.rstrip(': ')} can't be empty.")
+        return value
+
+    def rest(self) -> str:
+        """Everything left on stdin (the text of a new entry)."""
+        if self.interactive:
+            print("Type your entry. Finish with Ctrl+D on a line of its own.", file=sys.stderr)
+        return self._stream.read()
