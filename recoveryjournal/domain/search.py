@@ -34,7 +34,7 @@ class SearchHit:
 
 
 #: For words that appear very often, rank among this many of the most recent matches (fast at any size).
-RECENT_WINDOW = 2000
+RECENT_WINDOW = 1000
 
 
 class SearchResults(list[SearchHit]):
