@@ -1,0 +1,67 @@
+"""The shape of the code: one-way layers, no Qt below the UI, the key in one place, kind words only."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "recoveryjournal"
+ROOT = PACKAGE.parent
+
+
+def _sources(*parts: str) -> list[Path]:
+    return sorted(p for part in parts for p in (PACKAGE / part).rglob("*.py"))
+
+
+def test_import_contracts_are_kept() -> None:
+    """import-linter's contracts in pyproject.toml (layers, no Qt below ui, no storage from ui/cli) hold."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_no_qt_below_the_ui() -> None:
+    """domain, storage, services and cli never import PySide6."""
+    pattern = re.compile(r"^\s*(from|import)\s+PySide6", re.MULTILINE)
+    offenders = [p for p in _sources("domain", "storage", "services", "cli") if pattern.search(p.read_text())]
+    assert offenders == []
+
+
+def test_files_stay_small() -> None:
+    """No source file grows past 500 lines (split by screen or responsibility first)."""
+    big = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > 500}
+    assert big == {}
+
+
+def test_only_the_connection_module_keys_the_database() -> None:
+    """PRAGMA key / rekey appear in storage/connection.py and nowhere else."""
+    keyed = [p for p in PACKAGE.rglob("*.py") if re.search(r"PRAGMA\s+(re)?key", p.read_text(), re.IGNORECASE)]
+    assert keyed == [PACKAGE / "storage" / "connection.py"]
+
+
+def _user_strings(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_no_stigmatising_words_in_what_people_read() -> None:
+    """'patient', 'non-compliant' and 'failed' never appear in text the app shows."""
+    banned = re.compile(r"\b(patients?|non-?compliant|noncompliance|failed|failure)\b", re.IGNORECASE)
+    found = [(str(p.relative_to(ROOT)), s) for p in PACKAGE.rglob("*.py") for s in _user_strings(p) if banned.search(s)]
+    assert found == []
