@@ -34,6 +34,10 @@ from recoveryjournal.storage.recovery_key import new_recovery_key, normalise_rec
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE_SIZE = 4096
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
+_DAMAGED_AFTER_UNWRAP = (
+    "Your passphrase is right, but this journal's data file is damaged, so it can't be opened. "
+    "Nothing has been changed. If you have a backup, you can restore it."
+)
 
 
 class JournalConnection:
@@ -129,11 +133,15 @@ def _connect(db_path: Path, master_key: bytes, *, create: bool) -> Any:
     mode = "rwc" if create else "rw"
     db = sqlcipher3.connect(f"{db_path.as_uri()}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False)
     try:
+        db.execute("PRAGMA cipher_log_level = NONE")  # damage is reported to the person, not logged to stderr
         db.execute(f"PRAGMA key = \"x'{hex_key}'\"")
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
         db.execute("PRAGMA synchronous = FULL")
         db.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages: decrypting is the costly part
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        db.close()
+        raise JournalDamaged(_DAMAGED_AFTER_UNWRAP) from exc
     except BaseException:
         db.close()
         raise
@@ -184,10 +192,7 @@ def _verify_and_migrate(db: Any) -> None:
         try:
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.dbapi2.DatabaseError as exc:
-            raise JournalDamaged(
-                "Your passphrase is right, but this journal's data file is damaged, so it can't be opened. "
-                "Nothing has been changed. If you have a backup, you can restore it."
-            ) from exc
+            raise JournalDamaged(_DAMAGED_AFTER_UNWRAP) from exc
         if int(db.execute("PRAGMA application_id").fetchone()[0]) != schema.APPLICATION_ID:
             raise JournalDamaged()
         schema.migrate(db)

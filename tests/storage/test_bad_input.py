@@ -1,0 +1,272 @@
+"""Every bad input gets the right kind error, and nothing on disk changes: hashes before and after."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from recoveryjournal.domain.errors import (
+    AlreadyExists,
+    CannotWrite,
+    JournalDamaged,
+    JournalError,
+    JournalInUse,
+    NotAJournal,
+    WrongRecoveryKey,
+    WrongSecret,
+)
+from recoveryjournal.services.check_service import check_journal
+from recoveryjournal.services.journal_service import create_journal, unlock_journal
+from tests.conftest import PASSPHRASE
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    if folder.is_file():
+        return {folder.name: hashlib.sha256(folder.read_bytes()).hexdigest()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != "in-use.lock"
+    }
+
+
+def _refused(path: Path, error: type[JournalError], secret: str = PASSPHRASE, **kwargs: bool) -> JournalError:
+    """Opening (and reading everything) raises `error` with a kind message; the files are unchanged."""
+    before = _hashes(path) if path.exists() else {}
+    with pytest.raises(error) as info:
+        session = unlock_journal(path, secret, **kwargs)
+        try:
+            session.entries()
+            session.checkins.between()
+            session.search("words")
+        finally:
+            session.lock()
+    assert info.value.message and "Traceback" not in info.value.message
+    assert (_hashes(path) if path.exists() else {}) == before
+    return info.value
+
+
+def test_wrong_passphrase(created_journal) -> None:
+    """A wrong passphrase is told apart from damage."""
+    assert "doesn't open this journal" in _refused(created_journal[0], WrongSecret, "nope").message
+
+
+def test_wrong_and_malformed_recovery_key(created_journal) -> None:
+    """A well-formed but wrong key, and something that isn't a key at all."""
+    _refused(created_journal[0], WrongRecoveryKey, "0000-0000-0000-0000-0000-0000-0000-0000", recovery_key=True)
+    assert "32 letters" in _refused(created_journal[0], WrongRecoveryKey, "hello", recovery_key=True).message
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"\x89PNG\r\n\x1a\n" + os.urandom(500), os.urandom(4096), b"my shopping list\n"]
+)
+def test_a_file_that_is_not_a_journal(tmp_path: Path, content: bytes) -> None:
+    """Empty, picture, random and text files are refused as 'not a journal' and never turned into one."""
+    path = tmp_path / "thing"
+    path.write_bytes(content)
+    _refused(path, NotAJournal)
+    assert path.read_bytes() == content
+
+
+def test_a_plain_sqlite_file(tmp_path: Path) -> None:
+    """An ordinary SQLite database is named for what it is."""
+    path = tmp_path / "other.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    assert "ordinary database" in _refused(path, NotAJournal).message
+
+
+def test_an_empty_folder_and_a_missing_path(tmp_path: Path) -> None:
+    """A folder with nothing in it, and a path that isn't there."""
+    (tmp_path / "empty").mkdir()
+    _refused(tmp_path / "empty", NotAJournal)
+    assert list((tmp_path / "empty").iterdir()) == []
+    assert "no journal at" in _refused(tmp_path / "gone.rjournal", NotAJournal).message
+    assert not (tmp_path / "gone.rjournal").exists()
+
+
+def test_missing_key_file(created_journal) -> None:
+    """Without keys.json the journal can't be unlocked, and the message says which part is missing."""
+    path, _ = created_journal
+    (path / "keys.json").unlink()
+    assert "keys.json" in _refused(path, JournalDamaged).message
+
+
+def test_missing_database(created_journal) -> None:
+    """Without journal.db: damaged, and nothing new is created."""
+    path, _ = created_journal
+    (path / "journal.db").unlink()
+    assert "journal.db" in _refused(path, JournalDamaged).message
+    assert not (path / "journal.db").exists()
+
+
+@pytest.mark.parametrize("size", [0, 4096, 5000])
+def test_truncated_database(created_journal, size: int) -> None:
+    """A database cut short (to nothing, to one page, mid-page) is damaged, never a new empty journal."""
+    path, _ = created_journal
+    db = path / "journal.db"
+    db.write_bytes(db.read_bytes()[:size])
+    _refused(path, JournalDamaged)
+
+
+def _flip(db: Path, offset: int) -> None:
+    data = bytearray(db.read_bytes())
+    data[offset] ^= 0x55
+    db.write_bytes(bytes(data))
+
+
+def test_bit_flipped_first_page(created_journal) -> None:
+    """A flipped byte in the first page: the key is right but the data is damaged, and it says so."""
+    path, _ = created_journal
+    _flip(path / "journal.db", 100)
+    assert "passphrase is right" in _refused(path, JournalDamaged).message
+
+
+@pytest.mark.parametrize("where", ["middle", "last page"])
+def test_bit_flipped_later_page(created_journal, where: str) -> None:
+    """A flipped byte further in is never read as garbage: opening or reading says 'damaged', or check finds it."""
+    path, _ = created_journal
+    db = path / "journal.db"
+    size = db.stat().st_size
+    _flip(db, {"middle": size // 2 + 100, "last page": size - 200}[where])
+    before = _hashes(path)
+    try:
+        session = unlock_journal(path, PASSPHRASE)
+    except JournalDamaged:
+        return
+    try:
+        session.entries()
+        report = check_journal(session)
+    except JournalDamaged:
+        return
+    finally:
+        session.lock()
+    assert not report.ok and any("page" in line for line in report.lines if line.startswith("!!"))
+    assert _hashes(path) == before
+
+
+def test_plain_sqlite_in_place_of_the_database(created_journal) -> None:
+    """An unencrypted database where journal.db should be is refused."""
+    path, _ = created_journal
+    (path / "journal.db").unlink()
+    plain = sqlite3.connect(path / "journal.db")
+    plain.execute("CREATE TABLE entries (x)")
+    plain.commit()
+    plain.close()
+    assert "isn't encrypted" in _refused(path, JournalDamaged).message
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b'{"format": "something-else", "version": 1}',
+        b"\xff\xfe\x00garbage",
+        b'{"format": "recovery-journal-keys"}',
+    ],
+)
+def test_damaged_or_foreign_key_file(created_journal, content: bytes) -> None:
+    """Garbage, another program's JSON, or a key file missing its parts."""
+    path, _ = created_journal
+    (path / "keys.json").write_bytes(content)
+    _refused(path, JournalError)
+
+
+def test_tampered_wrapped_key_is_told_as_wrong_passphrase(created_journal) -> None:
+    """A changed ciphertext fails authentication: the passphrase can't open it (no garbage key is used)."""
+    path, _ = created_journal
+    doc = json.loads((path / "keys.json").read_text())
+    wrapped = bytearray(__import__("base64").b64decode(doc["slots"]["passphrase"]["wrapped_key"]))
+    wrapped[0] ^= 1
+    doc["slots"]["passphrase"]["wrapped_key"] = __import__("base64").b64encode(bytes(wrapped)).decode()
+    (path / "keys.json").write_text(json.dumps(doc))
+    _refused(path, WrongSecret)
+
+
+def test_keys_from_another_journal(tmp_path: Path, created_journal) -> None:
+    """Another journal's key file opens with its passphrase but the database is not its own: damaged."""
+    path, _ = created_journal
+    other, _ = create_journal(tmp_path / "other", PASSPHRASE)
+    other.lock()
+    (path / "keys.json").write_bytes((tmp_path / "other.rjournal" / "keys.json").read_bytes())
+    _refused(path, JournalDamaged)
+
+
+def _writes_are_refused(folder: Path) -> bool:
+    probe = folder / ".probe"
+    try:
+        probe.write_text("x")
+    except OSError:
+        return True
+    probe.unlink()
+    return False
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make `folder` refuse writes: chmod for ordinary users; as root (CI), the immutable flag."""
+    folder.chmod(0o500)
+    immutable = False
+    try:
+        if not _writes_are_refused(folder) and shutil.which("chattr"):
+            immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        if not _writes_are_refused(folder):
+            pytest.skip("this machine can't make a folder read-only for this user")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=False)
+        folder.chmod(0o700)
+
+
+def test_read_only_folder(created_journal) -> None:
+    """A journal in a folder that can't be written: a kind message, nothing changed."""
+    path, _ = created_journal
+    (path / "in-use.lock").unlink(missing_ok=True)
+    with read_only(path):
+        assert "can't write" in _refused(path, CannotWrite).message
+
+
+def test_create_in_a_read_only_folder(tmp_path: Path) -> None:
+    """Creating a journal where nothing may be written says so kindly and leaves nothing behind."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    with read_only(folder):
+        with pytest.raises(CannotWrite):
+            create_journal(folder / "mine", PASSPHRASE)
+        assert list(folder.iterdir()) == []
+
+
+def test_create_where_something_exists(tmp_path: Path, created_journal) -> None:
+    """Never overwrite: an existing journal, folder or file at the target is refused."""
+    path, _ = created_journal
+    before = _hashes(path)
+    with pytest.raises(AlreadyExists):
+        create_journal(path, "another")
+    assert _hashes(path) == before
+    (tmp_path / "notes.rjournal").write_text("mine")
+    with pytest.raises(AlreadyExists):
+        create_journal(tmp_path / "notes", "x")
+    assert (tmp_path / "notes.rjournal").read_text() == "mine"
+
+
+def test_second_open_in_the_same_process(created_journal) -> None:
+    """The same journal can't be unlocked twice at once."""
+    path, _ = created_journal
+    first = unlock_journal(path, PASSPHRASE)
+    try:
+        _refused(path, JournalInUse)
+    finally:
+        first.lock()
+    unlock_journal(path, PASSPHRASE).lock()
