@@ -68,6 +68,13 @@ def main(out: Path) -> None:
     view.search_page.query.setText("plan")
     view.search_page.run_search()
     shot(window, "5c-search")
+    view.show_checkin()
+    view.checkin_page.mood_buttons[5].click()
+    view.checkin_page.feelings.item(0).setCheckState(view.checkin_page.feelings.item(0).checkState().Checked)
+    shot(window, "5e-checkin")
+    view.tabs.setCurrentWidget(view.mood_page)
+    view.mood_page.sleep_box.setChecked(True)
+    shot(window, "5f-mood")
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         shot(window, f"5d-tab-{index}")

@@ -84,7 +84,7 @@ def draw_mood_figure(
         spine.set_color(grid)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     return fig
 
 

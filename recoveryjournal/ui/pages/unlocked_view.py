@@ -12,10 +12,18 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.pages.calendar_page import CalendarPage
+from recoveryjournal.ui.pages.checkin_tab import CheckInTab
 from recoveryjournal.ui.pages.journal_page import JournalPage
+from recoveryjournal.ui.pages.mood_tab import MoodTab
 from recoveryjournal.ui.pages.search_page import SearchPage
 
-_TEXT = {"journal": "&Journal", "calendar": "&Calendar", "search": "&Search"}
+_TEXT = {
+    "journal": "Journal",
+    "checkin": "Check in",
+    "calendar": "Calendar",
+    "mood": "How things have been",
+    "search": "Search",
+}
 
 
 class _Page(Protocol):
@@ -30,11 +38,15 @@ class UnlockedView(QWidget):
         super().__init__(parent)
         self._session: JournalSession | None = None
         self.journal_page = JournalPage(self)
+        self.checkin_page = CheckInTab(self)
         self.calendar_page = CalendarPage(self)
+        self.mood_page = MoodTab(self)
         self.search_page = SearchPage(self)
         self._pages: list[tuple[QWidget, str]] = [
             (self.journal_page, _TEXT["journal"]),
+            (self.checkin_page, _TEXT["checkin"]),
             (self.calendar_page, _TEXT["calendar"]),
+            (self.mood_page, _TEXT["mood"]),
             (self.search_page, _TEXT["search"]),
         ]
         self._setup_ui()
@@ -72,6 +84,11 @@ class UnlockedView(QWidget):
         self.tabs.setCurrentWidget(self.calendar_page)
         self.calendar_page.go_to(dt.date.today())
 
+    def show_checkin(self) -> None:
+        """The check-in tab, ready for a mood number."""
+        self.tabs.setCurrentWidget(self.checkin_page)
+        self.checkin_page.mood_buttons[4].setFocus()
+
     def show_entry(self, entry_id: int) -> None:
         """Open one entry in the journal tab."""
         self.tabs.setCurrentWidget(self.journal_page)
@@ -87,7 +104,8 @@ class UnlockedView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for page, title in self._pages:
-            self.tabs.addTab(page, title.replace("&", ""))
+            index = self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -99,6 +117,7 @@ class UnlockedView(QWidget):
         self.search_page.day_requested.connect(self.show_day)
         self.calendar_page.entry_requested.connect(self.show_entry)
         self.calendar_page.write_requested.connect(self._on_write_requested)
+        self.mood_page.day_requested.connect(self.show_day)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def _add_shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:

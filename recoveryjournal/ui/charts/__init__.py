@@ -1,0 +1,1 @@
+"""Qt homes for charts drawn by services/charts.py."""

@@ -1,0 +1,55 @@
+"""Shows a matplotlib Figure inside the window. matplotlib's Qt canvas is imported on first use only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+class FigureView(QWidget):
+    """Holds one figure at a time; emits `day_clicked(date)` when a point of the mood line is clicked."""
+
+    day_clicked = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._canvas: Any = None
+        self._days: list[dt.date] = []
+        self.figure: Figure | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def show_figure(self, figure: Figure, days: list[dt.date] | None = None) -> None:
+        """Replace what is drawn; `days` maps points of the mood line to dates."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        self.clear()
+        self.figure, self._days = figure, list(days or [])
+        self._canvas = FigureCanvasQTAgg(figure)
+        self._canvas.setMinimumHeight(220)
+        self._canvas.mpl_connect("pick_event", self._on_pick)
+        self._layout.addWidget(self._canvas)
+        self._canvas.draw_idle()
+
+    def clear(self) -> None:
+        """Remove the figure (locking, or no data)."""
+        if self._canvas is not None:
+            self._layout.removeWidget(self._canvas)
+            self._canvas.setParent(None)
+            self._canvas.deleteLater()
+        self._canvas, self.figure, self._days = None, None, []
+
+    def _on_pick(self, event: Any) -> None:
+        artist = getattr(event, "artist", None)
+        indices = getattr(event, "ind", None)
+        if artist is None or artist.get_gid() != "mood" or indices is None or len(indices) == 0:
+            return
+        index = int(indices[0])
+        if 0 <= index < len(self._days):
+            self.day_clicked.emit(self._days[index])

@@ -1,0 +1,262 @@
+"""A check-in in under thirty seconds: a mood from 1 to 10, and anything else only if you like."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
+from recoveryjournal.ui.widgets.common import heading, message_line, show_message
+
+_TEXT = {
+    "title": "How are you right now?",
+    "mood_help": "Choose a number for your mood (keys 1–9, and 0 for 10). Everything else is up to you.",
+    "sleep": "Sleep last night",
+    "anxiety": "Anxiety",
+    "energy": "Energy",
+    "not_noted": "Not noted",
+    "hours": " hours",
+    "feelings": "Feelings (choose any)",
+    "own_word": "Add your own word and press Enter",
+    "note": "A short note, if you like",
+    "save": "Save check-in",
+    "save_tip": "Save check-in (Ctrl+Enter)",
+    "words": "What the numbers mean to me…",
+    "no_mood": "Please choose a number for your mood first. Everything else can stay empty.",
+    "saved": "Saved. Thank you for checking in.",
+    "today": "Today's check-ins",
+    "none_today": "No check-ins yet today.",
+    "picked": "{n} – {words}",
+}
+
+
+class CheckInTab(QWidget):
+    """Emits `saved(id)` after a check-in is stored."""
+
+    saved = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_session(self, session: JournalSession) -> None:
+        """Ready for a check-in on this journal."""
+        self._session = session
+        self._reset_form()
+        self._show_today()
+
+    def clear(self) -> None:
+        """Forget everything shown (locking)."""
+        self._session = None
+        self._reset_form()
+        self.feelings.clear()
+        self.today.clear()
+        show_message(self.message, "")
+
+    def mood(self) -> int | None:
+        """The chosen mood, if any."""
+        checked = self.mood_group.checkedId()
+        return checked if checked > 0 else None
+
+    def save(self) -> bool:
+        """Save what is on screen; a kind message instead when there is no mood."""
+        if self._session is None:
+            return False
+        mood = self.mood()
+        if mood is None:
+            show_message(self.message, _TEXT["no_mood"])
+            self.mood_buttons[4].setFocus()
+            return False
+        feelings = [self.feelings.item(i).text() for i in range(self.feelings.count())
+                    if self.feelings.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        try:
+            checkin = self._session.checkins.add(
+                mood,
+                sleep_hours=None if self.sleep.value() < 0 else self.sleep.value(),
+                anxiety=self.anxiety.value() or None,
+                energy=self.energy.value() or None,
+                feelings=feelings,
+                note=self.note.toPlainText(),
+            )
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        self._reset_form()
+        self._show_today()
+        show_message(self.message, _TEXT["saved"])
+        self.saved.emit(int(checkin.id or 0))
+        return True
+
+    # Qt ---------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Number keys choose a mood (0 means 10) unless the cursor is in a text box."""
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            value = 10 if key == Qt.Key.Key_0 else key - Qt.Key.Key_0
+            self.mood_buttons[value - 1].setChecked(True)
+            self.mood_buttons[value - 1].setFocus()
+            self._on_mood_chosen(value)
+            return
+        super().keyPressEvent(event)
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.mood_group = QButtonGroup(self)
+        self.mood_group.setExclusive(True)
+        self.mood_buttons: list[QPushButton] = []
+        row = QHBoxLayout()
+        for value in range(1, 11):
+            button = QPushButton(str(value), self)
+            button.setCheckable(True)
+            button.setObjectName("moodButton")
+            button.setMinimumSize(44, 44)
+            button.setAccessibleName(f"Mood {value}")
+            self.mood_group.addButton(button, value)
+            self.mood_buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.mood_words = QLabel(self)
+        self.mood_words.setObjectName("moodWords")
+        self.sleep = QDoubleSpinBox(self)
+        self.sleep.setRange(-0.5, 24)
+        self.sleep.setSingleStep(0.5)
+        self.sleep.setDecimals(1)
+        self.sleep.setSpecialValueText(_TEXT["not_noted"])
+        self.sleep.setSuffix(_TEXT["hours"])
+        self.anxiety, self.energy = QSpinBox(self), QSpinBox(self)
+        for spin in (self.anxiety, self.energy):
+            spin.setRange(0, 10)
+            spin.setSpecialValueText(_TEXT["not_noted"])
+        for spin in (self.sleep, self.anxiety, self.energy):
+            spin.setMaximumWidth(180)
+        self.feelings = QListWidget(self)
+        self.feelings.setViewMode(QListView.ViewMode.ListMode)
+        self.feelings.setFlow(QListView.Flow.LeftToRight)
+        self.feelings.setWrapping(True)
+        self.feelings.setResizeMode(QListView.ResizeMode.Adjust)
+        self.feelings.setSpacing(4)
+        self.feelings.setMaximumHeight(110)
+        self.feelings.setAccessibleName(_TEXT["feelings"])
+        self.own_word = QLineEdit(self)
+        self.own_word.setPlaceholderText(_TEXT["own_word"])
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText(_TEXT["note"])
+        self.note.setAccessibleName(_TEXT["note"])
+        self.note.setMaximumHeight(80)
+        self.note.setTabChangesFocus(True)
+        self.save_button = QPushButton(_TEXT["save"], self)
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setToolTip(_TEXT["save_tip"])
+        self.words_button = QPushButton(_TEXT["words"], self)
+        self.words_button.setFlat(True)
+        self.message = message_line(self)
+        self.today = QListWidget(self)
+        self.today.setAccessibleName(_TEXT["today"])
+        save_action = QAction(self)
+        save_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_action.triggered.connect(lambda _c=False: self.save())
+        self.addAction(save_action)
+
+        form = QFormLayout()
+        form.addRow(_TEXT["sleep"], self.sleep)
+        form.addRow(_TEXT["anxiety"], self.anxiety)
+        form.addRow(_TEXT["energy"], self.energy)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.words_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_TEXT["title"], self, scale=1.4))
+        layout.addWidget(QLabel(_TEXT["mood_help"], self))
+        layout.addLayout(row)
+        layout.addWidget(self.mood_words)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(_TEXT["feelings"], self))
+        layout.addWidget(self.feelings)
+        layout.addWidget(self.own_word)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(_TEXT["today"], self))
+        layout.addWidget(self.today, 1)
+
+        self.mood_group.idClicked.connect(self._on_mood_chosen)
+        self.own_word.returnPressed.connect(self._on_own_word)
+        self.save_button.clicked.connect(lambda _c=False: self.save())
+        self.words_button.clicked.connect(self._on_words_clicked)
+
+    def _reset_form(self) -> None:
+        self.mood_group.setExclusive(False)
+        for button in self.mood_buttons:
+            button.setChecked(False)
+        self.mood_group.setExclusive(True)
+        self.mood_words.setText("")
+        self.sleep.setValue(-0.5)
+        self.anxiety.setValue(0)
+        self.energy.setValue(0)
+        self.note.clear()
+        self.own_word.clear()
+        self.feelings.clear()
+        if self._session is not None:
+            for word in self._session.checkins.feeling_words():
+                self._add_feeling(word, checked=False)
+
+    def _add_feeling(self, word: str, *, checked: bool) -> None:
+        item = QListWidgetItem(word, self.feelings)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _show_today(self) -> None:
+        self.today.clear()
+        if self._session is None:
+            return
+        for c in self._session.checkins.on_day(dt.date.today()):
+            parts = [c.time.strftime("%H:%M"), f"mood {c.mood}", *c.feelings]
+            self.today.addItem(" · ".join(parts) + (f" — {c.note}" if c.note else ""))
+        if not self.today.count():
+            self.today.addItem(_TEXT["none_today"])
+
+    def _on_mood_chosen(self, value: int) -> None:
+        words = self._session.checkins.scale_words()["mood"].get(value, "") if self._session else ""
+        self.mood_words.setText(_TEXT["picked"].format(n=value, words=words) if words else str(value))
+        show_message(self.message, "")
+
+    def _on_own_word(self) -> None:
+        word = " ".join(self.own_word.text().split())
+        if not word:
+            return
+        existing = self.feelings.findItems(word, Qt.MatchFlag.MatchFixedString)
+        if existing:
+            existing[0].setCheckState(Qt.CheckState.Checked)
+        else:
+            self._add_feeling(word, checked=True)
+        self.own_word.clear()
+
+    def _on_words_clicked(self) -> None:
+        if self._session is not None:
+            dialog = ScaleWordsDialog(self._session, self)
+            dialog.finished.connect(lambda _r: self._on_mood_chosen(self.mood()) if self.mood() else None)
+            dialog.open()

@@ -1,0 +1,199 @@
+"""How things have been: your mood over time, in a chart and in words, and the feelings that came up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.services import mood_stats
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.charts.figure_view import FigureView
+from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+
+_TEXT = {
+    "title": "How things have been",
+    "week": "Week",
+    "month": "Month",
+    "year": "Year",
+    "all": "All time",
+    "sleep": "Show sleep",
+    "anxiety": "Show anxiety",
+    "save": "Save chart as picture…",
+    "save_title": "Save the mood chart",
+    "saved": "Saved the chart as {name}.",
+    "feelings": "Feelings that came up",
+    "no_feelings": "No feelings chosen in this period yet.",
+    "top_feelings": "The feelings you chose most often: {list}.",
+    "click_hint": "Click a point to see that day.",
+}
+_PERIOD_WORDS = {
+    "week": "over the last 7 days",
+    "month": "over the last 30 days",
+    "year": "over the last year",
+    "all": "since your first check-in",
+}
+
+
+class MoodTab(QWidget):
+    """Charts are drawn only when this tab is shown or its data changes."""
+
+    day_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._period = "month"
+        self._stale = True
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_session(self, session: JournalSession) -> None:
+        """Show this journal (drawn when the tab is first shown)."""
+        self._session = session
+        session.checkins.changed.connect(self._on_data_changed)
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def clear(self) -> None:
+        """Forget every chart and sentence (locking)."""
+        if self._session is not None:
+            self._session.checkins.changed.disconnect(self._on_data_changed)
+        self._session = None
+        self.mood_view.clear()
+        self.feelings_view.clear()
+        self.summary.setText("")
+        self.feelings_summary.setText("")
+        show_message(self.message, "")
+
+    def set_period(self, period: str) -> None:
+        """'week', 'month', 'year' or 'all'."""
+        self._period = period
+        self.period_buttons[period].setChecked(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the journal."""
+        self._stale = False
+        if self._session is None:
+            return
+        from recoveryjournal.services.charts import draw_feelings_figure, draw_mood_figure
+
+        first, last = mood_stats.period_range(self._period, first_ever=self._session.checkins.first_date())
+        series = mood_stats.mood_series(self._session, first, last)
+        self.summary.setText(mood_stats.mood_summary(series, _PERIOD_WORDS[self._period]))
+        dark = QApplication.palette().window().color().lightness() < 128
+        if series.has_data:
+            figure = draw_mood_figure(
+                series, show_sleep=self.sleep_box.isChecked(), show_anxiety=self.anxiety_box.isChecked(), dark=dark
+            )
+            self.mood_view.show_figure(figure, series.days)
+        else:
+            self.mood_view.clear()
+        self.save_button.setEnabled(series.has_data)
+        counts = self._session.checkins.feeling_counts(first, last)
+        if counts:
+            self.feelings_view.show_figure(draw_feelings_figure(counts, dark=dark))
+            top = ", ".join(f"{name} ({n})" for name, n in counts[:5])
+            self.feelings_summary.setText(_TEXT["top_feelings"].format(list=top))
+        else:
+            self.feelings_view.clear()
+            self.feelings_summary.setText(_TEXT["no_feelings"])
+
+    # Qt ---------------------------------------------------------------------------------
+    def showEvent(self, event: object) -> None:
+        """Draw on first show (and after changes made elsewhere)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.refresh()
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.period_group = QButtonGroup(self)
+        self.period_buttons: dict[str, QPushButton] = {}
+        periods = QHBoxLayout()
+        for key in ("week", "month", "year", "all"):
+            button = QPushButton(_TEXT[key], self)
+            button.setCheckable(True)
+            self.period_group.addButton(button)
+            self.period_buttons[key] = button
+            periods.addWidget(button)
+            button.clicked.connect(lambda _c=False, k=key: self.set_period(k))
+        self.period_buttons["month"].setChecked(True)
+        self.sleep_box = QCheckBox(_TEXT["sleep"], self)
+        self.anxiety_box = QCheckBox(_TEXT["anxiety"], self)
+        periods.addSpacing(16)
+        periods.addWidget(self.sleep_box)
+        periods.addWidget(self.anxiety_box)
+        periods.addStretch(1)
+        self.save_button = QPushButton(_TEXT["save"], self)
+        periods.addWidget(self.save_button)
+        self.mood_view = FigureView(self)
+        self.summary = paragraph("", self)
+        self.summary.setAccessibleName("Summary of your mood")
+        self.feelings_view = FigureView(self)
+        self.feelings_summary = paragraph("", self)
+        self.message = message_line(self)
+        hint = QLabel(_TEXT["click_hint"], self)
+        hint.setObjectName("statusLine")
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addWidget(heading(_TEXT["title"], content, scale=1.4))
+        inner.addLayout(periods)
+        inner.addWidget(self.message)
+        inner.addWidget(self.summary)
+        inner.addWidget(self.mood_view)
+        inner.addWidget(hint)
+        inner.addWidget(heading(_TEXT["feelings"], content, scale=1.15))
+        inner.addWidget(self.feelings_summary)
+        inner.addWidget(self.feelings_view)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.sleep_box.toggled.connect(lambda _on: self.refresh())
+        self.anxiety_box.toggled.connect(lambda _on: self.refresh())
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.mood_view.day_clicked.connect(self.day_requested)
+
+    def _on_data_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _on_save_clicked(self) -> None:
+        figure = self.mood_view.figure
+        if figure is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _TEXT["save_title"], str(Path(folder) / "mood.png"), "PNG (*.png)"
+        )
+        if not name:
+            return
+        from recoveryjournal.services.charts import figure_png
+
+        try:
+            Path(name).write_bytes(figure_png(figure))
+        except OSError as exc:
+            show_message(
+                self.message, f"That picture couldn't be saved there ({exc.strerror or exc}). Try another folder."
+            )
+            return
+        show_message(self.message, _TEXT["saved"].format(name=Path(name).name))
