@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,6 +36,7 @@ from recoveryjournal.ui.safety.remember import RememberPassphrase
 from recoveryjournal.ui.safety.system_events import SystemLockSignals
 from recoveryjournal.ui.settings import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
 from recoveryjournal.ui.widgets.common import message_line, show_message
+from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = {
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Save what was typed, close the journal and empty every view of it."""
         self.idle_lock.stop()
+        self.reminder_timer.stop()
+        self.reminder_bar.hide()
         close_other_windows(keep=self)
         if self.session is None:
             return
@@ -152,10 +155,14 @@ class MainWindow(QMainWindow):
         for page in (self.welcome_page, self.unlock_page, self.unlocked_view, self.cover_page):
             self.stack.addWidget(page)
         self.banner = message_line(self, "banner")
+        self.reminder_bar = ReminderBar(self)
+        self.reminder_timer = QTimer(self)
+        self.reminder_timer.timeout.connect(lambda: self.reminder_bar.ask() if self.session else None)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addWidget(self.banner)
+        layout.addWidget(self.reminder_bar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._setup_actions()
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.open_other_requested.connect(self._on_open_requested)
         self.unlock_page.create_requested.connect(self._on_create_requested)
         self.cover_page.continue_requested.connect(self._on_cover_continue)
+        self.reminder_bar.accepted.connect(lambda: self.unlocked_view.show_checkin())
         self.idle_lock = IdleLock(self.lock, self)
         self.idle_lock.set_minutes(self.settings.auto_lock_minutes)
         self.idle_lock.stop()
@@ -262,6 +270,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.unlocked_view)
         self._update_actions()
         self._start_idle_lock()
+        self._start_reminder()
         self.remember.refresh(session.path)
         if session.opened_with_recovery_key:
             self._on_change_passphrase(with_recovery_key=True)
@@ -289,6 +298,13 @@ class MainWindow(QMainWindow):
             if self.stack.currentWidget() is not self.cover_page:
                 self.show_unlock(session.path)
 
+    def _start_reminder(self) -> None:
+        hours = self.settings.checkin_reminder_hours
+        if hours and self.session is not None:
+            self.reminder_timer.start(hours * 3_600_000)
+        else:
+            self.reminder_timer.stop()
+
     def _start_idle_lock(self) -> None:
         minutes = self.settings.auto_lock_minutes
         if minutes == 0 and not self.policy.may_turn_off_auto_lock:
@@ -297,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def _on_settings_requested(self) -> None:
         dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self)
-        dialog.accepted.connect(lambda: self._start_idle_lock() if self.session else None)
+        dialog.accepted.connect(lambda: (self._start_idle_lock(), self._start_reminder()) if self.session else None)
         dialog.open()
 
     def _on_cover_continue(self) -> None:

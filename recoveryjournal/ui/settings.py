@@ -42,3 +42,16 @@ class AppSettings:
     def auto_lock_minutes(self, minutes: int) -> None:
         self._settings.setValue("safety/auto_lock_minutes", max(0, int(minutes)))
         self._settings.sync()
+
+    @property
+    def checkin_reminder_hours(self) -> int:
+        """While the app is open, gently ask about a check-in every this many hours; 0 (the default) is off."""
+        try:
+            return max(0, int(self._settings.value("checkins/reminder_hours", 0)))
+        except (TypeError, ValueError):
+            return 0
+
+    @checkin_reminder_hours.setter
+    def checkin_reminder_hours(self, hours: int) -> None:
+        self._settings.setValue("checkins/reminder_hours", max(0, int(hours)))
+        self._settings.sync()

@@ -114,3 +114,20 @@ def test_settings_change_the_idle_time(qtbot, window, created_journal) -> None:
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.settings.auto_lock_minutes == 0
     assert window.idle_lock.interval_ms == 0
+
+
+def test_checkin_reminder_is_off_by_default_and_gentle(qtbot, window, created_journal) -> None:
+    """No reminder unless chosen; when it comes it is a quiet bar that leads to the check-in tab."""
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    assert not window.reminder_timer.isActive()
+    window.settings.checkin_reminder_hours = 2
+    window._start_reminder()
+    assert window.reminder_timer.interval() == 2 * 3_600_000
+    window.reminder_timer.setInterval(50)
+    window.reminder_timer.start()
+    qtbot.waitUntil(window.reminder_bar.isVisible, timeout=2_000)
+    window.reminder_bar.yes_button.click()
+    assert window.unlocked_view.tabs.currentWidget() is window.unlocked_view.checkin_page
+    window.lock()
+    assert not window.reminder_timer.isActive() and not window.reminder_bar.isVisible()

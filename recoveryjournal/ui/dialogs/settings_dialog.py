@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
 
 from recoveryjournal.services.keyring_service import forget_on_this_computer
 from recoveryjournal.services.policy import Policy
@@ -21,6 +21,10 @@ _TEXT = {
         "Your journal also locks when the screen locks or the computer goes to sleep, and whenever you press Ctrl+L."
     ),
     "shared": "This is a shared computer, so your journal always locks by itself.",
+    "reminder": "Remind me to check in",
+    "reminder_off": "Never (off)",
+    "reminder_every": "every {h} hours while the app is open",
+    "reminder_help": "A quiet question at the top of the window. No sound, no pop-ups.",
     "forget": "Forget my passphrase on this computer",
     "forgotten": "This computer no longer remembers your passphrase.",
 }
@@ -45,6 +49,11 @@ class SettingsDialog(QDialog):
         self.auto_lock.setSpecialValueText(_TEXT["never"])
         self.auto_lock.setSuffix(_TEXT["minutes"])
         self.auto_lock.setValue(max(settings.auto_lock_minutes, self.auto_lock.minimum()))
+        self.reminder = QComboBox(self)
+        self.reminder.addItem(_TEXT["reminder_off"], 0)
+        for hours in (2, 4, 8, 12):
+            self.reminder.addItem(_TEXT["reminder_every"].format(h=hours), hours)
+        self.reminder.setCurrentIndex(max(0, self.reminder.findData(settings.checkin_reminder_hours)))
         self.forget_button = QPushButton(_TEXT["forget"], self)
         self.forget_button.setVisible(remembered and journal is not None)
         self.message = message_line(self)
@@ -52,6 +61,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(_TEXT["auto_lock"], self.auto_lock)
         form.addRow(paragraph(_TEXT["auto_lock_help"] if policy.may_turn_off_auto_lock else _TEXT["shared"], self))
+        form.addRow(_TEXT["reminder"], self.reminder)
+        form.addRow(paragraph(_TEXT["reminder_help"], self))
         form.addRow(self.forget_button)
         form.addRow(self.message)
         form.addRow(buttons)
@@ -61,6 +72,7 @@ class SettingsDialog(QDialog):
 
     def _on_ok_clicked(self) -> None:
         self._settings.auto_lock_minutes = self.auto_lock.value()
+        self._settings.checkin_reminder_hours = int(self.reminder.currentData())
         self.accept()
 
     def _on_forget_clicked(self) -> None:
