@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from recoveryjournal.cli import output
@@ -23,10 +25,17 @@ RECOVERY_KEY_NOTE = (
 )
 
 
-def _unlock(args: argparse.Namespace, inp: Input) -> JournalSession:
+@contextmanager
+def _unlocked(args: argparse.Namespace, inp: Input) -> Iterator[JournalSession]:
+    """The journal, unlocked with the passphrase or (--recovery-key) the recovery key; locked again after."""
     if args.recovery_key:
-        return unlock_journal(args.journal, inp.secret("Recovery key: "), recovery_key=True)
-    return unlock_journal(args.journal, inp.secret("Passphrase: "))
+        session = unlock_journal(args.journal, inp.secret("Recovery key: "), recovery_key=True)
+    else:
+        session = unlock_journal(args.journal, inp.secret("Passphrase: "))
+    try:
+        yield session
+    finally:
+        session.lock()
 
 
 def _optional_date(value: str | None) -> dt.date | None:
@@ -62,23 +71,19 @@ def cmd_demo(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_add(args: argparse.Namespace, inp: Input) -> int:
     """Add an entry; its text is --text or the rest of stdin."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         text = args.text if args.text is not None else inp.rest()
         tags = [t for t in (args.tags or "").split(",") if t.strip()]
         day = _optional_date(args.date)
         now = None if day else dt.datetime.now().time().replace(second=0, microsecond=0)
         entry = session.add_entry(text, args.title or "", day, time=now, tags=tags)
         print(entry.id)
-    finally:
-        session.lock()
     return 0
 
 
 def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
     """Change an entry's title, date or text."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         old = session.entry(args.entry_id)
         session.update_entry(
             old.id or 0,
@@ -87,26 +92,20 @@ def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
             _optional_date(args.date) or old.date,
         )
         print(f"Entry {old.id} saved.", file=sys.stderr)
-    finally:
-        session.lock()
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, inp: Input) -> int:
     """Delete an entry for good."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         session.delete_entry(args.entry_id)
         print(f"Entry {args.entry_id} deleted.", file=sys.stderr)
-    finally:
-        session.lock()
     return 0
 
 
 def cmd_list(args: argparse.Namespace, inp: Input) -> int:
     """Entries and check-ins, newest first."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         items: list[tuple[tuple[str, str, int], dict[str, object], str]] = []
         if args.kind in ("all", "entries"):
             for e in session.entries():
@@ -123,26 +122,20 @@ def cmd_list(args: argparse.Namespace, inp: Input) -> int:
             print("\n\n".join(text for _key, _obj, text in items))
         else:
             print("This journal is empty so far.", file=sys.stderr)
-    finally:
-        session.lock()
     return 0
 
 
 def cmd_show(args: argparse.Namespace, inp: Input) -> int:
     """One entry."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         entry = session.entry(args.entry_id)
         print(output.dumps(output.entry_json(entry)) if args.json else output.entry_block(entry))
-    finally:
-        session.lock()
     return 0
 
 
 def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
     """Record a mood check-in."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         when = None
         if args.date:
             when = dt.datetime.combine(parse_date(args.date), dt.datetime.now().time())
@@ -153,15 +146,12 @@ def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
         )  # fmt: skip
         print(checkin.id)
         print("Saved. Thank you for checking in.", file=sys.stderr)
-    finally:
-        session.lock()
     return 0
 
 
 def cmd_search(args: argparse.Namespace, inp: Input) -> int:
     """Search entries and check-in notes; no match is not an error."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         filters = SearchFilters(first=_optional_date(args.since), last=_optional_date(args.until), tag=args.tag)
         hits = session.search(args.query, filters)
         if args.json:
@@ -172,8 +162,6 @@ def cmd_search(args: argparse.Namespace, inp: Input) -> int:
                 print(f"{h.kind} #{h.id}  {h.date.isoformat()}  {label}\n    {output.plain_snippet(h)}")
         else:
             print(f"Nothing found for “{args.query}”. Try fewer words, or a different word.", file=sys.stderr)
-    finally:
-        session.lock()
     return 0
 
 
@@ -193,11 +181,8 @@ def cmd_passwd(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_check(args: argparse.Namespace, inp: Input) -> int:
     """Integrity and encryption checks; exit 4 when a check finds a problem."""
-    session = _unlock(args, inp)
-    try:
+    with _unlocked(args, inp) as session:
         report = check_journal(session)
-    finally:
-        session.lock()
     print("\n".join(report.lines))
     return 0 if report.ok else 4
 

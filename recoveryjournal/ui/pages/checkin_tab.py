@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDoubleSpinBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
-from recoveryjournal.ui.widgets.common import heading, message_line, show_message
+from recoveryjournal.ui.widgets.common import add_shortcut, heading, message_line, show_message
 
 _TEXT = {
     "title": "How are you right now?",
@@ -174,11 +174,7 @@ class CheckInTab(QWidget):
         self.message = message_line(self)
         self.today = QListWidget(self)
         self.today.setAccessibleName(_TEXT["today"])
-        save_action = QAction(self)
-        save_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save_action.triggered.connect(lambda _c=False: self.save())
-        self.addAction(save_action)
+        add_shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.save)
 
         form = QFormLayout()
         form.addRow(_TEXT["sleep"], self.sleep)

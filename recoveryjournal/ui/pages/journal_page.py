@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.entry_list_model import EntryListModel
+from recoveryjournal.ui.widgets.common import add_shortcut
 from recoveryjournal.ui.widgets.entry_editor import EntryEditor
 
 _TEXT = {
@@ -135,10 +136,7 @@ class JournalPage(QWidget):
     def _setup_ui(self) -> None:
         self.new_button = QPushButton(_TEXT["new"], self)
         self.new_button.setToolTip("New entry (Ctrl+N)")
-        self.new_action = QAction(_TEXT["new"], self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(self.new_action)
+        add_shortcut(self, [QKeySequence.StandardKey.New], self.start_new_entry)
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
         self.list_view.setUniformItemSizes(True)
@@ -160,7 +158,6 @@ class JournalPage(QWidget):
         layout.addWidget(splitter)
 
         self.new_button.clicked.connect(self.start_new_entry)
-        self.new_action.triggered.connect(self.start_new_entry)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.editor.changed.connect(self._on_edited)
         self.editor.save_requested.connect(self._on_save_clicked)

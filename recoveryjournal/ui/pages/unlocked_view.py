@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from recoveryjournal.services.journal_service import JournalSession
@@ -16,6 +14,7 @@ from recoveryjournal.ui.pages.checkin_tab import CheckInTab
 from recoveryjournal.ui.pages.journal_page import JournalPage
 from recoveryjournal.ui.pages.mood_tab import MoodTab
 from recoveryjournal.ui.pages.search_page import SearchPage
+from recoveryjournal.ui.widgets.common import add_shortcut
 
 _TEXT = {
     "journal": "Journal",
@@ -109,23 +108,16 @@ class UnlockedView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self._add_shortcut(QKeySequence.StandardKey.Find, self.show_search)
-        self._add_shortcut(QKeySequence("Ctrl+T"), self.show_today)
+        add_shortcut(self, [QKeySequence.StandardKey.Find], self.show_search)
+        add_shortcut(self, ["Ctrl+T"], self.show_today)
         for number in range(1, 10):
-            self._add_shortcut(QKeySequence(f"Ctrl+{number}"), lambda n=number: self._go_to_tab(n - 1))  # type: ignore[misc]
+            add_shortcut(self, [f"Ctrl+{number}"], lambda n=number: self._go_to_tab(n - 1))  # type: ignore[misc]
         self.search_page.entry_requested.connect(self.show_entry)
         self.search_page.day_requested.connect(self.show_day)
         self.calendar_page.entry_requested.connect(self.show_entry)
         self.calendar_page.write_requested.connect(self._on_write_requested)
         self.mood_page.day_requested.connect(self.show_day)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-
-    def _add_shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], None]) -> None:
-        action = QAction(self)
-        action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
 
     def _go_to_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():

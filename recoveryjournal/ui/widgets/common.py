@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -82,3 +84,15 @@ def centered_column(page: QWidget, width: int) -> QVBoxLayout:
 def end_column(inner: QVBoxLayout) -> None:
     """Close a centred column: a little more room below than above."""
     inner.addStretch(2)
+
+
+def add_shortcut(
+    widget: QWidget, keys: list[QKeySequence | QKeySequence.StandardKey | str], slot: Callable[[], object]
+) -> QAction:
+    """A keyboard shortcut that works anywhere inside `widget` (and only there); `slot` takes no arguments."""
+    action = QAction(widget)
+    action.setShortcuts([k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys])
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    widget.addAction(action)
+    return action

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recoveryjournal.ui.widgets.common import add_shortcut
+
 _TEXT = {
     "title_placeholder": "Title (if you like)",
     "body_placeholder": "Write whatever you like. Only you can read this.",
@@ -28,8 +30,6 @@ _TEXT = {
     "tags": "Tags, separated by commas (if you like)",
     "link": "Check-in:",
     "no_link": "Not linked to a check-in",
-    "bigger": "Larger text",
-    "smaller": "Smaller text",
 }
 
 
@@ -159,21 +159,14 @@ class EntryEditor(QWidget):
         self.body_edit.setFont(body_font)
         self.save_button = QPushButton(_TEXT["save"], self)
         self.save_button.setToolTip("Save (Ctrl+S)")
-        self.save_action = QAction(_TEXT["save"], self)
-        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.addAction(self.save_action)
+        add_shortcut(self, [QKeySequence.StandardKey.Save], self.save_requested.emit)
         self.save_button.setObjectName("primaryButton")
         self.delete_button = QPushButton(_TEXT["delete"], self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLine")
 
-        for name, keys, steps in (("bigger", "Ctrl++", 1), ("smaller", "Ctrl+-", -1)):
-            action = QAction(_TEXT[name], self)
-            action.setShortcuts([QKeySequence(keys), QKeySequence("Ctrl+=")] if steps > 0 else [QKeySequence(keys)])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, n=steps: self.zoom(n))
-            self.addAction(action)
+        add_shortcut(self, ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
+        add_shortcut(self, ["Ctrl+-"], lambda: self.zoom(-1))
         top = QHBoxLayout()
         top.addWidget(self.date_edit)
         top.addWidget(self.link_row, 1)
@@ -195,7 +188,6 @@ class EntryEditor(QWidget):
         self.link_box.currentIndexChanged.connect(self._on_edited)
         self.body_edit.textChanged.connect(self._on_edited)
         self.save_button.clicked.connect(self.save_requested)
-        self.save_action.triggered.connect(self.save_requested)
         self.delete_button.clicked.connect(self.delete_requested)
 
     def _on_edited(self, *_args: object) -> None:
