@@ -142,6 +142,10 @@ class CheckInService:
         note: str,
         when: dt.datetime,
     ) -> CheckIn:
+        if when.date() > dt.date.today():
+            raise InvalidInput(
+                "A check-in is about how you are now, or were before, so it can't be dated in the future."
+            )
         if len(note) > MAX_NOTE_CHARS:
             raise InvalidInput("This note is very long. A journal entry is a better home for longer writing.")
         return CheckIn(

@@ -43,7 +43,8 @@ def test_checkin_round_trip_and_own_words(session) -> None:
         ({"mood": 5, "anxiety": 12}, "from 1 to 10"),
         ({"mood": 5, "sleep_hours": 25}, "0 to 24"),
         ({"mood": 5, "when": dt.datetime(1850, 1, 1)}, "outside the dates"),
-        ({"mood": 5, "when": dt.datetime.now() + dt.timedelta(days=800)}, "outside the dates"),
+        ({"mood": 5, "when": dt.datetime.now() + dt.timedelta(days=800)}, "in the future"),
+        ({"mood": 5, "when": dt.datetime.now() + dt.timedelta(days=2)}, "in the future"),
     ],
 )
 def test_checkin_bad_input_is_refused_kindly(session, kwargs, words) -> None:

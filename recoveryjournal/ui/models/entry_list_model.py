@@ -75,7 +75,8 @@ class EntryListModel(QAbstractListModel):
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.display_title}\n{entry.date.strftime('%A %d %B %Y')}"
+            when = entry.date.strftime("%A %d %B %Y") + (f" · {entry.time.strftime('%H:%M')}" if entry.time else "")
+            return f"{entry.display_title}\n{when}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.display_title}, {entry.date.strftime('%d %B %Y')}"
         if role == ENTRY_ID_ROLE:

@@ -80,11 +80,11 @@ class JournalPage(QWidget):
         try:
             if self._current_id is None:
                 entry = self._session.add_entry(
-                    text, title, date, time=dt.datetime.now().time(), tags=tags, checkin_id=checkin_id
+                    text, title, date, time=self.editor.time(), tags=tags, checkin_id=checkin_id
                 )
             else:
                 entry = self._session.update_entry(
-                    self._current_id, text, title, date, tags=tags, checkin_id=checkin_id
+                    self._current_id, text, title, date, time=self.editor.time(), tags=tags, checkin_id=checkin_id
                 )
         except JournalError as exc:
             self.editor.set_status(exc.message)
@@ -170,7 +170,7 @@ class JournalPage(QWidget):
             self._current_id, self._dirty = entry.id, False
             self.editor.set_values(
                 entry.date, entry.title, entry.text, can_delete=True, tags=entry.tags,
-                checkins=self._checkin_choices(entry.date), checkin_id=entry.checkin_id,
+                checkins=self._checkin_choices(entry.date), checkin_id=entry.checkin_id, time=entry.time,
             )  # fmt: skip
 
     def _sync_selection(self, row: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,7 @@ class EntryEditor(QWidget):
         tags: tuple[str, ...] = (),
         checkins: list[tuple[int, str]] | None = None,
         checkin_id: int | None = None,
+        time: dt.time | None = None,
     ) -> None:
         """Show an entry (or an empty new one) without counting it as an edit.
 
@@ -64,6 +66,8 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self.date_edit.setDate(QDate(date.year, date.month, date.day))
+            when = time or dt.datetime.now().time()
+            self.time_edit.setTime(QTime(when.hour, when.minute))
             self.title_edit.setText(title)
             self.tags_edit.setText(", ".join(tags))
             self.body_edit.setPlainText(text)
@@ -94,6 +98,11 @@ class EntryEditor(QWidget):
         """(date, title, text) as typed."""
         d = self.date_edit.date()
         return dt.date(d.year(), d.month(), d.day()), self.title_edit.text(), self.body_edit.toPlainText()
+
+    def time(self) -> dt.time:
+        """The time of day shown beside the date."""
+        t = self.time_edit.time()
+        return dt.time(t.hour(), t.minute())
 
     def tags(self) -> list[str]:
         """Tags as typed, split at commas."""
@@ -129,6 +138,9 @@ class EntryEditor(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_edit.setAccessibleName(_TEXT["date"])
+        self.time_edit = QTimeEdit(self)
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName("Time")
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(_TEXT["title_placeholder"])
         self.title_edit.setAccessibleName(_TEXT["title_placeholder"])
@@ -169,6 +181,7 @@ class EntryEditor(QWidget):
         add_shortcut(self, ["Ctrl+-"], lambda: self.zoom(-1))
         top = QHBoxLayout()
         top.addWidget(self.date_edit)
+        top.addWidget(self.time_edit)
         top.addWidget(self.link_row, 1)
         top.addStretch(1)
         buttons = QHBoxLayout()
@@ -183,6 +196,7 @@ class EntryEditor(QWidget):
         layout.addLayout(buttons)
 
         self.date_edit.dateChanged.connect(self._on_edited)
+        self.time_edit.timeChanged.connect(self._on_edited)
         self.title_edit.textEdited.connect(self._on_edited)
         self.tags_edit.textEdited.connect(self._on_edited)
         self.link_box.currentIndexChanged.connect(self._on_edited)
