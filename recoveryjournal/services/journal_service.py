@@ -5,16 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recoveryjournal.domain.entry import Entry, check_date, clean_tags
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.services.checkin_service import CheckInService
+from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.entries import EntryRepository
 from recoveryjournal.storage.search import SearchRepository
+
+if TYPE_CHECKING:
+    from recoveryjournal.services.appointment_service import AppointmentService
 
 
 class Keep(enum.Enum):
@@ -37,6 +43,9 @@ class JournalSession:
         self._entries = EntryRepository(conn)
         self._search = SearchRepository(conn)
         self.checkins = CheckInService(conn)
+        self.goals = GoalService(conn)
+        self.plan = PlanService(conn)
+        self.support = SupportService(conn)
         self.entries_changed = Signal()
         self.locked = Signal()
 
@@ -147,6 +156,13 @@ class JournalSession:
             raise InvalidInput(
                 "This entry is very long (over five million characters). Please split it into a few entries."
             )
+
+    @cached_property
+    def appointments(self) -> AppointmentService:
+        """Appointments, agendas and agreements (built on goals, support and check-ins)."""
+        from recoveryjournal.services.appointment_service import AppointmentService
+
+        return AppointmentService(self)
 
     # Search ----------------------------------------------------------------------------
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> SearchResults:

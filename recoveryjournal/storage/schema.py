@@ -82,7 +82,88 @@ MIGRATIONS: list[tuple[str, ...]] = [
             INSERT INTO checkins_fts (rowid, note) VALUES (new.id, new.note);
         END""",
     ),
+    (  # v3: recovery goals, my crisis plan (with every saved version), my support, appointments
+        """CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            why TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'paused', 'done')),
+            review_next_appointment INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            risk TEXT NOT NULL DEFAULT '',
+            risk_why TEXT NOT NULL DEFAULT '',
+            risk_could_go_wrong TEXT NOT NULL DEFAULT '',
+            risk_what_helps TEXT NOT NULL DEFAULT '',
+            risk_who_supports TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE goal_steps (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT 'me',
+            who_name TEXT NOT NULL DEFAULT '',
+            target_date TEXT,
+            done INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX goal_steps_by_goal ON goal_steps (goal_id, position)",
+        """CREATE TABLE goal_notes (
+            id INTEGER PRIMARY KEY,
+            goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+            note_date TEXT NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        """CREATE TABLE plan_sections (
+            position INTEGER NOT NULL,
+            section_key TEXT NOT NULL PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            contacts TEXT NOT NULL DEFAULT '[]',
+            skipped INTEGER NOT NULL DEFAULT 0,
+            template_version INTEGER NOT NULL
+        )""",
+        "CREATE TABLE plan_revisions (id INTEGER PRIMARY KEY, saved_at TEXT NOT NULL, snapshot TEXT NOT NULL)",
+        """CREATE TABLE support_items (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL DEFAULT 0,
+            what TEXT NOT NULL,
+            provider TEXT NOT NULL DEFAULT '',
+            how_often TEXT NOT NULL DEFAULT '',
+            my_view TEXT NOT NULL DEFAULT '',
+            change_wanted TEXT NOT NULL DEFAULT '',
+            cost REAL,
+            cost_period TEXT NOT NULL DEFAULT '',
+            wanted_not_yet INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE appointments (
+            id INTEGER PRIMARY KEY,
+            appt_date TEXT NOT NULL,
+            appt_time TEXT NOT NULL DEFAULT '',
+            with_whom TEXT NOT NULL DEFAULT '',
+            talk_about TEXT NOT NULL DEFAULT '',
+            support_to_change TEXT NOT NULL DEFAULT '',
+            notes_after TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE appointment_goals (
+            appointment_id INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
+            goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+            PRIMARY KEY (appointment_id, goal_id)
+        )""",
+        """CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            appointment_id INTEGER NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT 'me',
+            who_name TEXT NOT NULL DEFAULT '',
+            goal_id INTEGER REFERENCES goals (id) ON DELETE SET NULL,
+            step_id INTEGER REFERENCES goal_steps (id) ON DELETE SET NULL
+        )""",
+    ),
 ]
+
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,149 @@
+"""Goals, my crisis plan and my support: what the screens and the CLI use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import uuid
+
+from recoveryjournal.domain.crisis_plan import TEMPLATE, PlanSection, template_sections
+from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.goals import Goal, Step, check_goal_title, check_status, check_step
+from recoveryjournal.domain.signals import Signal
+from recoveryjournal.domain.support import SupportItem, check_support
+from recoveryjournal.storage.connection import JournalConnection
+from recoveryjournal.storage.goals import GoalRepository
+from recoveryjournal.storage.plan import PlanRepository
+from recoveryjournal.storage.support import SupportRepository
+
+
+class GoalService:
+    """Recovery goals; `changed` fires after every write."""
+
+    def __init__(self, conn: JournalConnection) -> None:
+        self._repo = GoalRepository(conn)
+        self.changed = Signal()
+
+    def save(self, goal: Goal) -> Goal:
+        """Check and save a goal with its steps and positive risk; returns it as stored."""
+        valid = Goal(goal.id, check_goal_title(goal.title), goal.why.strip(), check_status(goal.status),
+                     goal.review_next_appointment, tuple(check_step(s) for s in goal.steps), goal.risk)  # fmt: skip
+        goal_id = self._repo.save(valid)
+        self.changed.emit()
+        return self._repo.get(goal_id)
+
+    def add_step(self, goal_id: int, step: Step) -> Goal:
+        """Add one step to a goal."""
+        self._repo.get(goal_id)
+        self._repo.add_step(goal_id, check_step(step))
+        self.changed.emit()
+        return self._repo.get(goal_id)
+
+    def add_note(self, goal_id: int, text: str, date: dt.date | None = None) -> Goal:
+        """A progress note in your own words."""
+        if not text.strip():
+            raise InvalidInput("Write a few words about how it's going first.")
+        self._repo.add_note(goal_id, date or dt.date.today(), text.strip())
+        self.changed.emit()
+        return self._repo.get(goal_id)
+
+    def delete(self, goal_id: int) -> None:
+        """Remove a goal for good (pausing keeps it; this doesn't)."""
+        self._repo.delete(goal_id)
+        self.changed.emit()
+
+    def get(self, goal_id: int) -> Goal:
+        """One goal."""
+        return self._repo.get(goal_id)
+
+    def all(self, status: str | None = None) -> list[Goal]:
+        """Every goal, or those with one status."""
+        return self._repo.all(status)
+
+    def for_review(self) -> list[Goal]:
+        """Goals marked 'to talk about at my next appointment'."""
+        return [g for g in self._repo.all() if g.review_next_appointment]
+
+
+class PlanService:
+    """My crisis plan, kept in every version; starts from our template the first time."""
+
+    def __init__(self, conn: JournalConnection) -> None:
+        self._repo = PlanRepository(conn)
+        self.changed = Signal()
+
+    def sections(self) -> list[PlanSection]:
+        """The plan as saved, or the template when nothing has been saved yet."""
+        return self._repo.sections() or template_sections()
+
+    def save(self, sections: list[PlanSection]) -> int:
+        """Save the plan (a new version is kept); returns the version id."""
+        keys = [s.key for s in sections]
+        if len(set(keys)) != len(keys):
+            raise InvalidInput("Two sections have the same name inside the plan. Please rename one.")
+        for s in sections:
+            if not s.title.strip():
+                raise InvalidInput("Every section needs a title. Rename it, or skip it if you'd rather not use it.")
+        revision = self._repo.save(sections)
+        self.changed.emit()
+        return revision
+
+    @staticmethod
+    def own_section(title: str) -> PlanSection:
+        """A section of the person's own, with a key that will never clash with a template section."""
+        return PlanSection(f"own-{uuid.uuid4().hex[:12]}", title.strip() or "My own section")
+
+    @staticmethod
+    def missing_template_sections(sections: list[PlanSection]) -> list[PlanSection]:
+        """Template sections that aren't in the plan (for 'add a section back')."""
+        have = {s.key for s in sections}
+        return [PlanSection(key, title) for key, title, _p, _c in TEMPLATE if key not in have]
+
+    def versions(self) -> list[tuple[int, dt.datetime]]:
+        """Every saved version, newest first."""
+        return self._repo.revisions()
+
+    def version(self, revision_id: int) -> list[PlanSection]:
+        """The plan as it was in one version."""
+        return self._repo.revision(revision_id)
+
+    def changes(self, older: int, newer: int) -> list[str]:
+        """What changed between two versions, as readable lines ('+ added', '- removed')."""
+        diff = difflib.unified_diff(_as_lines(self.version(older)), _as_lines(self.version(newer)), lineterm="", n=0)
+        return [f"{line[0]} {line[1:]}" for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def _as_lines(sections: list[PlanSection]) -> list[str]:
+    lines = []
+    for s in sections:
+        lines.append(f"[{s.title}]" + (" (skipped)" if s.skipped else ""))
+        lines += [f"  {line}" for line in s.text.splitlines() if line.strip()]
+        lines += [f"  {c.name} · {c.reach} · {c.when}".rstrip(" ·") for c in s.contacts]
+    return lines
+
+
+class SupportService:
+    """My support list."""
+
+    def __init__(self, conn: JournalConnection) -> None:
+        self._repo = SupportRepository(conn)
+        self.changed = Signal()
+
+    def save(self, item: SupportItem) -> int:
+        """Add or change one item."""
+        item_id = self._repo.save(check_support(item))
+        self.changed.emit()
+        return item_id
+
+    def delete(self, item_id: int) -> None:
+        """Remove one item."""
+        self._repo.delete(item_id)
+        self.changed.emit()
+
+    def all(self) -> list[SupportItem]:
+        """Every item."""
+        return self._repo.all()
+
+    def to_change(self) -> list[SupportItem]:
+        """Items where you wrote what you'd like to change (they go on the appointment agenda)."""
+        return [i for i in self._repo.all() if i.change_wanted.strip()]
