@@ -15,7 +15,12 @@ from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters
 from recoveryjournal.services.check_service import check_journal
-from recoveryjournal.services.demo import DEMO_PASSPHRASE, fill_with_demo_entries, open_or_create_demo
+from recoveryjournal.services.demo import (
+    DEMO_PASSPHRASE,
+    fill_with_demo_entries,
+    fill_with_demo_plans,
+    open_or_create_demo,
+)
 from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
 from recoveryjournal.services.locations import demo_journal_path
 
@@ -26,7 +31,7 @@ RECOVERY_KEY_NOTE = (
 
 
 @contextmanager
-def _unlocked(args: argparse.Namespace, inp: Input) -> Iterator[JournalSession]:
+def unlocked(args: argparse.Namespace, inp: Input) -> Iterator[JournalSession]:
     """The journal, unlocked with the passphrase or (--recovery-key) the recovery key; locked again after."""
     if args.recovery_key:
         session = unlock_journal(args.journal, inp.secret("Recovery key: "), recovery_key=True)
@@ -49,6 +54,7 @@ def cmd_init(args: argparse.Namespace, inp: Input) -> int:
     try:
         if args.demo:
             fill_with_demo_entries(session)
+            fill_with_demo_plans(session)
         print(f"Made your journal at {session.path}", file=sys.stderr)
         print(f"Recovery key: {recovery_key}")
         print(RECOVERY_KEY_NOTE, file=sys.stderr)
@@ -71,7 +77,7 @@ def cmd_demo(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_add(args: argparse.Namespace, inp: Input) -> int:
     """Add an entry; its text is --text or the rest of stdin."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         text = args.text if args.text is not None else inp.rest()
         tags = [t for t in (args.tags or "").split(",") if t.strip()]
         day = _optional_date(args.date)
@@ -83,7 +89,7 @@ def cmd_add(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
     """Change an entry's title, date or text."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         old = session.entry(args.entry_id)
         session.update_entry(
             old.id or 0,
@@ -97,7 +103,7 @@ def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_delete(args: argparse.Namespace, inp: Input) -> int:
     """Delete an entry for good."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         session.delete_entry(args.entry_id)
         print(f"Entry {args.entry_id} deleted.", file=sys.stderr)
     return 0
@@ -105,7 +111,7 @@ def cmd_delete(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_list(args: argparse.Namespace, inp: Input) -> int:
     """Entries and check-ins, newest first."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         items: list[tuple[tuple[str, str, int], dict[str, object], str]] = []
         if args.kind in ("all", "entries"):
             for e in session.entries():
@@ -127,7 +133,7 @@ def cmd_list(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_show(args: argparse.Namespace, inp: Input) -> int:
     """One entry."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         entry = session.entry(args.entry_id)
         print(output.dumps(output.entry_json(entry)) if args.json else output.entry_block(entry))
     return 0
@@ -135,7 +141,7 @@ def cmd_show(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
     """Record a mood check-in."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         when = None
         if args.date:
             when = dt.datetime.combine(parse_date(args.date), dt.datetime.now().time())
@@ -151,7 +157,7 @@ def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_search(args: argparse.Namespace, inp: Input) -> int:
     """Search entries and check-in notes; no match is not an error."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         filters = SearchFilters(first=_optional_date(args.since), last=_optional_date(args.until), tag=args.tag)
         hits = session.search(args.query, filters)
         if args.json:
@@ -181,7 +187,7 @@ def cmd_passwd(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_check(args: argparse.Namespace, inp: Input) -> int:
     """Integrity and encryption checks; exit 4 when a check finds a problem."""
-    with _unlocked(args, inp) as session:
+    with unlocked(args, inp) as session:
         report = check_journal(session)
     print("\n".join(report.lines))
     return 0 if report.ok else 4

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 
 from recoveryjournal import __version__
-from recoveryjournal.cli import commands
+from recoveryjournal.cli import commands, plans_commands
 from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.services.process_safety import harden_process
@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="only from this day, YYYY-MM-DD")
     p.add_argument("--until", help="only up to this day, YYYY-MM-DD")
     p.add_argument("--tag", help="only entries with this tag")
+    for name, fn, text in (
+        ("goals", plans_commands.cmd_goals, "your recovery goals and their steps (read-only)"),
+        ("plan", plans_commands.cmd_plan, "print your crisis plan (read-only)"),
+        ("appointments", plans_commands.cmd_appointments, "your appointments, agendas and agreements (read-only)"),
+    ):
+        add(name, fn, text).add_argument("--json", action="store_true")
     add("passwd", commands.cmd_passwd, "choose a new passphrase (input: current, then new)")
     add("check", commands.cmd_check, "check the journal is whole and really encrypted")
     return parser

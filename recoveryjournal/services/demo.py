@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
+from recoveryjournal.domain.appointments import Appointment
+from recoveryjournal.domain.crisis_plan import Contact
+from recoveryjournal.domain.goals import Goal, PositiveRisk, Step
+from recoveryjournal.domain.support import SupportItem
 from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
 
 #: The demo journal's passphrase is no secret: it holds nothing real.
@@ -67,10 +72,56 @@ def fill_with_demo_entries(session: JournalSession, today: dt.date | None = None
         session.add_entry(text, title, today - dt.timedelta(days=days_ago), tags=_DEMO_TAGS.get(title, ()))
 
 
+def fill_with_demo_plans(session: JournalSession, today: dt.date | None = None) -> None:
+    """A goal with agreed steps and a positive risk, a started crisis plan, support, and an appointment."""
+    today = today or dt.date.today()
+    session.goals.save(
+        Goal(
+            None, "Walk to the shop on my own", why="I want to be able to get my own things again.",
+            review_next_appointment=True,
+            steps=(
+                Step(None, "Walk to the corner and back", "me", done=True),
+                Step(None, "Walk to the shop together the first time", "peer_supporter", "Sam"),
+                Step(None, "Go on my own on a quiet morning", "me", target=today + dt.timedelta(days=14)),
+            ),
+            risk=PositiveRisk(
+                "Going out on my own", "It's how I get my confidence back.", "I might feel panicky in the queue.",
+                "Going early when it's quiet; my breathing; my phone with Sam's number.", "Sam, and my sister",
+            ),
+        )
+    )  # fmt: skip
+    session.goals.save(Goal(None, "Get back to drawing", why="It used to calm me down.", status="paused"))
+    sections = session.plan.sections()
+    filled = {
+        "keeps_me_well": "Going to bed before midnight. Music in the evening. Texting my sister.",
+        "early_signs": "I stop answering messages and sleep badly. Then I tell Sam and use my list below.",
+        "cope_alone": "Tea, a warm shower, my playlist, a short walk round the block.",
+    }
+    contacts = {
+        "people": (
+            Contact("Sam (friend)", "07700 900123", "evenings"),
+            Contact("My sister", "07700 900456", "any time"),
+        ),
+        "services": (Contact("Crisis line (example)", "0800 000 0000", "24 hours"),),
+    }
+    session.plan.save(
+        [replace(s, text=filled.get(s.key, s.text), contacts=contacts.get(s.key, s.contacts)) for s in sections]
+    )
+    visits = SupportItem(None, "Care coordinator visits", "Community team", "monthly", "Helpful, but rushed",
+                         "Fortnightly visits for a while")  # fmt: skip
+    session.support.save(visits)
+    session.support.save(SupportItem(None, "Peer support group", "Local centre", "weekly", "The best part of my week"))
+    session.appointments.save(
+        Appointment(None, today + dt.timedelta(days=3), dt.time(14, 0), "Alex, my care coordinator",
+                    "How my sleep has been\nWalking to the shop: how it's going\nQuestions about my medication")
+    )  # fmt: skip
+
+
 def open_or_create_demo(path: Path) -> JournalSession:
     """Unlock the demo journal at `path`, making it first if it isn't there yet."""
     if path.exists():
         return unlock_journal(path, DEMO_PASSPHRASE)
     session, _recovery_key = create_journal(path, DEMO_PASSPHRASE)
     fill_with_demo_entries(session)
+    fill_with_demo_plans(session)
     return session

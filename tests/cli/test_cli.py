@@ -161,3 +161,24 @@ def test_usage_errors_exit_2_and_help_lists_exit_codes() -> None:
     help_text = run_process(["--help"]).stdout
     for line in ("0  done", "2  usage", "3  wrong passphrase", "4  not a journal", "5  the journal is open"):
         assert line in help_text
+
+
+def test_goals_plan_and_appointments_are_readable(monkeypatch, capsys, tmp_path: Path) -> None:
+    """init --demo fills goals, a plan and an appointment; the read-only commands show them, as text and JSON."""
+    path = tmp_path / "demo.rjournal"
+    assert run(monkeypatch, capsys, ["init", str(path), "--demo"], "pw\n")[0] == 0
+    code, out, _ = run(monkeypatch, capsys, ["goals", str(path)], "pw\n")
+    assert code == 0 and "Walk to the shop on my own" in out and "A peer supporter (Sam)" in out
+    code, out, _ = run(monkeypatch, capsys, ["plan", str(path), "--json"], "pw\n")
+    sections = json.loads(out)
+    assert code == 0 and {s["kind"] for s in sections} == {"plan_section"}
+    assert any(c["name"] == "Sam (friend)" for s in sections for c in s["contacts"])
+    code, out, _ = run(monkeypatch, capsys, ["appointments", str(path), "--json"], "pw\n")
+    [appointment] = json.loads(out)
+    assert code == 0 and appointment["with_whom"] == "Alex, my care coordinator"
+
+
+def test_an_empty_plan_is_said_kindly(monkeypatch, capsys, created_journal) -> None:
+    """Printing a plan with every section empty says so kindly."""
+    code, out, _ = run(monkeypatch, capsys, ["plan", str(created_journal[0])], f"{PASSPHRASE}\n")
+    assert code == 0 and "empty so far" in out
