@@ -1,0 +1,116 @@
+"""One rendering path: an ExportDocument becomes a QTextDocument, which is previewed, printed or written as PDF."""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+
+from recoveryjournal import APP_NAME
+from recoveryjournal.services.export_document import Block, ExportDocument
+
+_CARD_MM = QSizeF(85.6, 53.98)  # a bank card: fits a wallet
+
+
+def page_size(doc: ExportDocument) -> QPageSize:
+    """A4, or Letter where the locale uses it; a bank-card size for wallet cards."""
+    if doc.page == "card":
+        return QPageSize(_CARD_MM, QPageSize.Unit.Millimeter, "Wallet card")
+    letter = QLocale().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada)
+    return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
+
+
+def _block_html(block: Block, index: int, image_width: int) -> str:
+    esc = html.escape
+    if block.kind == "paragraph":
+        return "<p>" + esc(block.text).replace("\n", "<br>") + "</p>"
+    if block.kind == "bullets":
+        return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>"
+    if block.kind == "table":
+        head = "".join(f"<th align='left'>{esc(h)}</th>" for h in block.header)
+        rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in block.rows)
+        return f"<table border='0' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{rows}</table>"
+    if block.kind == "image":
+        caption = f"<p><i>{esc(block.caption)}</i></p>" if block.caption else ""
+        return f"<p><img src='image://{index}' width='{image_width}'></p>{caption}"
+    return ""
+
+
+def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocument:
+    """The document as Qt lays it out for pages: the single source for preview, print and PDF."""
+    text = QTextDocument()
+    text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, doc.title)
+    card = doc.page == "card"
+    parts = [f"<h1>{html.escape(doc.title)}</h1>"]
+    byline = doc.date.strftime("%d %B %Y") + (f" · {html.escape(doc.author)}" if doc.author else "")
+    if not card:
+        parts.append(f"<p style='color:#555'>{byline}</p>")
+    index = 0
+    for section in doc.sections:
+        if section.heading:
+            parts.append(f"<h2>{html.escape(section.heading)}</h2>")
+        for block in section.blocks:
+            if block.kind == "image":
+                text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"image://{index}"),
+                                 QImage.fromData(block.png, "PNG"))  # fmt: skip
+            parts.append(_block_html(block, index, image_width))
+            index += 1
+    style = (
+        "body { font-size: 7pt; } h1 { font-size: 9pt; }"
+        if card
+        else (
+            "body { font-size: 12pt; } h1 { font-size: 22pt; } h2 { font-size: 14pt; margin-top: 14px; } "
+            "th { border-bottom: 1px solid #999; }"
+        )
+    )
+    text.setDefaultStyleSheet(style)
+    text.setHtml("".join(parts))
+    return text
+
+
+def _layout(device: QPagedPaintDevice, doc: ExportDocument) -> QPageLayout:
+    margin = 4.0 if doc.page == "card" else 18.0
+    margins = QMarginsF(margin, margin, margin, margin)
+    return QPageLayout(page_size(doc), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
+
+
+def paint_pages(doc: ExportDocument, device: QPagedPaintDevice) -> int:
+    """Lay the document out for `device` (its size and resolution) and paint every page; returns the page count."""
+    device.setPageLayout(_layout(device, doc))
+    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    text = to_text_document(doc, image_width=int(area.width() * 0.95))
+    text.documentLayout().setPaintDevice(device)  # point sizes become real sizes at the device's resolution
+    text.setDocumentMargin(0)
+    text.setPageSize(QSizeF(area.width(), area.height()))
+    painter = QPainter(device)
+    try:
+        for page in range(text.pageCount()):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * area.height())
+            text.drawContents(painter, QRectF(0, page * area.height(), area.width(), area.height()))
+            painter.restore()
+    finally:
+        painter.end()
+    return text.pageCount()
+
+
+def write_pdf(doc: ExportDocument, path: Path) -> int:
+    """Write the PDF beside its final place, then rename: the file appears whole or not at all. Returns pages."""
+    partial = path.with_name(f".{path.name}.part")
+    writer = QPdfWriter(str(partial))
+    writer.setTitle(doc.title)
+    writer.setCreator(APP_NAME)
+    writer.setResolution(300)
+    try:
+        pages = paint_pages(doc, writer)
+        del writer  # closes the file
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return pages
