@@ -45,6 +45,7 @@ _TEXT = {
     "open": "Open a journal…",
     "lock": "Lock",
     "lock_tip": "Lock your journal now (Ctrl+L)",
+    "plan": "My crisis plan at a glance",
     "passphrase": "Change passphrase…",
     "settings": "Settings…",
     "quit": "Quit",
@@ -191,6 +192,10 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(_TEXT["new"], self)
         self.open_action = QAction(_TEXT["open"], self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.plan_action = QAction(_TEXT["plan"], self)
+        self.plan_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+Shift+P")])
+        self.plan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.plan_action.triggered.connect(lambda: self.unlocked_view.show_plan_at_a_glance())
         self.passphrase_action = QAction(_TEXT["passphrase"], self)
         self.settings_action = QAction(_TEXT["settings"], self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
         self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.plan_action)
         self.toolbar.addAction(self.lock_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
@@ -236,6 +242,8 @@ class MainWindow(QMainWindow):
         covered = self.stack.currentWidget() is self.cover_page
         self.lock_action.setEnabled(unlocked)
         self.lock_action.setVisible(unlocked)
+        self.plan_action.setEnabled(unlocked)
+        self.plan_action.setVisible(unlocked)
         self.toolbar.setVisible(not covered)
         self.menuBar().setVisible(not covered)
         self.passphrase_action.setEnabled(unlocked and not self._is_demo)

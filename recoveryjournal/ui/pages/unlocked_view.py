@@ -9,11 +9,16 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.dialogs.plan_dialogs import PlanAtAGlance
+from recoveryjournal.ui.pages.appointments_tab import AppointmentsTab
 from recoveryjournal.ui.pages.calendar_page import CalendarPage
 from recoveryjournal.ui.pages.checkin_tab import CheckInTab
+from recoveryjournal.ui.pages.goals_tab import GoalsTab
 from recoveryjournal.ui.pages.journal_page import JournalPage
 from recoveryjournal.ui.pages.mood_tab import MoodTab
+from recoveryjournal.ui.pages.plan_tab import PlanTab
 from recoveryjournal.ui.pages.search_page import SearchPage
+from recoveryjournal.ui.pages.support_tab import SupportTab
 from recoveryjournal.ui.widgets.common import add_shortcut
 
 _TEXT = {
@@ -21,6 +26,10 @@ _TEXT = {
     "checkin": "Check in",
     "calendar": "Calendar",
     "mood": "How things have been",
+    "goals": "Goals",
+    "plan": "My crisis plan",
+    "support": "My support",
+    "appointments": "Appointments",
     "search": "Search",
 }
 
@@ -41,11 +50,19 @@ class UnlockedView(QWidget):
         self.calendar_page = CalendarPage(self)
         self.mood_page = MoodTab(self)
         self.search_page = SearchPage(self)
+        self.goals_page = GoalsTab(self)
+        self.plan_page = PlanTab(self)
+        self.support_page = SupportTab(self)
+        self.appointments_page = AppointmentsTab(self)
         self._pages: list[tuple[QWidget, str]] = [
             (self.journal_page, _TEXT["journal"]),
             (self.checkin_page, _TEXT["checkin"]),
             (self.calendar_page, _TEXT["calendar"]),
             (self.mood_page, _TEXT["mood"]),
+            (self.goals_page, _TEXT["goals"]),
+            (self.plan_page, _TEXT["plan"]),
+            (self.support_page, _TEXT["support"]),
+            (self.appointments_page, _TEXT["appointments"]),
             (self.search_page, _TEXT["search"]),
         ]
         self._setup_ui()
@@ -70,8 +87,9 @@ class UnlockedView(QWidget):
             page.clear()  # type: ignore[attr-defined]
 
     def save_if_dirty(self) -> bool:
-        """Save anything typed but not yet saved."""
-        return self.journal_page.save_if_dirty()
+        """Save anything typed but not yet saved, on every page that edits something."""
+        results = [page.save_if_dirty() for page, _t in self._pages if hasattr(page, "save_if_dirty")]
+        return all(results)
 
     def show_search(self) -> None:
         """Ctrl+F: the search tab, cursor in the box."""
@@ -82,6 +100,13 @@ class UnlockedView(QWidget):
         """Ctrl+T: today in the calendar."""
         self.tabs.setCurrentWidget(self.calendar_page)
         self.calendar_page.go_to(dt.date.today())
+
+    def show_plan_at_a_glance(self) -> None:
+        """F1 / Ctrl+Shift+P: the crisis plan, large and readable, over whatever is open."""
+        if self._session is None:
+            return
+        self.plan_page.save_if_dirty()
+        PlanAtAGlance(self._session.plan.sections(), self).open()
 
     def show_checkin(self) -> None:
         """The check-in tab, ready for a mood number."""
@@ -128,8 +153,9 @@ class UnlockedView(QWidget):
         self.journal_page.start_new_entry(day)
 
     def _on_tab_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is not self.journal_page:
-            self.journal_page.save_if_dirty()  # leaving the journal tab never leaves words unsaved
+        self.save_if_dirty()  # leaving a tab never leaves words unsaved
+        if self._session is not None and self.tabs.currentWidget() is self.appointments_page:
+            self.appointments_page.set_session(self._session)  # goals may have changed meanwhile
 
     def _on_data_changed(self) -> None:
         if self._session is None:

@@ -1,0 +1,160 @@
+"""Dialogs around the crisis plan: earlier versions, the wallet card, and the plan at a glance (F1)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.crisis_plan import PlanSection, dialable
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.plan_documents import EMPTY_PLAN, wallet_card
+from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+
+
+class PlanVersionsDialog(QDialog):
+    """Every saved version, newest first; choose one to see what changed since the one before it."""
+
+    def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Earlier versions of my plan")
+        self.resize(640, 460)
+        self._session = session
+        self._versions = session.plan.versions()
+        self.list = QListWidget(self)
+        for _id, when in self._versions:
+            self.list.addItem(when.strftime("Saved %A %d %B %Y at %H:%M"))
+        self.changes = QPlainTextEdit(self)
+        self.changes.setReadOnly(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(QLabel("What changed in this version (+ added, − taken out):", self))
+        layout.addWidget(self.changes, 2)
+        layout.addWidget(close)
+        close.rejected.connect(self.reject)
+        self.list.currentRowChanged.connect(self._on_chosen)
+        if self._versions:
+            self.list.setCurrentRow(0)
+
+    def _on_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self._versions):
+            return
+        if row + 1 < len(self._versions):
+            lines = self._session.plan.changes(self._versions[row + 1][0], self._versions[row][0])
+            self.changes.setPlainText("\n".join(lines) or "No changes in the words.")
+        else:
+            self.changes.setPlainText("This is the first version you saved.")
+
+    def done(self, result: int) -> None:
+        """Nothing of the plan stays in the dialog once it closes."""
+        self.changes.clear()
+        self.list.clear()
+        super().done(result)
+
+
+class WalletCardDialog(QDialog):
+    """Choose which contacts go on a bank-card-sized card, and a few first steps in your words."""
+
+    def __init__(self, sections: list[PlanSection], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Wallet card")
+        self._sections = sections
+        self.boxes = {s.key: QCheckBox(s.title, self) for s in sections if s.contacts and not s.skipped}
+        for box in self.boxes.values():
+            box.setChecked(True)
+        self.first_steps = QPlainTextEdit(self)
+        self.first_steps.setPlaceholderText("First steps, in a few words (for example: Breathe. Make tea. Ring Sam.)")
+        self.first_steps.setMaximumHeight(70)
+        self.message = message_line(self)
+        buttons = QDialogButtonBox(self)
+        save = buttons.addButton("Save card as PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph("A small card to keep in your wallet or phone case. Choose what goes on it.", self))
+        for box in self.boxes.values():
+            layout.addWidget(box)
+        if not self.boxes:
+            layout.addWidget(
+                paragraph("Your plan has no contacts yet. Add people or services in the plan first.", self)
+            )
+        layout.addWidget(self.first_steps)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        save.clicked.connect(self._on_save_clicked)
+        buttons.rejected.connect(self.reject)
+
+    def document(self) -> object:
+        """The card as it will be written."""
+        chosen = [key for key, box in self.boxes.items() if box.isChecked()]
+        return wallet_card(self._sections, chosen, self.first_steps.toPlainText())
+
+    def _on_save_clicked(self) -> None:
+        show_message(self.message, ask_and_save_pdf(self, self.document(), "Wallet card.pdf"))  # type: ignore[arg-type]
+
+
+class PlanAtAGlance(QDialog):
+    """The plan, large and readable, with a Copy button beside every number. Opens with F1."""
+
+    def __init__(self, sections: list[PlanSection], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("My crisis plan")
+        self.resize(720, 640)
+        content = QWidget(self)
+        grid = QVBoxLayout(content)
+        shown = [s for s in sections if not s.skipped and not s.is_empty]
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.25)
+        self.copy_buttons: list[QPushButton] = []
+        if not shown:
+            grid.addWidget(paragraph(EMPTY_PLAN, content))
+        for s in shown:
+            grid.addWidget(heading(s.title, content, scale=1.3))
+            if s.text.strip():
+                label = paragraph(s.text.strip(), content)
+                label.setFont(big)
+                grid.addWidget(label)
+            rows = QGridLayout()
+            for row, c in enumerate(s.contacts):
+                text = f"<b>{escape(c.name)}</b>  {escape(c.reach)}" + (
+                    f"  <i>({escape(c.when)})</i>" if c.when else ""
+                )
+                name = QLabel(text, content)
+                name.setFont(big)
+                rows.addWidget(name, row, 0)
+                number = dialable(c.reach)
+                if number:
+                    button = QPushButton(f"Copy {c.reach.strip()}", content)
+                    button.setAccessibleName(f"Copy the number for {c.name}")
+                    button.clicked.connect(lambda _c=False, n=number, b=button: self._copy(n, b))
+                    rows.addWidget(button, row, 1)
+                    self.copy_buttons.append(button)
+            grid.addLayout(rows)
+        grid.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(close)
+        close.rejected.connect(self.reject)
+
+    @staticmethod
+    def _copy(number: str, button: QPushButton) -> None:
+        QGuiApplication.clipboard().setText(number)
+        button.setText(f"Copied {number}")

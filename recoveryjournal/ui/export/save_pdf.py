@@ -1,0 +1,27 @@
+"""Ask where to save a PDF (Documents by default) and write it there, with kind words when that fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from recoveryjournal.services.export_document import ExportDocument
+from recoveryjournal.ui.export.renderer import write_pdf
+
+
+def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, suggested_name: str) -> str:
+    """Returns a sentence for the person: where it was saved, why it wasn't, or '' if they cancelled."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, "Save as PDF", str(Path(folder) / suggested_name), "PDF (*.pdf)"
+    )
+    if not name:
+        return ""
+    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+    try:
+        pages = write_pdf(doc, path)
+    except OSError as exc:
+        return f"The PDF couldn't be saved there ({exc.strerror or exc}). Try another folder or a USB stick."
+    return f"Saved {path.name} ({pages} page{'s' if pages != 1 else ''}). It goes nowhere else unless you send it."

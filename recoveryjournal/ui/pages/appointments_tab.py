@@ -1,0 +1,281 @@
+"""Getting ready for an appointment: my agenda goes out; what we agreed comes back as goal steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.appointments import Agreement, Appointment
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.plan_documents import agenda_document
+from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
+from recoveryjournal.ui.widgets.common import message_line, show_message
+
+_TEXT = {
+    "new": "New appointment",
+    "with": "Who with",
+    "talk": "Things I want to talk about (one per line)",
+    "goals": "Goals to review",
+    "support": "Support I'd like to change",
+    "agreed": "After the appointment: what we agreed",
+    "add_agreed": "Add",
+    "to_step": "Make it a step of:",
+    "step_made": "Added as a step of “{goal}”, with who does it as agreed.",
+    "save": "Save",
+    "saved": "Saved.",
+    "pdf": "Save my agenda as PDF…",
+    "notes": "Notes after the appointment",
+    "empty": "No appointments yet. When one is coming up, add it here and build your own agenda.",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class AppointmentsTab(QWidget):
+    """A list of appointments and one open for editing; saved on Save, on switching and on lock."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._current: Appointment | None = None
+        self._dirty = False
+        self._setup_ui()
+
+    def set_session(self, session: JournalSession) -> None:
+        """Show this journal's appointments."""
+        self._session = session
+        self._reload(None)
+
+    def clear(self) -> None:
+        """Forget everything shown (locking)."""
+        self._session, self._current, self._dirty = None, None, False
+        self.list.clear()
+        self._fill(Appointment(None, dt.date.today()))
+        self.goals.clear()
+        show_message(self.message, "")
+
+    def save_if_dirty(self) -> bool:
+        """Save the open appointment if it changed."""
+        if not self._dirty or self._session is None:
+            return True
+        try:
+            self._current = self._session.appointments.save(self._typed())
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        self._dirty = False
+        self._reload(self._current.id)
+        return True
+
+    def new_appointment(self) -> None:
+        """A fresh appointment a week from today, with goals marked for review already ticked."""
+        if not self.save_if_dirty() or self._session is None:
+            return
+        marked = tuple(int(g.id or 0) for g in self._session.goals.for_review())
+        self._current = Appointment(None, dt.date.today() + dt.timedelta(days=7), goal_ids=marked)
+        self._fill(self._current)
+        self._dirty = True
+        self.with_whom.setFocus()
+
+    # Internals --------------------------------------------------------------------------
+    def _typed(self) -> Appointment:
+        d, t = self.date.date(), self.time.time()
+        goal_ids = tuple(int(self.goals.item(i).data(ID_ROLE)) for i in range(self.goals.count())
+                         if self.goals.item(i).checkState() == Qt.CheckState.Checked)  # fmt: skip
+        return Appointment(
+            self._current.id if self._current else None, dt.date(d.year(), d.month(), d.day()),
+            dt.time(t.hour(), t.minute()), self.with_whom.text().strip(), self.talk.toPlainText(),
+            self.support.toPlainText(), goal_ids, self.agreed.agreements(), self.notes.toPlainText(),
+        )  # fmt: skip
+
+    def _fill(self, a: Appointment) -> None:
+        for widget in (self.date, self.time, self.with_whom, self.talk, self.support, self.notes, self.agreed):
+            widget.blockSignals(True)
+        self.date.setDate(QDate(a.date.year, a.date.month, a.date.day))
+        self.time.setTime(QTime(a.time.hour, a.time.minute) if a.time else QTime(10, 0))
+        self.with_whom.setText(a.with_whom)
+        self.talk.setPlainText(a.talk_about)
+        self.support.setPlainText(a.support_to_change)
+        self.notes.setPlainText(a.notes_after)
+        self.agreed.set_agreements(a.agreements)
+        self.goals.clear()
+        self.goal_box.clear()
+        for goal in self._session.goals.all() if self._session else []:
+            item = QListWidgetItem(goal.title, self.goals)
+            item.setData(ID_ROLE, goal.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if goal.id in a.goal_ids else Qt.CheckState.Unchecked)
+            self.goal_box.addItem(goal.title, goal.id)
+        for widget in (self.date, self.time, self.with_whom, self.talk, self.support, self.notes, self.agreed):
+            widget.blockSignals(False)
+
+    def _reload(self, select: int | None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        items = []
+        for a in self._session.appointments.all() if self._session else []:
+            label = a.date.strftime("%a %d %b %Y") + (f"\n{a.with_whom}" if a.with_whom else "")
+            item = QListWidgetItem(label, self.list)
+            item.setData(ID_ROLE, a.id)
+            items.append(item)
+        chosen = next((i for i in items if i.data(ID_ROLE) == select), items[0] if items else None)
+        if chosen is not None:
+            self.list.setCurrentItem(chosen)
+        self.list.blockSignals(False)
+        if chosen is not None and self._session is not None:
+            self._current = self._session.appointments.get(int(chosen.data(ID_ROLE)))
+            self._fill(self._current)
+        else:
+            self._current = None
+            self._fill(Appointment(None, dt.date.today()))
+            show_message(self.message, _TEXT["empty"])
+
+    def _setup_ui(self) -> None:
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Appointments")
+        self.new_button = QPushButton(_TEXT["new"], self)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dddd d MMMM yyyy")
+        self.time = QTimeEdit(self)
+        self.time.setDisplayFormat("HH:mm")
+        self.with_whom = QLineEdit(self)
+        self.with_whom.setPlaceholderText("For example: Alex, my care coordinator")
+        self.talk, self.support, self.notes = QPlainTextEdit(self), QPlainTextEdit(self), QPlainTextEdit(self)
+        for box, key in ((self.talk, "talk"), (self.support, "support"), (self.notes, "notes")):
+            box.setAccessibleName(_TEXT[key])
+            box.setTabChangesFocus(True)
+            box.setMaximumHeight(90)
+        self.goals = QListWidget(self)
+        self.goals.setMaximumHeight(90)
+        self.agreed = AgreementsTable(self)
+        self.goal_box = QComboBox(self)
+        add_agreed, to_step = QPushButton(_TEXT["add_agreed"], self), QPushButton(_TEXT["to_step"], self)
+        self.to_step_button = to_step
+        self.pdf_button, self.save_button = QPushButton(_TEXT["pdf"], self), QPushButton(_TEXT["save"], self)
+        self.save_button.setObjectName("primaryButton")
+        self.message = message_line(self)
+        form = QFormLayout()
+        when = QHBoxLayout()
+        when.addWidget(self.date)
+        when.addWidget(self.time)
+        when.addStretch(1)
+        form.addRow("When", when)
+        form.addRow(_TEXT["with"], self.with_whom)
+        form.addRow(_TEXT["talk"], self.talk)
+        form.addRow(_TEXT["goals"], self.goals)
+        form.addRow(_TEXT["support"], self.support)
+        agreed_row = QHBoxLayout()
+        agreed_row.addWidget(QLabel(f"<b>{_TEXT['agreed']}</b>", self))
+        agreed_row.addStretch(1)
+        agreed_row.addWidget(add_agreed)
+        agreed_row.addWidget(to_step)
+        agreed_row.addWidget(self.goal_box)
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addLayout(form)
+        editor_layout.addLayout(agreed_row)
+        editor_layout.addWidget(self.agreed)
+        editor_layout.addWidget(QLabel(_TEXT["notes"], self))
+        editor_layout.addWidget(self.notes)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.list, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([240, 760])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+        edits = (self.date.dateChanged, self.time.timeChanged, self.with_whom.textEdited, self.talk.textChanged,
+                 self.support.textChanged, self.notes.textChanged, self.agreed.changed,
+                 self.goals.itemChanged)  # fmt: skip
+        for signal in edits:
+            signal.connect(self._on_edited)
+        self.new_button.clicked.connect(self.new_appointment)
+        self.list.currentItemChanged.connect(self._on_chosen)
+        add_agreed.clicked.connect(lambda: (self.agreed.append(Agreement(None, "")), self._on_edited()))
+        to_step.clicked.connect(self._on_to_step_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.pdf_button.clicked.connect(self._on_pdf_clicked)
+
+    def _on_edited(self, *_args: object) -> None:
+        self._dirty = True
+        show_message(self.message, "")
+
+    def _on_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None or self._session is None:
+            return
+        appt_id = int(current.data(ID_ROLE))
+        if self._current is not None and self._current.id == appt_id:
+            return
+        if self.save_if_dirty():
+            self._current = self._session.appointments.get(appt_id)
+            self._fill(self._current)
+
+    def _on_save_clicked(self) -> None:
+        self._dirty = True
+        if self.save_if_dirty():
+            show_message(self.message, _TEXT["saved"])
+
+    def _on_to_step_clicked(self) -> None:
+        row = self.agreed.currentRow()
+        goal_id = self.goal_box.currentData()
+        if self._session is None or row < 0 or goal_id is None or not self.save_if_dirty() or self._current is None:
+            return
+        saved = [a for a in self._current.agreements]
+        if row >= len(saved):
+            return
+        try:
+            goal = self._session.appointments.agreement_to_step(int(self._current.id or 0), int(saved[row].id or 0),
+                                                                int(goal_id))  # fmt: skip
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return
+        self._reload(self._current.id)
+        show_message(self.message, _TEXT["step_made"].format(goal=goal.title))
+
+    def _on_pdf_clicked(self) -> None:
+        if self._session is None or not self.save_if_dirty() or self._current is None:
+            return
+        from recoveryjournal.services.charts import draw_mood_figure, figure_png
+
+        agenda = self._session.appointments.agenda(self._current)
+        chart = figure_png(draw_mood_figure(agenda.mood_series)) if agenda.mood_series.has_data else b""
+        date = self._current.date.isoformat()
+        show_message(self.message, ask_and_save_pdf(self, agenda_document(agenda, chart), f"My agenda {date}.pdf"))

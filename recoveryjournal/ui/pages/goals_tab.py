@@ -1,0 +1,191 @@
+"""My recovery goals: a list on the left, the goal on the right. Paused goals wait; none is ever 'failed'."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.goals import STATUSES, Goal
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
+from recoveryjournal.ui.widgets.goal_editor import GoalEditor
+
+_TEXT = {
+    "new": "New goal",
+    "save": "Save goal",
+    "delete": "Remove goal…",
+    "saved": "Saved.",
+    "delete_title": "Remove this goal?",
+    "delete_text": "It will be gone for good, with its steps and notes. If you'd like to come back to it, "
+    "you could pause it instead.",
+    "delete_yes": "Remove it",
+    "keep": "Keep it",
+    "empty": "No goals yet. A goal can be anything that matters to you, in your own words.",
+}
+GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class GoalsTab(QWidget):
+    """Saves before switching goals and on lock, so nothing typed is lost."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._dirty = False
+        self._setup_ui()
+
+    def set_session(self, session: JournalSession) -> None:
+        """Show this journal's goals."""
+        self._session = session
+        self._reload(select=None)
+
+    def clear(self) -> None:
+        """Forget everything shown (locking)."""
+        self._session = None
+        self._dirty = False
+        self.goals.clear()
+        self.editor.clear()
+        show_message(self.message, "")
+
+    def save_if_dirty(self) -> bool:
+        """Save the goal being edited, if it changed; False (with a kind message) when it can't be saved."""
+        if not self._dirty or self._session is None:
+            return True
+        goal = None
+        try:
+            typed = self.editor.goal()
+            if not typed.title.strip() and typed.id is None and not typed.steps:
+                self._dirty = False
+                return True
+            goal = self._session.goals.save(typed)
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        self._dirty = False
+        self._reload(select=goal.id)
+        return True
+
+    def new_goal(self) -> None:
+        """An empty goal to write."""
+        if not self.save_if_dirty():
+            return
+        self.goals.clearSelection()
+        self.editor.set_goal(Goal(None, ""))
+        self._dirty = False
+        self.editor.title.setFocus()
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.goals = QListWidget(self)
+        self.goals.setAccessibleName("Goals")
+        self.new_button = QPushButton(_TEXT["new"], self)
+        self.editor = GoalEditor(self)
+        self.save_button = QPushButton(_TEXT["save"], self)
+        self.save_button.setObjectName("primaryButton")
+        self.delete_button = QPushButton(_TEXT["delete"], self)
+        self.message = message_line(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.goals, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        right_layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([280, 720])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        add_shortcut(self, [QKeySequence.StandardKey.Save], self._on_save_clicked)
+        self.new_button.clicked.connect(self.new_goal)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.goals.currentItemChanged.connect(self._on_goal_chosen)
+        self.editor.changed.connect(self._on_edited)
+        self.editor.note_added.connect(self._on_note_added)
+
+    def _reload(self, select: int | None) -> None:
+        self.goals.blockSignals(True)
+        self.goals.clear()
+        chosen = None
+        for status, label in STATUSES.items():
+            for goal in self._session.goals.all(status) if self._session else []:
+                done = f" · {goal.steps_done}/{len(goal.steps)}" if goal.steps else ""
+                item = QListWidgetItem(f"{goal.title}\n{label}{done}", self.goals)
+                item.setData(GOAL_ID_ROLE, goal.id)
+                if goal.id == select or (select is None and chosen is None):
+                    chosen = item
+        self.goals.blockSignals(False)
+        if chosen is not None:
+            self.goals.setCurrentItem(chosen)
+            self._show(int(chosen.data(GOAL_ID_ROLE)))
+        else:
+            self.editor.set_goal(Goal(None, ""))
+            show_message(self.message, _TEXT["empty"])
+
+    def _show(self, goal_id: int) -> None:
+        if self._session is not None:
+            self.editor.set_goal(self._session.goals.get(goal_id))
+            self._dirty = False
+
+    def _on_goal_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None:
+            return
+        goal_id = int(current.data(GOAL_ID_ROLE))
+        if self.save_if_dirty():
+            self._show(goal_id)
+
+    def _on_edited(self) -> None:
+        self._dirty = True
+        show_message(self.message, "")
+
+    def _on_save_clicked(self) -> None:
+        self._dirty = True
+        if self.save_if_dirty():
+            show_message(self.message, _TEXT["saved"])
+
+    def _on_note_added(self, text: str) -> None:
+        goal = self.editor.goal()
+        if self._session is None or goal.id is None or not self.save_if_dirty():
+            return
+        try:
+            self.editor.set_goal(self._session.goals.add_note(goal.id, text))
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+
+    def _on_delete_clicked(self) -> None:
+        goal = self.editor.goal()
+        if self._session is None or goal.id is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _TEXT["delete_title"], _TEXT["delete_text"], parent=self)
+        remove = box.addButton(_TEXT["delete_yes"], QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(_TEXT["keep"], QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        if box.clickedButton() is remove and self._session is not None:
+            self._session.goals.delete(goal.id)
+            self._dirty = False
+            self._reload(select=None)

@@ -1,0 +1,202 @@
+"""My crisis plan: sections to reorder, rename, skip or add to; every saved version is kept."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.crisis_plan import PlanSection
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.plan_documents import plan_document
+from recoveryjournal.ui.dialogs.plan_dialogs import PlanVersionsDialog, WalletCardDialog
+from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.plan_section_editor import PlanSectionEditor
+
+_TEXT = {
+    "intro": "Your plan, in your words. Use the sections that help, skip the ones that don't, and add your own. "
+    "Press F1 from anywhere to see it at a glance.",
+    "up": "Move up",
+    "down": "Move down",
+    "own": "Add my own section",
+    "skip": "Skip this section",
+    "unskip": "Use this section again",
+    "save": "Save plan",
+    "saved": "Saved. This version is kept, so you can always see what changed.",
+    "versions": "Earlier versions…",
+    "pdf": "Save as PDF…",
+    "card": "Wallet card…",
+    "skipped": " (skipped)",
+}
+
+
+class PlanTab(QWidget):
+    """Edits a working copy of the sections; Save keeps a new version."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._sections: list[PlanSection] = []
+        self._row = -1
+        self._dirty = False
+        self._setup_ui()
+
+    def set_session(self, session: JournalSession) -> None:
+        """Show this journal's plan (our template, the first time)."""
+        self._session = session
+        self._sections = session.plan.sections()
+        self._dirty = False
+        self._refresh_list(0)
+
+    def clear(self) -> None:
+        """Forget the plan shown (locking)."""
+        self._session, self._sections, self._row, self._dirty = None, [], -1, False
+        self.list.clear()
+        self.editor.clear()
+        show_message(self.message, "")
+
+    def save_if_dirty(self) -> bool:
+        """Save the plan if anything changed (a new version is kept)."""
+        self._take_edits()
+        if not self._dirty or self._session is None:
+            return True
+        try:
+            self._session.plan.save(self._sections)
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        self._dirty = False
+        return True
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Sections of my plan")
+        self.editor = PlanSectionEditor(self)
+        self.message = message_line(self)
+        buttons = {
+            k: QPushButton(_TEXT[k], self) for k in ("up", "down", "own", "skip", "save", "versions", "pdf", "card")
+        }
+        self.buttons = buttons
+        buttons["save"].setObjectName("primaryButton")
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(buttons["up"])
+        row.addWidget(buttons["down"])
+        left_layout.addLayout(row)
+        left_layout.addWidget(buttons["own"])
+        left_layout.addWidget(buttons["skip"])
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setSizes([320, 680])
+        bottom = QHBoxLayout()
+        for key in ("versions", "card", "pdf"):
+            bottom.addWidget(buttons[key])
+        bottom.addStretch(1)
+        bottom.addWidget(buttons["save"])
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(_TEXT["intro"], self))
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+        add_shortcut(self, [QKeySequence.StandardKey.Save], self._on_save_clicked)
+        self.list.currentRowChanged.connect(self._on_row_chosen)
+        self.editor.changed.connect(self._on_edited)
+        buttons["up"].clicked.connect(lambda: self._move(-1))
+        buttons["down"].clicked.connect(lambda: self._move(1))
+        buttons["own"].clicked.connect(self._on_own_clicked)
+        buttons["skip"].clicked.connect(self._on_skip_clicked)
+        buttons["save"].clicked.connect(self._on_save_clicked)
+        buttons["versions"].clicked.connect(self._on_versions_clicked)
+        buttons["pdf"].clicked.connect(self._on_pdf_clicked)
+        buttons["card"].clicked.connect(self._on_card_clicked)
+
+    def _refresh_list(self, select: int) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self._sections:
+            item = QListWidgetItem(s.title + (_TEXT["skipped"] if s.skipped else ""), self.list)
+            if s.skipped:
+                item.setForeground(self.palette().placeholderText())
+        self.list.blockSignals(False)
+        self._row = -1
+        if self._sections:
+            self.list.setCurrentRow(max(0, min(select, len(self._sections) - 1)))
+
+    def _take_edits(self) -> None:
+        if 0 <= self._row < len(self._sections):
+            edited = self.editor.section()
+            if edited != self._sections[self._row]:
+                self._sections[self._row] = edited
+                self._dirty = True
+
+    def _on_row_chosen(self, row: int) -> None:
+        self._take_edits()
+        self._row = row
+        if 0 <= row < len(self._sections):
+            self.editor.set_section(self._sections[row])
+            self.buttons["skip"].setText(_TEXT["unskip" if self._sections[row].skipped else "skip"])
+
+    def _on_edited(self) -> None:
+        self._dirty = True
+        show_message(self.message, "")
+
+    def _move(self, step: int) -> None:
+        self._take_edits()
+        row, target = self._row, self._row + step
+        if 0 <= row < len(self._sections) and 0 <= target < len(self._sections):
+            self._sections[row], self._sections[target] = self._sections[target], self._sections[row]
+            self._dirty = True
+            self._refresh_list(target)
+
+    def _on_own_clicked(self) -> None:
+        self._take_edits()
+        self._sections.append(
+            self._session.plan.own_section("My own section") if self._session else PlanSection("", "")
+        )
+        self._dirty = True
+        self._refresh_list(len(self._sections) - 1)
+        self.editor.title.setFocus()
+        self.editor.title.selectAll()
+
+    def _on_skip_clicked(self) -> None:
+        self._take_edits()
+        if 0 <= self._row < len(self._sections):
+            s = self._sections[self._row]
+            self._sections[self._row] = replace(s, skipped=not s.skipped)
+            self._dirty = True
+            self._refresh_list(self._row)
+
+    def _on_save_clicked(self) -> None:
+        self._take_edits()
+        self._dirty = True
+        if self.save_if_dirty():
+            show_message(self.message, _TEXT["saved"])
+
+    def _on_versions_clicked(self) -> None:
+        if self._session is not None and self.save_if_dirty():
+            PlanVersionsDialog(self._session, self).open()
+
+    def _on_pdf_clicked(self) -> None:
+        self._take_edits()
+        show_message(self.message, ask_and_save_pdf(self, plan_document(self._sections), "My crisis plan.pdf"))
+
+    def _on_card_clicked(self) -> None:
+        self._take_edits()
+        WalletCardDialog(self._sections, self).open()

@@ -1,0 +1,152 @@
+"""My support: what support I get or want, from whom, what I think of it, and what I'd change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import InvalidInput, JournalError
+from recoveryjournal.domain.support import SupportItem
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
+
+_TEXT = {
+    "intro": "The support you get, or would like, in your own words. What you'd change goes on your next "
+    "appointment's agenda if you choose. The cost column is only for people who manage a personal budget.",
+    "headers": ["What it is", "Who provides it", "How often", "What I think of it", "What I'd like to change", "Cost"],
+    "add": "Add support",
+    "remove": "Remove",
+    "save": "Save",
+    "saved": "Saved.",
+    "cost": "A cost is a number, like 12.50; “{v}” isn't one.",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SupportTab(QWidget):
+    """A table of support items, saved together."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session: JournalSession | None = None
+        self._dirty = False
+        self._loading = False
+        self._setup_ui()
+
+    def set_session(self, session: JournalSession) -> None:
+        """Show this journal's support list."""
+        self._session = session
+        self._load()
+
+    def clear(self) -> None:
+        """Forget everything shown (locking)."""
+        self._session, self._dirty = None, False
+        self.table.setRowCount(0)
+        show_message(self.message, "")
+
+    def save_if_dirty(self) -> bool:
+        """Save the list if it changed."""
+        if not self._dirty or self._session is None:
+            return True
+        try:
+            items = self._items()
+            kept = {i.id for i in items if i.id is not None}
+            for old in self._session.support.all():
+                if old.id not in kept:
+                    self._session.support.delete(int(old.id or 0))
+            for item in items:
+                self._session.support.save(item)
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        self._dirty = False
+        self._load()
+        return True
+
+    def _items(self) -> list[SupportItem]:
+        items = []
+        for row in range(self.table.rowCount()):
+            cells = [(self.table.item(row, c).text() if self.table.item(row, c) else "").strip() for c in range(6)]
+            if not any(cells[:5]):
+                continue
+            cost = None
+            if cells[5]:
+                try:
+                    cost = float(cells[5].replace(",", ".").lstrip("£$€"))
+                except ValueError:
+                    raise InvalidInput(_TEXT["cost"].format(v=cells[5])) from None
+            item_id = self.table.item(row, 0).data(ID_ROLE) if self.table.item(row, 0) else None
+            items.append(SupportItem(item_id, cells[0], cells[1], cells[2], cells[3], cells[4], cost))
+        return items
+
+    def _load(self) -> None:
+        self._loading = True
+        self.table.setRowCount(0)
+        for item in self._session.support.all() if self._session else []:
+            cost = "" if item.cost is None else f"{item.cost:g}"
+            self._add_row([item.what, item.provider, item.how_often, item.my_view, item.change_wanted, cost], item.id)
+        self._loading = False
+
+    def _add_row(self, values: list[str], item_id: int | None = None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for col, value in enumerate(values):
+            cell = QTableWidgetItem(value)
+            if col == 0:
+                cell.setData(ID_ROLE, item_id)
+            self.table.setItem(row, col, cell)
+
+    def _setup_ui(self) -> None:
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels(_TEXT["headers"])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("My support")
+        self.message = message_line(self)
+        add, remove, save = (QPushButton(_TEXT[k], self) for k in ("add", "remove", "save"))
+        save.setObjectName("primaryButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(_TEXT["intro"], self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        add_shortcut(self, [QKeySequence.StandardKey.Save], self._on_save_clicked)
+        self.table.itemChanged.connect(self._on_edited)
+        add.clicked.connect(self._on_add_clicked)
+        remove.clicked.connect(self._on_remove_clicked)
+        save.clicked.connect(self._on_save_clicked)
+
+    def _on_edited(self, *_args: object) -> None:
+        if not self._loading:
+            self._dirty = True
+
+    def _on_add_clicked(self) -> None:
+        self._add_row([""] * 6)
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+
+    def _on_remove_clicked(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+            self._dirty = True
+
+    def _on_save_clicked(self) -> None:
+        self._dirty = True
+        if self.save_if_dirty():
+            show_message(self.message, _TEXT["saved"])

@@ -1,0 +1,92 @@
+"""The steps of a goal as an editable table: done, what, who does it, their name, by when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from recoveryjournal.domain.entry import parse_date
+from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.goals import WHO, Step
+
+_HEADERS = ["Done", "Step", "Who does it", "Their name", "By (YYYY-MM-DD)"]
+STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class StepsTable(QTableWidget):
+    """Edits a list of Step values; `changed` fires on any edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(_HEADERS), parent)
+        self.setHorizontalHeaderLabels(_HEADERS)
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAccessibleName("Steps")
+        self.verticalHeader().setVisible(False)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def set_steps(self, steps: tuple[Step, ...]) -> None:
+        """Show these steps."""
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for step in steps:
+            self._append(step)
+        self.blockSignals(False)
+
+    def add_step(self) -> None:
+        """A new empty step for me, ready to type."""
+        self._append(Step(None, ""))
+        self.setCurrentCell(self.rowCount() - 1, 1)
+        self.editItem(self.item(self.rowCount() - 1, 1))
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        """Remove the selected step."""
+        row = self.currentRow()
+        if row >= 0:
+            self.removeRow(row)
+            self.changed.emit()
+
+    def steps(self) -> tuple[Step, ...]:
+        """The steps as typed (empty rows left out); InvalidInput for a date that can't be read."""
+        result = []
+        for row in range(self.rowCount()):
+            text = (self.item(row, 1).text() if self.item(row, 1) else "").strip()
+            if not text:
+                continue
+            combo = self.cellWidget(row, 2)
+            who = combo.currentData() if isinstance(combo, QComboBox) else "me"
+            name = self.item(row, 3).text() if self.item(row, 3) else ""
+            typed_date = (self.item(row, 4).text() if self.item(row, 4) else "").strip()
+            target: dt.date | None = None
+            if typed_date:
+                try:
+                    target = parse_date(typed_date)
+                except InvalidInput as exc:
+                    raise InvalidInput(f"Step “{text}”: {exc.message}") from None
+            done = self.item(row, 0).checkState() == Qt.CheckState.Checked
+            result.append(Step(self.item(row, 1).data(STEP_ID_ROLE), text, who, name, target, done))
+        return tuple(result)
+
+    def _append(self, step: Step) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        done = QTableWidgetItem()
+        done.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        done.setCheckState(Qt.CheckState.Checked if step.done else Qt.CheckState.Unchecked)
+        self.setItem(row, 0, done)
+        text = QTableWidgetItem(step.text)
+        text.setData(STEP_ID_ROLE, step.id)
+        self.setItem(row, 1, text)
+        combo = QComboBox(self)
+        for key, label in WHO.items():
+            combo.addItem(label, key)
+        combo.setCurrentIndex(max(0, combo.findData(step.who)))
+        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setCellWidget(row, 2, combo)
+        self.setItem(row, 3, QTableWidgetItem(step.who_name))
+        self.setItem(row, 4, QTableWidgetItem(step.target.isoformat() if step.target else ""))
