@@ -75,6 +75,19 @@ def main(out: Path) -> None:
     view.tabs.setCurrentWidget(view.mood_page)
     view.mood_page.sleep_box.setChecked(True)
     shot(window, "5f-mood")
+    for page, name in ((view.goals_page, "5g-goals"), (view.plan_page, "5h-plan"), (view.support_page, "5i-support"),
+                       (view.appointments_page, "5j-appointments")):  # fmt: skip
+        view.tabs.setCurrentWidget(page)
+        shot(window, name)
+    view.tabs.setCurrentWidget(view.plan_page)
+    view.plan_page.list.setCurrentRow(5)
+    shot(window, "5k-plan-people")
+    view.show_plan_at_a_glance()
+    settle()
+    from recoveryjournal.ui.dialogs.plan_dialogs import PlanAtAGlance
+
+    shot(view.findChild(PlanAtAGlance), "5l-plan-at-a-glance")
+    view.findChild(PlanAtAGlance).reject()
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         shot(window, f"5d-tab-{index}")

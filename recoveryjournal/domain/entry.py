@@ -48,12 +48,32 @@ def _has_surrogates(value: str) -> bool:
 
 
 def parse_date(value: str) -> dt.date:
-    """Read a date a person typed as YYYY-MM-DD; raise InvalidInput with a kind message otherwise."""
+    """Read a date however a person typed it (2026-03-14, 14/3/2026, 14 March 2026, today, tomorrow).
+
+    Numbers are read day first (14/3 is the 14th of March), as in the UK where the app began.
+    """
+    text = value.strip()
+    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    if text.lower() in words:
+        return check_date(dt.date.today() + dt.timedelta(days=words[text.lower()]))
     try:
-        date = dt.date.fromisoformat(value.strip())
+        date = dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"“{value}” isn't a date I can read. Please write it like 2026-03-14.") from None
+        date = _loose_date(text)
+    if date is None:
+        raise InvalidInput(f"“{value}” isn't a date I can read. Try something like 14 March 2026 or 2026-03-14.")
     return check_date(date)
+
+
+def _loose_date(text: str) -> dt.date | None:
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    from dateutil import parser  # comes with matplotlib; only needed for typed dates
+
+    try:
+        return parser.parse(text, dayfirst=True, default=dt.datetime(dt.date.today().year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 def check_date(date: dt.date) -> dt.date:

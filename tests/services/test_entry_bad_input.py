@@ -29,7 +29,7 @@ def test_empty_entry_is_not_saved(session) -> None:
     assert session.entry_count() == 0
 
 
-@pytest.mark.parametrize("typed", ["1850-01-01", str(dt.date.today().year + 3) + "-01-01", "14/03/2026", "soon", ""])
+@pytest.mark.parametrize("typed", ["1850-01-01", str(dt.date.today().year + 3) + "-01-01", "31/02/2026", "soon", ""])
 def test_dates_far_away_or_unreadable(typed: str) -> None:
     """Dates before 1900, years ahead, or not dates at all are refused with a kind message."""
     with pytest.raises(InvalidInput) as info:
@@ -57,3 +57,15 @@ def test_any_text_round_trips(session, title: str, text: str) -> None:
     entry = session.add_entry(text, title)
     stored = session.entry(entry.id)
     assert stored.text == text.encode("utf-8", "replace").decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("2026-03-14", dt.date(2026, 3, 14)), ("14/03/2026", dt.date(2026, 3, 14)), ("14-3-2026", dt.date(2026, 3, 14)),
+     ("14 March 2026", dt.date(2026, 3, 14)), ("March 14, 2026", dt.date(2026, 3, 14)),
+     ("14 Mar 2026", dt.date(2026, 3, 14)),
+     ("today", dt.date.today()), ("Tomorrow", dt.date.today() + dt.timedelta(days=1))],
+)  # fmt: skip
+def test_dates_typed_in_any_reasonable_format(typed: str, expected: dt.date) -> None:
+    """ISO, day-first numbers, month names and everyday words are all understood."""
+    assert parse_date(typed) == expected

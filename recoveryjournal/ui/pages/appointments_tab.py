@@ -123,7 +123,8 @@ class AppointmentsTab(QWidget):
             item = QListWidgetItem(goal.title, self.goals)
             item.setData(ID_ROLE, goal.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if goal.id in a.goal_ids else Qt.CheckState.Unchecked)
+            chosen = goal.id in a.goal_ids or (not a.goal_ids and goal.review_next_appointment)
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
             self.goal_box.addItem(goal.title, goal.id)
         for widget in (self.date, self.time, self.with_whom, self.talk, self.support, self.notes, self.agreed):
             widget.blockSignals(False)

@@ -11,7 +11,7 @@ from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import WHO, Step
 
-_HEADERS = ["Done", "Step", "Who does it", "Their name", "By (YYYY-MM-DD)"]
+_HEADERS = ["Done", "Step", "Who does it", "Their name", "By when"]
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -27,6 +27,10 @@ class StepsTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAccessibleName("Steps")
         self.verticalHeader().setVisible(False)
+        self.setMinimumHeight(150)
+        self.horizontalHeaderItem(4).setToolTip(
+            "Any date you like, e.g. 14/03/2027 or 14 March 2027; leave empty for none"
+        )
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def set_steps(self, steps: tuple[Step, ...]) -> None:
