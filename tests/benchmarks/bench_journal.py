@@ -25,16 +25,54 @@ from pathlib import Path
 os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"  # leave Argon2 out: this measures everything after it
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from recoveryjournal.domain.checkin import CheckIn  # noqa: E402
-from recoveryjournal.domain.entry import Entry  # noqa: E402
-from recoveryjournal.services.journal_service import create_journal, unlock_journal  # noqa: E402
-from recoveryjournal.services.mood_stats import mood_series, period_range  # noqa: E402
-from recoveryjournal.storage import schema  # noqa: E402
+from recoveryjournal.domain.checkin import CheckIn
+from recoveryjournal.domain.entry import Entry
+from recoveryjournal.services.journal_service import create_journal, unlock_journal
+from recoveryjournal.services.mood_stats import mood_series, period_range
+from recoveryjournal.storage import schema
 
-COMMON = (
-    "the and i was to a it of my in today felt that but so with tea sleep tired walk garden hopeful appointment "
-    "letter sister music rain window morning evening kitchen bus friend quiet work bills calm anxious plan park"
-).split()
+COMMON = [
+    "the",
+    "and",
+    "i",
+    "was",
+    "to",
+    "a",
+    "it",
+    "of",
+    "my",
+    "in",
+    "today",
+    "felt",
+    "that",
+    "but",
+    "so",
+    "with",
+    "tea",
+    "sleep",
+    "tired",
+    "walk",
+    "garden",
+    "hopeful",
+    "appointment",
+    "letter",
+    "sister",
+    "music",
+    "rain",
+    "window",
+    "morning",
+    "evening",
+    "kitchen",
+    "bus",
+    "friend",
+    "quiet",
+    "work",
+    "bills",
+    "calm",
+    "anxious",
+    "plan",
+    "park",
+]
 _SYLLABLES = ["ka", "lo", "mi", "ren", "ta", "vo", "shi", "dal", "po", "ne", "ru", "fen", "si", "tor", "ba"]
 # A Zipf-like vocabulary: a few very common words, thousands of rare ones, as in real writing.
 VOCABULARY = COMMON + [a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES][:4000]

@@ -5,6 +5,7 @@ Prints a table (median, min and max of several runs). Not a test: nothing here a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import statistics
 import tempfile
@@ -14,9 +15,9 @@ from pathlib import Path
 
 os.environ.pop("RECOVERYJOURNAL_INSECURE_FAST_KDF", None)  # measure what people really get
 
-from recoveryjournal.domain.errors import WrongSecret  # noqa: E402
-from recoveryjournal.services.journal_service import create_journal, unlock_journal  # noqa: E402
-from recoveryjournal.storage.keyfile import KdfParams  # noqa: E402
+from recoveryjournal.domain.errors import WrongSecret
+from recoveryjournal.services.journal_service import create_journal, unlock_journal
+from recoveryjournal.storage.keyfile import KdfParams
 
 RUNS = 5
 
@@ -47,10 +48,8 @@ def main() -> None:
         unlock_journal(path, "bench passphrase").lock()
 
     def wrong() -> None:
-        try:
+        with contextlib.suppress(WrongSecret):
             unlock_journal(path, "not it")
-        except WrongSecret:
-            pass
 
     rows.append(("unlock with passphrase", _time(unlock_and_lock)))
     rows.append(("unlock with recovery key", _time(lambda: unlock_journal(path, key, recovery_key=True).lock())))
