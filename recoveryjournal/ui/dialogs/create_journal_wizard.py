@@ -25,6 +25,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
 from recoveryjournal.services.journal_service import JournalSession, create_journal
 from recoveryjournal.services.locations import default_journal_folder
+from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
@@ -186,7 +187,7 @@ class _RecoveryKeyPage(QWizardPage):
         return self.kept.isChecked()
 
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.key_label.text())
+        copy_to_clipboard(self.key_label.text())
         show_message(self.copied, _TEXT["copied"])
 
 

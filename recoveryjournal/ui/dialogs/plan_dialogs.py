@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,6 +23,7 @@ from recoveryjournal.domain.crisis_plan import PlanSection, dialable
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import EMPTY_PLAN, wallet_card
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 
 
@@ -156,5 +157,5 @@ class PlanAtAGlance(QDialog):
 
     @staticmethod
     def _copy(number: str, button: QPushButton) -> None:
-        QGuiApplication.clipboard().setText(number)
+        copy_to_clipboard(number)
         button.setText(f"Copied {number}")

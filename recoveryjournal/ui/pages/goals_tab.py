@@ -66,7 +66,8 @@ class GoalsTab(QWidget):
         goal = None
         try:
             typed = self.editor.goal()
-            if not typed.title.strip() and typed.id is None and not typed.steps:
+            untouched = not (typed.title.strip() or typed.why or typed.steps or not typed.risk.is_empty)
+            if typed.id is None and untouched:
                 self._dirty = False
                 return True
             goal = self._session.goals.save(typed)

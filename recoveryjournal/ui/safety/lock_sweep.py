@@ -25,12 +25,22 @@ def close_other_windows(keep: QWidget) -> None:
         widget.close()
 
 
+_copied: set[str] = set()
+
+
+def copy_to_clipboard(text: str) -> None:
+    """Copy journal text (a phone number, a recovery key) and remember it, so locking can take it back."""
+    _copied.add(text)
+    QGuiApplication.clipboard().setText(text)
+
+
 def clear_clipboard_if_ours(shown: list[str]) -> bool:
     """Empty the clipboard when it holds something copied from this app (or text that was on screen)."""
     clipboard = QGuiApplication.clipboard()
     text = clipboard.text()
     owns = clipboard.ownsClipboard() or clipboard.ownsSelection()
-    matches = bool(text) and any(text in shown_text for shown_text in shown)
+    matches = bool(text) and (text in _copied or any(text in shown_text for shown_text in shown))
+    _copied.clear()
     if owns or matches:
         clipboard.clear()
         if clipboard.supportsSelection():
