@@ -107,6 +107,25 @@ def draw_feelings_figure(counts: list[tuple[str, int]], *, dark: bool = False, t
     return fig
 
 
+def draw_progress_figure(done: int, to_do: int, *, dark: bool = False) -> Figure:
+    """A small bar: steps done and steps still to do (never 'missed' or 'overdue')."""
+    from matplotlib.figure import Figure
+
+    background, foreground, _grid = _colours(dark)
+    fig = Figure(figsize=(4.2, 0.75), dpi=100, facecolor=background)
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.95, bottom=0.05)
+    ax = fig.add_subplot()
+    ax.set_facecolor(background)
+    total = max(done + to_do, 1)
+    ax.barh([0], [done], color=SLEEP, height=0.6)
+    ax.barh([0], [to_do], left=[done], color="#cccccc" if not dark else "#555555", height=0.6)
+    ax.set_xlim(0, total)
+    ax.text(0.02 * total, 0, f"{done} done", va="center", color="white" if done else foreground, fontsize=9)
+    ax.text(0.98 * total, 0, f"{to_do} to do", va="center", ha="right", color=foreground, fontsize=9)
+    ax.set_axis_off()
+    return fig
+
+
 def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     """The figure as PNG bytes, in memory (never a temporary file)."""
     buffer = io.BytesIO()

@@ -21,6 +21,7 @@ class FigureView(QWidget):
         super().__init__(parent)
         self._canvas: Any = None
         self._days: list[dt.date] = []
+        self._min_height = 220
         self.figure: Figure | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -32,10 +33,16 @@ class FigureView(QWidget):
         self.clear()
         self.figure, self._days = figure, list(days or [])
         self._canvas = FigureCanvasQTAgg(figure)
-        self._canvas.setMinimumHeight(220)
+        self._canvas.setMinimumHeight(self._min_height)
         self._canvas.mpl_connect("pick_event", self._on_pick)
         self._layout.addWidget(self._canvas)
         self._canvas.draw_idle()
+
+    def canvas_min_height(self, pixels: int) -> None:
+        """How tall the chart may shrink (small charts, such as a goal's progress)."""
+        self._min_height = pixels
+        if self._canvas is not None:
+            self._canvas.setMinimumHeight(pixels)
 
     def clear(self) -> None:
         """Remove the figure (locking, or no data)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -13,13 +14,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from recoveryjournal.domain.goals import STATUSES, Goal, PositiveRisk
+from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.steps_table import StepsTable
 
 _TEXT = {
@@ -61,6 +62,7 @@ class GoalEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._goal_id: int | None = None
+        self._goal_for_progress = Goal(None, "")
         self._loading = False
         self._setup_ui()
 
@@ -81,6 +83,7 @@ class GoalEditor(QWidget):
         for note in goal.notes:
             self.notes.addItem(f"{note.date.strftime('%d %b %Y')} · {note.text}")
         self.note_edit.setEnabled(goal.id is not None)
+        self._goal_for_progress = goal
         self._show_progress(goal)
         self._loading = False
 
@@ -90,14 +93,24 @@ class GoalEditor(QWidget):
         return Goal(self._goal_id, self.title.text(), self.why.toPlainText().strip(), self.status.currentData(),
                     self.review.isChecked(), self.steps.steps(), risk)  # fmt: skip
 
+    def showEvent(self, event: object) -> None:
+        """The progress chart is drawn when the goal is first seen (matplotlib loads only then)."""
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._show_progress(self._goal_for_progress)
+
     def clear(self) -> None:
         """Empty every field (locking)."""
         self.set_goal(Goal(None, ""))
 
     def _show_progress(self, goal: Goal) -> None:
         total = len(goal.steps)
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(goal.steps_done)
+        if total and self.isVisible():
+            from recoveryjournal.services.charts import draw_progress_figure
+
+            dark = QApplication.palette().window().color().lightness() < 128
+            self.progress.show_figure(draw_progress_figure(goal.steps_done, total - goal.steps_done, dark=dark))
+        else:
+            self.progress.clear()
         self.progress_label.setText(
             _TEXT["progress"].format(done=goal.steps_done, total=total) if total else _TEXT["no_steps"]
         )
@@ -113,9 +126,9 @@ class GoalEditor(QWidget):
         self.review = QCheckBox(_TEXT["review"], self)
         self.steps = StepsTable(self)
         add, remove = QPushButton(_TEXT["add_step"], self), QPushButton(_TEXT["remove_step"], self)
-        self.progress = QProgressBar(self)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumHeight(10)
+        self.progress = FigureView(self)
+        self.progress.canvas_min_height(50)
+        self.progress.setMaximumHeight(80)
         self.progress_label = QLabel(self)
         self.risk_boxes = [
             _small_text(self, _TEXT[k]) for k in ("risk_what", "risk_why", "risk_wrong", "risk_helps", "risk_who")
