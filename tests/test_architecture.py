@@ -25,10 +25,12 @@ def test_import_contracts_are_kept() -> None:
 
 
 def test_no_qt_below_the_ui() -> None:
-    """domain, storage, services and cli never import PySide6."""
+    """domain, storage, services and cli never import PySide6; render uses QtGui but never widgets."""
     pattern = re.compile(r"^\s*(from|import)\s+PySide6", re.MULTILINE)
     offenders = [p for p in _sources("domain", "storage", "services", "cli") if pattern.search(p.read_text())]
     assert offenders == []
+    widgets = re.compile(r"PySide6\.QtWidgets|PySide6 import QtWidgets")
+    assert [p for p in _sources("render") if widgets.search(p.read_text())] == []
 
 
 def test_files_stay_small() -> None:

@@ -162,6 +162,22 @@ MIGRATIONS: list[tuple[str, ...]] = [
             step_id INTEGER REFERENCES goal_steps (id) ON DELETE SET NULL
         )""",
     ),
+    (  # v4: the share log: what was shared, when, with whom, how and where it was saved
+        """CREATE TABLE share_log (
+            id INTEGER PRIMARY KEY,
+            shared_at TEXT NOT NULL,
+            recipient TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL,
+            saved_to TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE share_log_items (
+            share_id INTEGER NOT NULL REFERENCES share_log (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            ref TEXT NOT NULL
+        )""",
+        "CREATE INDEX share_log_items_by_item ON share_log_items (kind, ref)",
+    ),
 ]
 
 LATEST = len(MIGRATIONS)

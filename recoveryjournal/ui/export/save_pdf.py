@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from recoveryjournal.render.pdf import write_pdf
 from recoveryjournal.services.export_document import ExportDocument
-from recoveryjournal.ui.export.renderer import write_pdf
 
 
 def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, suggested_name: str) -> str:

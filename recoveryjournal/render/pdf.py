@@ -1,4 +1,5 @@
-"""One rendering path: an ExportDocument becomes a QTextDocument, which is previewed, printed or written as PDF."""
+"""One rendering path: an ExportDocument becomes a QTextDocument, laid out once per page, then painted to a
+PDF, a printer, or preview images: the same drawing call for all three."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, QUrl
-from PySide6.QtGui import QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from recoveryjournal import APP_NAME
 from recoveryjournal.services.export_document import Block, ExportDocument
@@ -97,6 +107,13 @@ def paint_pages(doc: ExportDocument, device: QPagedPaintDevice) -> int:
     finally:
         painter.end()
     return text.pageCount()
+
+
+def ensure_gui_application() -> None:
+    """Text layout needs a QGuiApplication; the CLI makes a screenless one when none exists."""
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])  # kept alive by Qt as the application instance
 
 
 def write_pdf(doc: ExportDocument, path: Path) -> int:
