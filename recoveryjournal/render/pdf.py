@@ -122,6 +122,7 @@ def write_pdf(doc: ExportDocument, path: Path) -> int:
     writer = QPdfWriter(str(partial))
     writer.setTitle(doc.title)
     writer.setCreator(APP_NAME)
+    writer.setAuthor(doc.author)  # the name the person chose to put on it, or nothing
     writer.setResolution(300)
     try:
         pages = paint_pages(doc, writer)

@@ -21,6 +21,7 @@ from recoveryjournal.storage.search import SearchRepository
 
 if TYPE_CHECKING:
     from recoveryjournal.services.appointment_service import AppointmentService
+    from recoveryjournal.services.share_service import ShareLog
 
 
 class Keep(enum.Enum):
@@ -163,6 +164,13 @@ class JournalSession:
         from recoveryjournal.services.appointment_service import AppointmentService
 
         return AppointmentService(self)
+
+    @cached_property
+    def shares(self) -> ShareLog:
+        """The share log (what was shared, when and with whom)."""
+        from recoveryjournal.services.share_service import ShareLog
+
+        return ShareLog(self)
 
     # Search ----------------------------------------------------------------------------
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> SearchResults:

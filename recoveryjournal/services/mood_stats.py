@@ -66,7 +66,7 @@ def mood_summary(series: MoodSeries, period_words: str) -> str:
         return f"There are no check-ins {period_words} yet. When you check in, a summary of your mood will appear here."
     days_with = len(values)
     text = (
-        f"{period_words.capitalize()}, your mood averaged {sum(values) / len(values):.1f} out of 10, "
+        f"{period_words[:1].upper()}{period_words[1:]}, your mood averaged {sum(values) / len(values):.1f} out of 10, "
         f"from {series.checkin_count} check-in{'s' if series.checkin_count != 1 else ''} "
         f"on {days_with} day{'s' if days_with != 1 else ''}."
     )

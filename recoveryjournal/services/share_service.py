@@ -1,0 +1,208 @@
+"""Sharing what the person chooses: collect the chosen items, remove chosen words, build one document,
+write JSON or CSV from the same items, and remember the share inside the journal.
+
+Exports carry the person's words and dates only: no journal path, account, host, or internal ids.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.goals import STATUSES, WHO
+from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
+from recoveryjournal.services import mood_stats
+from recoveryjournal.services.export_document import ExportDocument, Section, image, paragraph, table
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.storage.fsutil import atomic_replace
+from recoveryjournal.storage.share_log import ShareLogRepository
+
+NOTHING_CHOSEN = "Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do."
+_HEADINGS = {
+    "entry": "Journal entries",
+    "checkin": "Check-ins",
+    "mood_summary": "How my mood has been",
+    "goal": "Goals",
+    "plan_section": "My crisis plan",
+    "appointment": "Appointment agenda",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ShareItem:
+    """One chosen item, already with the chosen words removed. `ref` is for the share log only, never exported."""
+
+    kind: str
+    ref: str
+    date: str
+    title: str
+    text: str
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SharePackage:
+    """What will leave: the items, the document made from them, and the chart if one was chosen."""
+
+    request: ShareRequest
+    items: tuple[ShareItem, ...]
+    document: ExportDocument
+
+
+def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
+    return ShareItem(item.kind, item.ref, item.date, redact(item.title, phrases), redact(item.text, phrases),
+                     tuple((k, redact(v, phrases)) for k, v in item.details))  # fmt: skip
+
+
+def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:
+    """The chosen items, in a calm order, with chosen words removed."""
+    items: list[ShareItem] = []
+    for entry_id in request.entry_ids:
+        e = session.entry(entry_id)
+        details = (("tags", ", ".join(e.tags)),) if e.tags else ()
+        items.append(ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, details))
+    if request.mood_range:
+        first, last = request.mood_range
+        series = mood_stats.mood_series(session, first, last)
+        words = f"from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        items.append(ShareItem("mood_summary", f"{first.isoformat()}:{last.isoformat()}", last.isoformat(),
+                               _HEADINGS["mood_summary"], mood_stats.mood_summary(series, words)))  # fmt: skip
+    for checkin_id in request.checkin_ids:
+        c = session.checkins.get(checkin_id)
+        details = [("mood", str(c.mood))]
+        details += [(k, f"{v:g}") for k, v in (("sleep hours", c.sleep_hours), ("anxiety", c.anxiety),
+                                               ("energy", c.energy)) if v is not None]  # fmt: skip
+        if c.feelings:
+            details.append(("feelings", ", ".join(c.feelings)))
+        items.append(ShareItem("checkin", str(checkin_id), c.date.isoformat(), f"Check-in at {c.time:%H:%M}", c.note,
+                               tuple(details)))  # fmt: skip
+    for goal_id in request.goal_ids:
+        g = session.goals.get(goal_id)
+        details = [("status", STATUSES[g.status]), ("progress", f"{g.steps_done} of {len(g.steps)} steps done")]
+        details += [(f"step {n}", f"{'[done] ' if s.done else ''}{s.text} — {WHO[s.who]}"
+                     + (f" ({s.who_name})" if s.who_name else "")) for n, s in enumerate(g.steps, 1)]  # fmt: skip
+        if not g.risk.is_empty:
+            details += [("risk I choose to take", g.risk.risk), ("why it's worth it", g.risk.why_worth_it),
+                        ("what would help", g.risk.what_helps), ("who supports me", g.risk.who_supports)]  # fmt: skip
+        items.append(ShareItem("goal", str(goal_id), "", g.title, g.why, tuple(details)))
+    sections = {s.key: s for s in session.plan.sections()}
+    for key in request.plan_keys:
+        s = sections.get(key)
+        if s is not None:
+            details = tuple((c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts)
+            items.append(ShareItem("plan_section", key, "", s.title, s.text, details))
+    for appt_id in request.appointment_ids:
+        agenda = session.appointments.agenda(session.appointments.get(appt_id))
+        a = agenda.appointment
+        details = [("with", a.with_whom)] if a.with_whom else []
+        details += [("goal to review", g.title) for g in agenda.goals]
+        details += [("support to change", f"{i.what}: {i.change_wanted}") for i in agenda.support]
+        details.append(("mood", agenda.mood_summary))
+        items.append(ShareItem("appointment", str(appt_id), a.date.isoformat(), f"Agenda for {a.date:%d %B %Y}",
+                               "\n".join(agenda.talk_about), tuple(details)))  # fmt: skip
+    return [_clean(i, request.redactions) for i in items]
+
+
+def build(session: JournalSession, request: ShareRequest, chart_png: bytes = b"") -> SharePackage:
+    """Everything that will leave, built once: the preview and every file format come from this."""
+    if request.is_empty:
+        raise InvalidInput(NOTHING_CHOSEN)
+    items = tuple(collect(session, request))
+    sections = []
+    for kind, heading in _HEADINGS.items():
+        chosen = [i for i in items if i.kind == kind]
+        if not chosen:
+            continue
+        blocks = []
+        for item in chosen:
+            day = dt.date.fromisoformat(item.date) if item.date else None
+            head = " · ".join(part for part in (f"{day:%A} {day.day} {day:%B %Y}" if day else "", item.title) if part)
+            blocks.append(paragraph(f"■ {head}") if kind != "mood_summary" else paragraph(item.text))
+            if kind != "mood_summary" and item.text.strip():
+                blocks += [paragraph(p) for p in item.text.split("\n\n") if p.strip()]
+            if item.details:
+                blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
+            if kind == "mood_summary" and chart_png:
+                blocks.append(image(chart_png, "Mood by day, with a 7-day average."))
+        sections.append(Section(heading, tuple(blocks)))
+    title = redact(request.title, request.redactions) or "Shared from my journal"
+    doc = ExportDocument(title, tuple(sections), author=redact(request.author, request.redactions))
+    return SharePackage(request, items, doc)
+
+
+def _public(item: ShareItem) -> dict[str, object]:
+    return {"kind": item.kind, "date": item.date or None, "title": item.title, "text": item.text,
+            "details": dict(item.details)}  # fmt: skip
+
+
+def json_bytes(package: SharePackage) -> bytes:
+    """The items as JSON (no internal ids)."""
+    doc = package.document
+    data = {"title": doc.title, "shared_on": doc.date.isoformat(), "from": doc.author or None,
+            "items": [_public(i) for i in package.items]}  # fmt: skip
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def csv_bytes(package: SharePackage) -> bytes:
+    """The items as CSV: kind, date, title, text, details (UTF-8 with a BOM so spreadsheets read it)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["kind", "date", "title", "text", "details"])
+    for item in package.items:
+        writer.writerow([item.kind, item.date, item.title, item.text, "; ".join(f"{k}: {v}" for k, v in item.details)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_data(package: SharePackage, fmt: str, path: Path) -> None:
+    """Write JSON or CSV beside its final place and rename it in: whole or not at all."""
+    data = json_bytes(package) if fmt == "json" else csv_bytes(package)
+    atomic_replace(path, data)
+
+
+class ShareLog:
+    """What was shared, when, with whom: kept only inside the encrypted journal."""
+
+    def __init__(self, session: JournalSession) -> None:
+        self._repo = ShareLogRepository(session.connection)
+
+    def record(self, package: SharePackage, fmt: str, saved_to: str) -> int:
+        """Remember a share that was written (call only after the file exists)."""
+        req = package.request
+        return self._repo.record(req.recipient, package.document.title, fmt, saved_to,
+                                 [(i.kind, i.ref) for i in package.items])  # fmt: skip
+
+    def all(self) -> list[ShareRecord]:
+        """Every share, newest first."""
+        return self._repo.all()
+
+    def shared_item(self, kind: str, ref: str) -> list[str]:
+        """'Shared with Alex on 3 December 2026' lines for one item."""
+        return [f"Shared with {who or 'someone'} on {when:%d %B %Y}" for when, who in self._repo.for_item(kind, ref)]
+
+    def recipients(self) -> list[str]:
+        """Names shared with before."""
+        return self._repo.recipients()
+
+
+def suggest_names(session: JournalSession) -> list[str]:
+    """Names the person has written in their people lists, to offer for leaving out."""
+    names: list[str] = []
+    for s in session.plan.sections():
+        names += [c.name for c in s.contacts]
+    for g in session.goals.all():
+        names += [s.who_name for s in g.steps]
+    for a in session.appointments.all():
+        names += [a.with_whom] + [g.who_name for g in a.agreements]
+    for support in session.support.all():
+        names.append(support.provider)
+    seen: dict[str, str] = {}
+    for name in names:
+        cleaned = " ".join(name.split("(")[0].split(",")[0].split())
+        if cleaned and cleaned.casefold() not in seen:
+            seen[cleaned.casefold()] = cleaned
+    return sorted(seen.values(), key=str.casefold)
