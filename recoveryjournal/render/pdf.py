@@ -7,8 +7,10 @@ import html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
+    QColor,
+    QFont,
     QGuiApplication,
     QImage,
     QPagedPaintDevice,
@@ -77,6 +79,9 @@ def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocume
         )
     )
     text.setDefaultStyleSheet(style)
+    font = QFont(text.defaultFont())
+    font.setPointSizeF(7.5 if card else 11.0)
+    text.setDefaultFont(font)
     text.setHtml("".join(parts))
     return text
 
@@ -87,26 +92,62 @@ def _layout(device: QPagedPaintDevice, doc: ExportDocument) -> QPageLayout:
     return QPageLayout(page_size(doc), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
-def paint_pages(doc: ExportDocument, device: QPagedPaintDevice) -> int:
-    """Lay the document out for `device` (its size and resolution) and paint every page; returns the page count."""
+def lay_out(doc: ExportDocument, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF]:
+    """Give `device` the document's page layout and lay the text out for it; returns (text, one page's area)."""
     device.setPageLayout(_layout(device, doc))
-    area = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    text = to_text_document(doc, image_width=int(area.width() * 0.95))
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    text = to_text_document(doc, image_width=int(rect.width() * 0.95))
     text.documentLayout().setPaintDevice(device)  # point sizes become real sizes at the device's resolution
     text.setDocumentMargin(0)
-    text.setPageSize(QSizeF(area.width(), area.height()))
+    text.setPageSize(QSizeF(rect.width(), rect.height()))
+    return text, QRectF(0, 0, rect.width(), rect.height())
+
+
+def draw_page(painter: QPainter, text: QTextDocument, area: QRectF, page: int) -> None:
+    """Paint one page. The PDF, the printer and the preview all go through here."""
+    painter.save()
+    painter.translate(0, -page * area.height())
+    text.drawContents(painter, QRectF(0, page * area.height(), area.width(), area.height()))
+    painter.restore()
+
+
+def paint_pages(doc: ExportDocument, device: QPagedPaintDevice) -> int:
+    """Paint every page of `doc` onto a PDF writer or printer; returns the page count."""
+    text, area = lay_out(doc, device)
     painter = QPainter(device)
     try:
         for page in range(text.pageCount()):
             if page:
                 device.newPage()
-            painter.save()
-            painter.translate(0, -page * area.height())
-            text.drawContents(painter, QRectF(0, page * area.height(), area.width(), area.height()))
-            painter.restore()
+            draw_page(painter, text, area, page)
     finally:
         painter.end()
     return text.pageCount()
+
+
+def preview_images(doc: ExportDocument, width_px: int = 560) -> list[QImage]:
+    """The pages exactly as they will be written, as pictures (laid out for a PDF page in memory, never a file)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    text, area = lay_out(doc, writer)
+    full = writer.pageLayout().fullRectPixels(writer.resolution())
+    margin = writer.pageLayout().paintRectPixels(writer.resolution()).topLeft()
+    scale = width_px / full.width()
+    images = []
+    for page in range(text.pageCount()):
+        img = QImage(int(full.width() * scale), int(full.height() * scale), QImage.Format.Format_RGB32)
+        img.fill(QColor("white"))
+        painter = QPainter(img)
+        painter.scale(scale, scale)
+        painter.translate(margin)
+        draw_page(painter, text, area, page)
+        painter.end()
+        images.append(img)
+    del writer
+    buffer.close()
+    return images
 
 
 def ensure_gui_application() -> None:
