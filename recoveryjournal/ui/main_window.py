@@ -25,6 +25,8 @@ from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
 from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
+from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
+from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
 from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
 from recoveryjournal.ui.pages.unlock_page import UnlockPage
 from recoveryjournal.ui.pages.unlocked_view import UnlockedView
@@ -46,6 +48,8 @@ _TEXT = {
     "lock": "Lock",
     "lock_tip": "Lock your journal now (Ctrl+L)",
     "plan": "My crisis plan at a glance",
+    "share": "Share…",
+    "share_log": "What I've shared…",
     "passphrase": "Change passphrase…",
     "settings": "Settings…",
     "quit": "Quit",
@@ -122,6 +126,14 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.unlock_page)
         self._update_actions()
 
+    def open_share(self, preselected: dict[str, set[object]] | None = None) -> None:
+        """Start sharing; nothing is ticked except what the person came from (e.g. 'share this entry')."""
+        if self.session is None:
+            return
+        self.unlocked_view.save_if_dirty()
+        self.share_dialog = ShareDialog(self.session, self.policy, preselected, self)
+        self.share_dialog.open()
+
     def quick_exit(self) -> None:
         """Lock, put a neutral page in the window, give it a neutral title, and minimise it."""
         self.lock()
@@ -176,6 +188,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.create_requested.connect(self._on_create_requested)
         self.cover_page.continue_requested.connect(self._on_cover_continue)
         self.reminder_bar.accepted.connect(lambda: self.unlocked_view.show_checkin())
+        self.journal_page.share_requested.connect(lambda entry_id: self.open_share({"entry": {entry_id}}))
         self.idle_lock = IdleLock(self.lock, self)
         self.idle_lock.set_minutes(self.settings.auto_lock_minutes)
         self.idle_lock.stop()
@@ -196,6 +209,13 @@ class MainWindow(QMainWindow):
         self.plan_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+Shift+P")])
         self.plan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.plan_action.triggered.connect(lambda: self.unlocked_view.show_plan_at_a_glance())
+        self.share_action = QAction(_TEXT["share"], self)
+        self.share_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.share_action.triggered.connect(lambda: self.open_share())
+        self.share_log_action = QAction(_TEXT["share_log"], self)
+        self.share_log_action.triggered.connect(
+            lambda: ShareLogDialog(self.session, self).open() if self.session is not None else None
+        )
         self.passphrase_action = QAction(_TEXT["passphrase"], self)
         self.settings_action = QAction(_TEXT["settings"], self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
@@ -224,6 +244,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget(self.toolbar)
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
         self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.share_action)
         self.toolbar.addAction(self.plan_action)
         self.toolbar.addAction(self.lock_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
@@ -242,8 +263,9 @@ class MainWindow(QMainWindow):
         covered = self.stack.currentWidget() is self.cover_page
         self.lock_action.setEnabled(unlocked)
         self.lock_action.setVisible(unlocked)
-        self.plan_action.setEnabled(unlocked)
-        self.plan_action.setVisible(unlocked)
+        for action in (self.plan_action, self.share_action, self.share_log_action):
+            action.setEnabled(unlocked)
+            action.setVisible(unlocked)
         self.toolbar.setVisible(not covered)
         self.menuBar().setVisible(not covered)
         self.passphrase_action.setEnabled(unlocked and not self._is_demo)

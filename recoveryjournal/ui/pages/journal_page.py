@@ -33,6 +33,7 @@ class JournalPage(QWidget):
     """Lists entries and edits one; saves before switching, so nothing typed is lost."""
 
     error = Signal(str)
+    share_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,7 @@ class JournalPage(QWidget):
         self.editor.changed.connect(self._on_edited)
         self.editor.save_requested.connect(self._on_save_clicked)
         self.editor.delete_requested.connect(self._on_delete_clicked)
+        self.editor.share_requested.connect(self._on_share_clicked)
 
     def _select_row(self, row: int) -> None:
         self._sync_selection(row)
@@ -172,6 +174,8 @@ class JournalPage(QWidget):
                 entry.date, entry.title, entry.text, can_delete=True, tags=entry.tags,
                 checkins=self._checkin_choices(entry.date), checkin_id=entry.checkin_id, time=entry.time,
             )  # fmt: skip
+            shared = self._session.shares.shared_item("entry", str(entry.id)) if self._session else []
+            self.editor.set_status(shared[0] if shared else "")
 
     def _sync_selection(self, row: int) -> None:
         """Move the list's highlight without treating it as the person choosing another entry."""
@@ -225,6 +229,10 @@ class JournalPage(QWidget):
         if self.save_if_dirty():
             self._show_saved_changes()
             self.editor.set_status(_TEXT["saved"] if was_dirty else "")
+
+    def _on_share_clicked(self) -> None:
+        if self.save_if_dirty() and self._current_id is not None:
+            self.share_requested.emit(self._current_id)
 
     def _on_delete_clicked(self) -> None:
         if self._current_id is None or self._session is None:

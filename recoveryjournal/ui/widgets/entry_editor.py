@@ -27,6 +27,7 @@ _TEXT = {
     "body_placeholder": "Write whatever you like. Only you can read this.",
     "save": "Save",
     "delete": "Delete…",
+    "share": "Share this entry…",
     "date": "Date",
     "tags": "Tags, separated by commas (if you like)",
     "link": "Check-in:",
@@ -40,6 +41,7 @@ class EntryEditor(QWidget):
     changed = Signal()
     save_requested = Signal()
     delete_requested = Signal()
+    share_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,7 @@ class EntryEditor(QWidget):
         finally:
             self._loading = False
         self.delete_button.setEnabled(can_delete)
+        self.share_button.setEnabled(can_delete)
         self.set_status("")
 
     def set_checkin_choices(self, checkins: list[tuple[int, str]], selected: int | None) -> None:
@@ -174,6 +177,7 @@ class EntryEditor(QWidget):
         add_shortcut(self, [QKeySequence.StandardKey.Save], self.save_requested.emit)
         self.save_button.setObjectName("primaryButton")
         self.delete_button = QPushButton(_TEXT["delete"], self)
+        self.share_button = QPushButton(_TEXT["share"], self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLine")
 
@@ -186,6 +190,7 @@ class EntryEditor(QWidget):
         top.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.share_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -203,6 +208,7 @@ class EntryEditor(QWidget):
         self.body_edit.textChanged.connect(self._on_edited)
         self.save_button.clicked.connect(self.save_requested)
         self.delete_button.clicked.connect(self.delete_requested)
+        self.share_button.clicked.connect(self.share_requested)
 
     def _on_edited(self, *_args: object) -> None:
         if not self._loading:

@@ -1,0 +1,266 @@
+"""Share with my care coordinator (or anyone): choose, leave words out, see exactly what will leave, save.
+
+Cancelling at any step writes nothing and logs nothing. The preview and the file come from the same
+document and the same page-drawing call.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services import mood_stats
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, suggest_names, write_data
+from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.share_picker import SharePicker
+
+_TEXT = {
+    "window": "Share from my journal",
+    "choose": "1. Choose what to share",
+    "choose_help": "Nothing is ticked unless you tick it. Only what you tick will leave your journal.",
+    "to": "Who it's for",
+    "title": "Title on the document",
+    "author": "My name on it (optional)",
+    "leave_out": "2. Leave words out",
+    "leave_out_help": "Words or passages you add here are removed from everything you share: they won't appear at "
+    "all. Tick suggested names to leave them out too.",
+    "add_phrase": "Type a word or passage and press Enter",
+    "suggest": "Suggest names I've used",
+    "preview": "3. Check exactly what will leave",
+    "preview_help": "This is exactly what will be saved. Nothing is saved or shared until you press Save.",
+    "back": "Back",
+    "next": "Next",
+    "save": "Save…",
+    "cancel": "Cancel",
+    "saved": "Saved {name}. It's in your share log. It goes nowhere else unless you send it.",
+    "shared_pc": "On a shared computer, please save it to your own USB stick.",
+}
+_SUFFIX = {"pdf": "PDF (*.pdf)", "json": "JSON (*.json)", "csv": "CSV (*.csv)"}
+
+
+class ShareDialog(QDialog):
+    """Three steps; `package` is what will leave, rebuilt whenever the choices change."""
+
+    def __init__(self, session: JournalSession, policy: Policy, preselected: dict[str, set[object]] | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._session, self._policy = session, policy
+        self.package: SharePackage | None = None
+        self.setWindowTitle(_TEXT["window"])
+        self.resize(860, 700)
+        self.picker = SharePicker(session, preselected or {}, self)
+        self._setup_ui()
+
+    # Steps --------------------------------------------------------------------------------
+    def go_next(self) -> None:
+        """Move to the next step (building the preview on the last one)."""
+        if self.stack.currentIndex() == 0:
+            try:
+                build(self._session, self._request())
+            except JournalError as exc:
+                show_message(self.message, exc.message)
+                return
+        self.stack.setCurrentIndex(min(self.stack.currentIndex() + 1, 2))
+        if self.stack.currentIndex() == 2:
+            self.refresh_preview()
+        self._update_buttons()
+
+    def go_back(self) -> None:
+        """Back one step."""
+        self.stack.setCurrentIndex(max(self.stack.currentIndex() - 1, 0))
+        self._update_buttons()
+
+    def fmt(self) -> str:
+        """'pdf', 'json' or 'csv'."""
+        return {0: "pdf", 1: "json", 2: "csv"}[self.format_group.checkedId()]
+
+    def refresh_preview(self) -> None:
+        """Build what will leave and show it: page pictures for PDF, the very text for JSON and CSV."""
+        request = self._request()
+        chart = b""
+        if request.mood_range and self.fmt() == "pdf":
+            series = mood_stats.mood_series(self._session, *request.mood_range)
+            if series.has_data:
+                from recoveryjournal.services.charts import draw_mood_figure, figure_png
+
+                chart = figure_png(draw_mood_figure(series))
+        self.package = build(self._session, request, chart)
+        while self.pages_layout.count():
+            widget = self.pages_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        if self.fmt() == "pdf":
+            from recoveryjournal.render.pdf import preview_images
+
+            for image in preview_images(self.package.document):
+                label = QLabel(self.pages)
+                label.setPixmap(QPixmap.fromImage(image))
+                label.setAccessibleName("A page of what will be saved")
+                self.pages_layout.addWidget(label)
+        else:
+            data = json_bytes(self.package) if self.fmt() == "json" else csv_bytes(self.package)
+            text = QPlainTextEdit(data.decode("utf-8-sig"), self.pages)
+            text.setReadOnly(True)
+            text.setMinimumHeight(480)
+            self.pages_layout.addWidget(text)
+
+    def save_to(self, path: Path) -> str:
+        """Write what the preview shows to `path`, then log it. Returns a sentence for the person."""
+        if self.package is None:
+            self.refresh_preview()
+        assert self.package is not None
+        try:
+            if self.fmt() == "pdf":
+                from recoveryjournal.render.pdf import write_pdf
+
+                write_pdf(self.package.document, path)
+            else:
+                write_data(self.package, self.fmt(), path)
+        except (OSError, JournalError) as exc:
+            reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
+            return f"It couldn't be saved there ({reason}). Nothing was shared. Try another folder or a USB stick."
+        self._session.shares.record(self.package, self.fmt(), str(path))
+        return _TEXT["saved"].format(name=path.name)
+
+    # UI ---------------------------------------------------------------------------------
+    def _request(self):  # type: ignore[no-untyped-def]
+        phrases = [self.phrases.item(i).text() for i in range(self.phrases.count())
+                   if self.phrases.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        return self.picker.request(self.recipient.currentText().strip(), self.title.text().strip(),
+                                   self.author.text().strip(), tuple(phrases))  # fmt: skip
+
+    def _setup_ui(self) -> None:
+        self.recipient = QComboBox(self)
+        self.recipient.setEditable(True)
+        self.recipient.addItems(self._session.shares.recipients())
+        self.recipient.setCurrentText(self.recipient.itemText(0) if self.recipient.count() else "my care coordinator")
+        self.title = QLineEdit("Shared from my journal", self)
+        self.author = QLineEdit(self)
+        choose = QWidget(self)
+        form = QFormLayout()
+        form.addRow(_TEXT["to"], self.recipient)
+        form.addRow(_TEXT["title"], self.title)
+        form.addRow(_TEXT["author"], self.author)
+        choose_layout = QVBoxLayout(choose)
+        for widget in (heading(_TEXT["choose"], choose, 1.3), paragraph(_TEXT["choose_help"], choose)):
+            choose_layout.addWidget(widget)
+        choose_layout.addLayout(form)
+        choose_layout.addWidget(self.picker, 1)
+
+        leave = QWidget(self)
+        self.phrases = QListWidget(leave)
+        self.phrase_edit = QLineEdit(leave)
+        self.phrase_edit.setPlaceholderText(_TEXT["add_phrase"])
+        suggest = QPushButton(_TEXT["suggest"], leave)
+        leave_layout = QVBoxLayout(leave)
+        for widget in (heading(_TEXT["leave_out"], leave, 1.3), paragraph(_TEXT["leave_out_help"], leave),
+                       self.phrase_edit, self.phrases, suggest):  # fmt: skip
+            leave_layout.addWidget(widget)
+
+        preview = QWidget(self)
+        self.format_group = QButtonGroup(self)
+        formats = QHBoxLayout()
+        for index, label in enumerate(("PDF to print or hand over", "JSON (data)", "CSV (spreadsheet)")):
+            radio = QRadioButton(label, preview)
+            self.format_group.addButton(radio, index)
+            formats.addWidget(radio)
+        self.format_group.button(0).setChecked(True)
+        formats.addStretch(1)
+        self.pages = QWidget(preview)
+        self.pages_layout = QVBoxLayout(self.pages)
+        scroll = QScrollArea(preview)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.pages)
+        preview_layout = QVBoxLayout(preview)
+        preview_layout.addWidget(heading(_TEXT["preview"], preview, 1.3))
+        preview_layout.addWidget(paragraph(_TEXT["preview_help"], preview))
+        preview_layout.addLayout(formats)
+        preview_layout.addWidget(scroll, 1)
+
+        self.stack = QStackedWidget(self)
+        for page in (choose, leave, preview):
+            self.stack.addWidget(page)
+        self.message = message_line(self)
+        self.back_button, self.next_button = QPushButton(_TEXT["back"], self), QPushButton(_TEXT["next"], self)
+        self.save_button, cancel = QPushButton(_TEXT["save"], self), QPushButton(_TEXT["cancel"], self)
+        self.save_button.setObjectName("primaryButton")
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addStretch(1)
+        for button in (self.back_button, self.next_button, self.save_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.phrase_edit.returnPressed.connect(self._on_phrase_entered)
+        suggest.clicked.connect(self._on_suggest_clicked)
+        self.format_group.idClicked.connect(lambda _i: self.refresh_preview())
+        self.back_button.clicked.connect(self.go_back)
+        self.next_button.clicked.connect(self.go_next)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        cancel.clicked.connect(self.reject)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        step = self.stack.currentIndex()
+        self.back_button.setEnabled(step > 0)
+        self.next_button.setVisible(step < 2)
+        self.save_button.setVisible(step == 2)
+        show_message(self.message, _TEXT["shared_pc"] if step == 2 and self._policy.shared_pc else "")
+
+    def _add_phrase(self, text: str, checked: bool) -> None:
+        if text and not self.phrases.findItems(text, Qt.MatchFlag.MatchFixedString):
+            item = QListWidgetItem(text, self.phrases)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _on_phrase_entered(self) -> None:
+        self._add_phrase(" ".join(self.phrase_edit.text().split()), True)
+        self.phrase_edit.clear()
+
+    def _on_suggest_clicked(self) -> None:
+        for name in suggest_names(self._session):
+            self._add_phrase(name, False)
+
+    def _on_save_clicked(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / f"{self.title.text().strip() or 'Shared'}.{self.fmt()}")
+        name, _filter = QFileDialog.getSaveFileName(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
+        if name:
+            show_message(self.message, self.save_to(Path(name)))
+
+    def done(self, result: int) -> None:
+        """Nothing of what was chosen or previewed stays in memory once the dialog closes."""
+        self.package = None
+        while self.pages_layout.count():
+            widget = self.pages_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.picker.tree.clear()
+        self.phrases.clear()
+        super().done(result)

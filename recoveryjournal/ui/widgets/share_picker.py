@@ -1,0 +1,138 @@
+"""Choosing what to share, item by item, with shortcuts that still show every item they tick."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.share import ShareRequest
+from recoveryjournal.services.journal_service import JournalSession
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+_GROUPS = {
+    "entry": "Journal entries",
+    "checkin": "Check-ins",
+    "goal": "Goals and their steps",
+    "plan": "Sections of my crisis plan",
+    "appointment": "Appointment agendas",
+}
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class SharePicker(QWidget):
+    """A tree of everything in the journal, nothing ticked unless the person ticked it (or came from it)."""
+
+    def __init__(self, session: JournalSession, preselected: dict[str, set[object]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._session = session
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("What to share")
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        for kind, label in _GROUPS.items():
+            group = QTreeWidgetItem(self.tree, [label])
+            group.setFlags(group.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
+            self.groups[kind] = group
+        pre = preselected
+        for e in session.entries(limit=2000):
+            self._add("entry", e.id, f"{e.date:%d %b %Y} · {e.display_title}", e.id in pre.get("entry", set()))
+        for c in session.checkins.between(limit=2000):
+            self._add("checkin", c.id, f"{c.date:%d %b %Y} {c.time:%H:%M} · mood {c.mood}", False)
+        for g in session.goals.all():
+            self._add("goal", g.id, g.title, g.id in pre.get("goal", set()))
+        for s in session.plan.sections():
+            if not s.skipped and not s.is_empty:
+                self._add("plan", s.key, s.title, s.key in pre.get("plan", set()))
+        for a in session.appointments.all():
+            self._add("appointment", a.id, f"{a.date:%d %b %Y} · {a.with_whom}", a.id in pre.get("appointment", set()))
+        for kind, group in self.groups.items():
+            group.setHidden(group.childCount() == 0)
+            group.setExpanded(kind in pre or kind in ("entry", "plan"))
+        today = dt.date.today()
+        self.mood_box = QCheckBox("A mood summary and chart, from", self)
+        self.mood_from = QDateEdit(_qdate(today - dt.timedelta(days=27)), self)
+        self.mood_to = QDateEdit(_qdate(today), self)
+        self.range_from = QDateEdit(_qdate(today - dt.timedelta(days=13)), self)
+        self.range_to = QDateEdit(_qdate(today), self)
+        self.tag_box = QComboBox(self)
+        self.tag_box.addItems(session.tags())
+        for edit in (self.mood_from, self.mood_to, self.range_from, self.range_to):
+            edit.setCalendarPopup(True)
+        pick_range, pick_tag = (
+            QPushButton("Tick entries from these dates", self),
+            QPushButton("Tick entries tagged", self),
+        )
+        mood_row = QHBoxLayout()
+        for widget in (self.mood_box, self.mood_from, QLabel("to", self), self.mood_to):
+            mood_row.addWidget(widget)
+        mood_row.addStretch(1)
+        range_row = QHBoxLayout()
+        for widget in (pick_range, self.range_from, QLabel("to", self), self.range_to, pick_tag, self.tag_box):
+            range_row.addWidget(widget)
+        range_row.addStretch(1)
+        pick_tag.setEnabled(self.tag_box.count() > 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(range_row)
+        layout.addLayout(mood_row)
+        pick_range.clicked.connect(self._on_pick_range)
+        pick_tag.clicked.connect(self._on_pick_tag)
+
+    def _add(self, kind: str, key: object, label: str, checked: bool) -> None:
+        item = QTreeWidgetItem(self.groups[kind], [label])
+        item.setData(0, KEY_ROLE, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def chosen(self, kind: str) -> list[object]:
+        """Keys of the ticked items of one kind."""
+        group = self.groups[kind]
+        return [group.child(i).data(0, KEY_ROLE) for i in range(group.childCount())
+                if group.child(i).checkState(0) == Qt.CheckState.Checked]  # fmt: skip
+
+    def request(self, recipient: str, title: str, author: str, redactions: tuple[str, ...]) -> ShareRequest:
+        """The choices as a ShareRequest."""
+        mood = (_pydate(self.mood_from.date()), _pydate(self.mood_to.date())) if self.mood_box.isChecked() else None
+        return ShareRequest(
+            recipient=recipient, title=title, author=author, entry_ids=tuple(self.chosen("entry")),
+            checkin_ids=tuple(self.chosen("checkin")), mood_range=mood, goal_ids=tuple(self.chosen("goal")),
+            plan_keys=tuple(self.chosen("plan")), appointment_ids=tuple(self.chosen("appointment")),
+            redactions=redactions,
+        )  # fmt: skip
+
+    def _tick_entries(self, wanted: set[object]) -> None:
+        group = self.groups["entry"]
+        group.setExpanded(True)
+        for i in range(group.childCount()):
+            if group.child(i).data(0, KEY_ROLE) in wanted:
+                group.child(i).setCheckState(0, Qt.CheckState.Checked)
+
+    def _on_pick_range(self) -> None:
+        first, last = _pydate(self.range_from.date()), _pydate(self.range_to.date())
+        days = {first + dt.timedelta(days=n) for n in range((last - first).days + 1)}
+        self._tick_entries({e.id for d in days for e in self._session.entries_on(d)})
+
+    def _on_pick_tag(self) -> None:
+        tag = self.tag_box.currentText().casefold()
+        self._tick_entries({e.id for e in self._session.entries() if tag in {t.casefold() for t in e.tags}})
