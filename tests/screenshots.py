@@ -88,6 +88,24 @@ def main(out: Path) -> None:
 
     shot(view.findChild(PlanAtAGlance), "5l-plan-at-a-glance")
     view.findChild(PlanAtAGlance).reject()
+    window.open_share({"entry": {window.journal_page.model.entry_at(0).id}})
+    dialog = window.share_dialog
+    dialog.resize(900, 720)
+    dialog.picker.mood_box.setChecked(True)
+    plan = dialog.picker.groups["plan"]
+    for i in range(plan.childCount()):
+        if "People" in plan.child(i).text(0):
+            plan.child(i).setCheckState(0, plan.child(i).checkState(0).Checked)
+    shot(dialog, "6a-share-choose")
+    dialog.next_button.click()
+    dialog.phrase_edit.setText("Sam")
+    dialog._on_phrase_entered()
+    dialog._on_suggest_clicked()
+    shot(dialog, "6b-share-leave-out")
+    dialog.next_button.click()
+    shot(dialog, "6c-share-preview")
+    dialog.save_to(out / "share-from-window.pdf")
+    dialog.reject()
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         shot(window, f"5d-tab-{index}")

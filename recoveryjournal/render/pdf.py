@@ -44,7 +44,8 @@ def _block_html(block: Block, index: int, image_width: int) -> str:
     if block.kind == "table":
         head = "".join(f"<th align='left'>{esc(h)}</th>" for h in block.header)
         rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in block.rows)
-        return f"<table border='0' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{rows}</table>"
+        head_row = f"<tr>{head}</tr>" if any(block.header) else ""
+        return f"<table border='0' cellspacing='0' cellpadding='4' width='100%'>{head_row}{rows}</table>"
     if block.kind == "image":
         caption = f"<p><i>{esc(block.caption)}</i></p>" if block.caption else ""
         return f"<p><img src='image://{index}' width='{image_width}'></p>{caption}"
@@ -96,7 +97,8 @@ def lay_out(doc: ExportDocument, device: QPagedPaintDevice) -> tuple[QTextDocume
     """Give `device` the document's page layout and lay the text out for it; returns (text, one page's area)."""
     device.setPageLayout(_layout(device, doc))
     rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
-    text = to_text_document(doc, image_width=int(rect.width() * 0.95))
+    # <img width> counts in 96-dpi pixels whatever the device, so convert from device pixels first.
+    text = to_text_document(doc, image_width=int(rect.width() * 96 / device.logicalDpiX() * 0.95))
     text.documentLayout().setPaintDevice(device)  # point sizes become real sizes at the device's resolution
     text.setDocumentMargin(0)
     text.setPageSize(QSizeF(rect.width(), rect.height()))

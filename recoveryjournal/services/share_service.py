@@ -56,7 +56,7 @@ class SharePackage:
 
 def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
     return ShareItem(item.kind, item.ref, item.date, redact(item.title, phrases), redact(item.text, phrases),
-                     tuple((k, redact(v, phrases)) for k, v in item.details))  # fmt: skip
+                     tuple((redact(k, phrases), redact(v, phrases)) for k, v in item.details))  # fmt: skip
 
 
 def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:

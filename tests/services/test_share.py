@@ -202,3 +202,13 @@ def test_cli_share_pdf_is_logged_and_clean(shared, tmp_path) -> None:
         input=f"{PASSPHRASE}\n", capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert exists.returncode == 2 and "already exists" in exists.stderr
+
+
+def test_removed_words_go_from_every_part_of_every_item(shared, tmp_path) -> None:
+    """Leaving out a name removes it from contact names, steps and titles too, in every format."""
+    session, request, _out = shared
+    package = build(session, replace(request, redactions=("sam",)))
+    pdf = tmp_path / "no-sam.pdf"
+    write_pdf(package.document, pdf)
+    for blob in (json_bytes(package), csv_bytes(package), _pdf_text(pdf).encode()):
+        assert b"Sam" not in blob and b"sam" not in blob
