@@ -125,3 +125,19 @@ def test_window_share_button_log_and_shared_with_note(qtbot, window, created_jou
     window.share_action.trigger()
     window.lock()
     assert not window.share_dialog.isVisible() and window.share_dialog.package is None
+
+
+def test_print_uses_the_same_pages(qtbot, session, tmp_path) -> None:
+    """Printing paints the same pages (here to a PDF printer) and is logged as printed."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    entry = session.add_entry("to print", "Print me")
+    dialog = _dialog(qtbot, session, {"entry": {entry.id}})
+    dialog.next_button.click()
+    dialog.next_button.click()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert "printer" in dialog.print_with(printer)
+    assert "to print" in _text(tmp_path / "printed.pdf")
+    assert session.shares.all()[0].format == "print"

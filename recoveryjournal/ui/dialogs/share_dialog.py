@@ -55,6 +55,8 @@ _TEXT = {
     "back": "Back",
     "next": "Next",
     "save": "Save…",
+    "print": "Print…",
+    "printed": "Sent to the printer. It's in your share log.",
     "cancel": "Cancel",
     "saved": "Saved {name}. It's in your share log. It goes nowhere else unless you send it.",
     "shared_pc": "On a shared computer, please save it to your own USB stick.",
@@ -127,6 +129,17 @@ class ShareDialog(QDialog):
             text.setReadOnly(True)
             text.setMinimumHeight(480)
             self.pages_layout.addWidget(text)
+
+    def print_with(self, printer: object) -> str:
+        """Print what the preview shows (same pages), then log it as printed."""
+        from recoveryjournal.render.pdf import paint_pages
+
+        if self.package is None:
+            self.refresh_preview()
+        assert self.package is not None
+        paint_pages(self.package.document, printer)  # type: ignore[arg-type]
+        self._session.shares.record(self.package, "print", "printer")
+        return _TEXT["printed"]
 
     def save_to(self, path: Path) -> str:
         """Write what the preview shows to `path`, then log it. Returns a sentence for the person."""
@@ -207,11 +220,12 @@ class ShareDialog(QDialog):
         self.message = message_line(self)
         self.back_button, self.next_button = QPushButton(_TEXT["back"], self), QPushButton(_TEXT["next"], self)
         self.save_button, cancel = QPushButton(_TEXT["save"], self), QPushButton(_TEXT["cancel"], self)
+        self.print_button = QPushButton(_TEXT["print"], self)
         self.save_button.setObjectName("primaryButton")
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
         buttons.addStretch(1)
-        for button in (self.back_button, self.next_button, self.save_button):
+        for button in (self.back_button, self.next_button, self.print_button, self.save_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
@@ -223,6 +237,7 @@ class ShareDialog(QDialog):
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
         cancel.clicked.connect(self.reject)
         self._update_buttons()
 
@@ -231,6 +246,7 @@ class ShareDialog(QDialog):
         self.back_button.setEnabled(step > 0)
         self.next_button.setVisible(step < 2)
         self.save_button.setVisible(step == 2)
+        self.print_button.setVisible(step == 2)
         show_message(self.message, _TEXT["shared_pc"] if step == 2 and self._policy.shared_pc else "")
 
     def _add_phrase(self, text: str, checked: bool) -> None:
@@ -253,6 +269,14 @@ class ShareDialog(QDialog):
         name, _filter = QFileDialog.getSaveFileName(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
         if name:
             show_message(self.message, self.save_to(Path(name)))
+
+    def _on_print_clicked(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        self.format_group.button(0).click()  # printing is always the PDF layout
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            show_message(self.message, self.print_with(printer))
 
     def done(self, result: int) -> None:
         """Nothing of what was chosen or previewed stays in memory once the dialog closes."""
