@@ -6,6 +6,7 @@ document and the same page-drawing call.
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -263,8 +264,17 @@ class ShareDialog(QDialog):
         for name in suggest_names(self._session):
             self._add_phrase(name, False)
 
+    def _default_folder(self) -> str:
+        """Documents at home; on a shared PC, where USB sticks appear, so nothing is left behind on the PC."""
+        if self._policy.shared_pc:
+            user = getpass.getuser()
+            for place in (Path("/media") / user, Path("/run/media") / user, Path("/Volumes"), Path("/media")):
+                if place.is_dir():
+                    return str(place)
+        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
     def _on_save_clicked(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = self._default_folder()
         suggested = str(Path(folder) / f"{self.title.text().strip() or 'Shared'}.{self.fmt()}")
         name, _filter = QFileDialog.getSaveFileName(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
         if name:

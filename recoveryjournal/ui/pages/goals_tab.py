@@ -152,6 +152,8 @@ class GoalsTab(QWidget):
         if self._session is not None:
             self.editor.set_goal(self._session.goals.get(goal_id))
             self._dirty = False
+            shared = self._session.shares.shared_item("goal", str(goal_id))
+            show_message(self.message, shared[0] if shared else "")
 
     def _on_goal_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is None:
