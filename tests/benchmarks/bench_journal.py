@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from recoveryjournal.domain.entry import Entry
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from recoveryjournal.services.mood_stats import mood_series, period_range
 from recoveryjournal.storage import schema
+from tests.benchmarks.timing import median_ms
 
 COMMON = [
     "the",
@@ -82,15 +83,6 @@ PASS = "bench"
 
 def _text(rng: random.Random, n: int) -> str:
     return " ".join(rng.choices(VOCABULARY, weights=WEIGHTS, k=n))
-
-
-def _median_ms(fn: Callable[[], object], runs: int = 7) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def build(folder: Path, entries: int, checkins: int) -> tuple[Path, Path]:
@@ -180,7 +172,7 @@ def measure(path: Path, plain_path: Path) -> list[tuple[str, float, float | None
         plain_checkins.between(today, today)
         plain_entries.all_tags()
 
-    rows.append(("unlock → today view populated", _median_ms(today_view, 5), _median_ms(plain_today)))
+    rows.append(("unlock → today view populated", median_ms(today_view, 5), median_ms(plain_today)))
     session = unlock_journal(path, PASS)
     for label, query in (
         ("search a common word (“tired”)", "tired"),
@@ -189,7 +181,7 @@ def measure(path: Path, plain_path: Path) -> list[tuple[str, float, float | None
         ("search a word as you type (“gar”)", "gar"),
     ):
         rows.append(
-            (label, _median_ms(lambda q=query: session.search(q)), _median_ms(lambda q=query: plain_search.search(q)))
+            (label, median_ms(lambda q=query: session.search(q)), median_ms(lambda q=query: plain_search.search(q)))
         )
     from recoveryjournal.services.charts import draw_mood_figure
 
@@ -201,13 +193,13 @@ def measure(path: Path, plain_path: Path) -> list[tuple[str, float, float | None
             fig = draw_mood_figure(series)  # type: ignore[arg-type]
             fig.canvas.draw()  # render to pixels, as the window's canvas does
 
-        rows.append((f"chart redraw ({period}, to pixels)", _median_ms(redraw), None))
+        rows.append((f"chart redraw ({period}, to pixels)", median_ms(redraw), None))
     counter = iter(range(10_000))
     rows.append(
         (
             "save an entry",
-            _median_ms(lambda: session.add_entry(f"benchmark entry {next(counter)}", "Bench"), 21),
-            _median_ms(lambda: plain_entries.add(today, "Bench", f"benchmark entry {next(counter)}"), 21),
+            median_ms(lambda: session.add_entry(f"benchmark entry {next(counter)}", "Bench"), 21),
+            median_ms(lambda: plain_entries.add(today, "Bench", f"benchmark entry {next(counter)}"), 21),
         )
     )
     session.lock()

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
@@ -23,17 +21,9 @@ from recoveryjournal.services import mood_stats
 from recoveryjournal.services.charts import draw_mood_figure, figure_png
 from recoveryjournal.services.journal_service import create_journal
 from recoveryjournal.services.share_service import build
+from tests.benchmarks.timing import median_ms
 
 RUNS = 5
-
-
-def _median_ms(fn, runs: int = RUNS) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -62,7 +52,7 @@ def main() -> None:
         package = build(session, request, figure_png(draw_mood_figure(series)))
         write_pdf(package.document, folder / "share.pdf")
 
-    anchor_ms, share_ms = _median_ms(anchor), _median_ms(share)
+    anchor_ms, share_ms = median_ms(anchor), median_ms(share)
     session.lock()
     print(f"{'what':<62} {'median ms':>10}")
     print(f"{'anchor: 100 plain entries, QTextDocument → QPdfWriter':<62} {anchor_ms:>10.0f}")
