@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         close_other_windows(keep=self)
         if self.session is None:
             return
-        self.unlocked_view.save_if_dirty()
+        self.unlocked_view.save_before_lock()
         clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
         self.unlocked_view.clear()

@@ -197,3 +197,31 @@ def test_appointment_agenda_pdf_and_agreement_to_goal_step(qtbot, window, create
     steps = window.session.goals.get(goal.id).steps
     assert [(s.text, s.who) for s in steps] == [("Try a wind-down routine", "me")]
     assert "Added as a step" in page.message.text()
+
+
+def test_locking_never_loses_words_that_cant_be_saved_as_they_are(qtbot, window, created_journal) -> None:
+    """A goal with only a 'why', a step date nobody can read, an untitled plan section and a cost in words:
+    locking keeps all of it."""
+    view = _open(qtbot, window, created_journal)
+    goals = view.goals_page
+    goals.new_button.click()
+    goals.editor.why.setPlainText("so I can sleep")
+    goals.editor.steps.add_step()
+    goals.editor.steps.setItem(0, 1, QTableWidgetItem("Ask about a sleep group"))
+    goals.editor.steps.setItem(0, 4, QTableWidgetItem("after Easter"))
+    plan = view.plan_page
+    plan.list.setCurrentRow(0)
+    plan.editor.title.setText("")
+    plan.editor.text.setPlainText("walks help")
+    plan.editor.changed.emit()
+    view.support_page._add_row(["Gym", "", "", "", "", "lots"])
+    view.support_page._dirty = True
+    window.lock()
+    unlock(qtbot, window, PASSPHRASE)
+    [goal] = window.session.goals.all()
+    assert goal.title == "A goal I haven't named yet" and goal.why == "so I can sleep"
+    assert goal.steps[0].text == "Ask about a sleep group (by after Easter)"
+    first = window.session.plan.sections()[0]
+    assert (first.title, first.text) == ("My own section", "walks help")
+    [gym] = window.session.support.all()
+    assert gym.cost is None and "(cost: lots)" in gym.my_view

@@ -157,6 +157,7 @@ class AppointmentsTab(QWidget):
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd d MMMM yyyy")
+        self.date.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
         self.with_whom = QLineEdit(self)

@@ -78,6 +78,16 @@ class GoalsTab(QWidget):
         self._reload(select=goal.id)
         return True
 
+    def save_before_lock(self) -> None:
+        """Locking never loses words: what can't be saved as it is gets a name, or its date kept as words."""
+        if self.save_if_dirty() or self._session is None:
+            return
+        try:
+            self._session.goals.save(self.editor.goal(lenient=True))
+        except JournalError:
+            return
+        self._dirty = False
+
     def new_goal(self) -> None:
         """An empty goal to write."""
         if not self.save_if_dirty():

@@ -70,6 +70,9 @@ class PlanTab(QWidget):
     def save_if_dirty(self) -> bool:
         """Save the plan if anything changed (a new version is kept)."""
         self._take_edits()
+        return self._save()
+
+    def _save(self) -> bool:
         if not self._dirty or self._session is None:
             return True
         try:
@@ -79,6 +82,12 @@ class PlanTab(QWidget):
             return False
         self._dirty = False
         return True
+
+    def save_before_lock(self) -> None:
+        """Locking never loses words: a section left without a title is given one."""
+        self._take_edits()
+        self._sections = [s if s.title.strip() else replace(s, title="My own section") for s in self._sections]
+        self._save()
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:

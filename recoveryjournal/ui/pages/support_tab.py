@@ -72,6 +72,23 @@ class SupportTab(QWidget):
         self._load()
         return True
 
+    def save_before_lock(self) -> None:
+        """Locking never loses words: a cost that isn't a number is kept, in words, beside what I think of it."""
+        if self.save_if_dirty():
+            return
+        for row in range(self.table.rowCount()):
+            cost = self.table.item(row, 5)
+            if cost is not None and cost.text().strip():
+                try:
+                    float(cost.text().replace(",", ".").lstrip("£$€"))
+                except ValueError:
+                    view = self.table.item(row, 3) or QTableWidgetItem("")
+                    view.setText(f"{view.text()} (cost: {cost.text()})".strip())
+                    self.table.setItem(row, 3, view)
+                    cost.setText("")
+        self._dirty = True
+        self.save_if_dirty()
+
     def _items(self) -> list[SupportItem]:
         items = []
         for row in range(self.table.rowCount()):

@@ -86,6 +86,14 @@ class UnlockedView(QWidget):
         for page, _title in self._pages:
             page.clear()  # type: ignore[attr-defined]
 
+    def save_before_lock(self) -> None:
+        """Save everything typed on every page, bending where needed so that locking loses nothing."""
+        for page, _t in self._pages:
+            if hasattr(page, "save_before_lock"):
+                page.save_before_lock()
+            elif hasattr(page, "save_if_dirty"):
+                page.save_if_dirty()
+
     def save_if_dirty(self) -> bool:
         """Save anything typed but not yet saved, on every page that edits something."""
         results = [page.save_if_dirty() for page, _t in self._pages if hasattr(page, "save_if_dirty")]
@@ -153,8 +161,8 @@ class UnlockedView(QWidget):
         self.journal_page.start_new_entry(day)
 
     def _on_tab_changed(self, _index: int) -> None:
-        self.save_if_dirty()  # leaving a tab never leaves words unsaved
-        if self._session is not None and self.tabs.currentWidget() is self.appointments_page:
+        saved = self.save_if_dirty()  # leaving a tab never leaves words unsaved
+        if saved and self._session is not None and self.tabs.currentWidget() is self.appointments_page:
             self.appointments_page.set_session(self._session)  # goals may have changed meanwhile
 
     def _on_data_changed(self) -> None:

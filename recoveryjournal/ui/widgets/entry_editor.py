@@ -140,6 +140,7 @@ class EntryEditor(QWidget):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.date_edit.setAccessibleName(_TEXT["date"])
         self.time_edit = QTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")

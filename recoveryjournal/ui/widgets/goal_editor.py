@@ -41,6 +41,7 @@ _TEXT = {
     "no_steps": "No steps yet. Small ones are good.",
     "notes": "How it's going",
     "note_placeholder": "A few words about how it's going, then press Enter",
+    "unnamed": "A goal I haven't named yet",
 }
 
 
@@ -87,11 +88,14 @@ class GoalEditor(QWidget):
         self._show_progress(goal)
         self._loading = False
 
-    def goal(self) -> Goal:
-        """The goal as typed (InvalidInput from the steps table for an unreadable date)."""
+    def goal(self, *, lenient: bool = False) -> Goal:
+        """The goal as typed; `lenient` (when locking) names an unnamed goal and keeps unreadable dates as words."""
         risk = PositiveRisk(*(box.toPlainText().strip() for box in self.risk_boxes))
-        return Goal(self._goal_id, self.title.text(), self.why.toPlainText().strip(), self.status.currentData(),
-                    self.review.isChecked(), self.steps.steps(), risk)  # fmt: skip
+        title = self.title.text()
+        if lenient and not title.strip():
+            title = _TEXT["unnamed"]
+        return Goal(self._goal_id, title, self.why.toPlainText().strip(), self.status.currentData(),
+                    self.review.isChecked(), self.steps.steps(lenient=lenient), risk)  # fmt: skip
 
     def showEvent(self, event: object) -> None:
         """The progress chart is drawn when the goal is first seen (matplotlib loads only then)."""

@@ -55,8 +55,8 @@ class StepsTable(QTableWidget):
             self.removeRow(row)
             self.changed.emit()
 
-    def steps(self) -> tuple[Step, ...]:
-        """The steps as typed (empty rows left out); InvalidInput for a date that can't be read."""
+    def steps(self, *, lenient: bool = False) -> tuple[Step, ...]:
+        """The steps as typed (empty rows left out); InvalidInput for an unreadable date unless `lenient`."""
         result = []
         for row in range(self.rowCount()):
             text = (self.item(row, 1).text() if self.item(row, 1) else "").strip()
@@ -71,7 +71,9 @@ class StepsTable(QTableWidget):
                 try:
                     target = parse_date(typed_date)
                 except InvalidInput as exc:
-                    raise InvalidInput(f"Step “{text}”: {exc.message}") from None
+                    if not lenient:
+                        raise InvalidInput(f"Step “{text}”: {exc.message}") from None
+                    text = f"{text} (by {typed_date})"  # keep what was typed, in words
             done = self.item(row, 0).checkState() == Qt.CheckState.Checked
             result.append(Step(self.item(row, 1).data(STEP_ID_ROLE), text, who, name, target, done))
         return tuple(result)
