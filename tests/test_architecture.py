@@ -67,3 +67,12 @@ def test_no_stigmatising_words_in_what_people_read() -> None:
     banned = re.compile(r"\b(patients?|non-?compliant|noncompliance|failed|failure)\b", re.IGNORECASE)
     found = [(str(p.relative_to(ROOT)), s) for p in PACKAGE.rglob("*.py") for s in _user_strings(p) if banned.search(s)]
     assert found == []
+
+
+def test_strict_types_in_the_core() -> None:
+    """domain, storage and services pass mypy --strict (as configured in pyproject.toml)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "recoveryjournal/domain", "recoveryjournal/storage", "recoveryjournal/services"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]

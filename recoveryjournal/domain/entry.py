@@ -56,6 +56,7 @@ def parse_date(value: str) -> dt.date:
     words = {"today": 0, "tomorrow": 1, "yesterday": -1}
     if text.lower() in words:
         return check_date(dt.date.today() + dt.timedelta(days=words[text.lower()]))
+    date: dt.date | None
     try:
         date = dt.date.fromisoformat(text)
     except ValueError:
@@ -71,7 +72,8 @@ def _loose_date(text: str) -> dt.date | None:
     from dateutil import parser  # comes with matplotlib; only needed for typed dates
 
     try:
-        return parser.parse(text, dayfirst=True, default=dt.datetime(dt.date.today().year, 1, 1)).date()
+        parsed: dt.datetime = parser.parse(text, dayfirst=True, default=dt.datetime(dt.date.today().year, 1, 1))
+        return parsed.date()
     except (ValueError, OverflowError):
         return None
 

@@ -46,7 +46,7 @@ def draw_mood_figure(
     fig.subplots_adjust(left=0.08, right=0.92 if show_sleep else 0.97, top=0.88, bottom=0.12)
     ax = fig.add_subplot()
     ax.set_facecolor(background)
-    days = series.days
+    days = mdates.date2num(series.days)  # numbers matplotlib reads as dates
     ax.plot(
         days, _nan(series.mood), color=MOOD, marker="o", markersize=4, linewidth=1.6, label="Mood", picker=6, gid="mood"
     )
@@ -55,7 +55,7 @@ def draw_mood_figure(
     if show_anxiety and any(v is not None for v in series.anxiety):
         ax.plot(days, _nan(series.anxiety), color=ANXIETY, marker="s", markersize=3, linewidth=1.2, label="Anxiety")
     if series.entry_days:
-        marked = sorted(d for d in series.entry_days if days and days[0] <= d <= days[-1])
+        marked = mdates.date2num(sorted(d for d in series.entry_days if series.days[0] <= d <= series.days[-1]))
         ax.plot(
             marked, [0.4] * len(marked), linestyle="none", marker="|", markersize=9, color=ENTRY, label="Journal entry"
         )

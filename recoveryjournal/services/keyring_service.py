@@ -11,6 +11,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -107,8 +108,8 @@ def forget_on_this_computer(path: Path) -> None:
 
     for slot_id in device_slots(path):
         try:
-            if _call(lambda s=slot_id: keyring.get_password(SERVICE_NAME, s)) is not None:
-                _call(lambda s=slot_id: keyring.delete_password(SERVICE_NAME, s))
+            if _call(partial(keyring.get_password, SERVICE_NAME, slot_id)) is not None:
+                _call(partial(keyring.delete_password, SERVICE_NAME, slot_id))
                 forget_device_slot(path, slot_id)
         except KeyringUnavailable:
             continue
@@ -122,7 +123,7 @@ def _remembered_slot(path: Path) -> tuple[str, str] | None:
 
     for slot_id in ids:
         try:
-            secret = _call(lambda s=slot_id: keyring.get_password(SERVICE_NAME, s))
+            secret = _call(partial(keyring.get_password, SERVICE_NAME, slot_id))
         except KeyringUnavailable:
             return None
         if secret:

@@ -62,10 +62,11 @@ def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
 def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:
     """The chosen items, in a calm order, with chosen words removed."""
     items: list[ShareItem] = []
+    details: list[tuple[str, str]]
     for entry_id in request.entry_ids:
         e = session.entry(entry_id)
-        details = (("tags", ", ".join(e.tags)),) if e.tags else ()
-        items.append(ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, details))
+        details = [("tags", ", ".join(e.tags))] if e.tags else []
+        items.append(ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, tuple(details)))
     if request.mood_range:
         first, last = request.mood_range
         series = mood_stats.mood_series(session, first, last)
@@ -94,8 +95,8 @@ def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:
     for key in request.plan_keys:
         s = sections.get(key)
         if s is not None:
-            details = tuple((c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts)
-            items.append(ShareItem("plan_section", key, "", s.title, s.text, details))
+            details = [(c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts]
+            items.append(ShareItem("plan_section", key, "", s.title, s.text, tuple(details)))
     for appt_id in request.appointment_ids:
         agenda = session.appointments.agenda(session.appointments.get(appt_id))
         a = agenda.appointment
