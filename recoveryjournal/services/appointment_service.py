@@ -12,7 +12,7 @@ from recoveryjournal.domain.goals import WHO, Goal, Step
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.domain.support import SupportItem
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.appointments import AppointmentRepository
 
 
@@ -32,7 +32,7 @@ class Agenda:
 class AppointmentService:
     """Appointments on one journal session."""
 
-    def __init__(self, session: JournalSession) -> None:
+    def __init__(self, session: SessionView) -> None:
         self._session = session
         self._repo = AppointmentRepository(session.connection)
         self.changed = Signal()

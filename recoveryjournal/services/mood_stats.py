@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.session_view import SessionView
 
 PERIODS = {"week": 7, "month": 30, "year": 365}
 ROLLING_DAYS = 7
@@ -39,7 +39,7 @@ def period_range(
     return today - dt.timedelta(days=PERIODS[period] - 1), today
 
 
-def mood_series(session: JournalSession, first: dt.date, last: dt.date) -> MoodSeries:
+def mood_series(session: SessionView, first: dt.date, last: dt.date) -> MoodSeries:
     """Daily means of mood, sleep and anxiety from `first` to `last`, with a 7-day rolling mean."""
     rows = {dt.date.fromisoformat(r[0]): r for r in session.checkins.daily_means(first, last)}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

@@ -17,8 +17,9 @@ from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
 from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
 from recoveryjournal.services import mood_stats
+from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.export_document import ExportDocument, Section, image, paragraph, table
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.fsutil import atomic_replace
 from recoveryjournal.storage.share_log import ShareLogRepository
 
@@ -59,7 +60,7 @@ def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
                      tuple((redact(k, phrases), redact(v, phrases)) for k, v in item.details))  # fmt: skip
 
 
-def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:
+def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
     """The chosen items, in a calm order, with chosen words removed."""
     items: list[ShareItem] = []
     details: list[tuple[str, str]]
@@ -97,8 +98,9 @@ def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:
         if s is not None:
             details = [(c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts]
             items.append(ShareItem("plan_section", key, "", s.title, s.text, tuple(details)))
+    appointments = AppointmentService(session)
     for appt_id in request.appointment_ids:
-        agenda = session.appointments.agenda(session.appointments.get(appt_id))
+        agenda = appointments.agenda(appointments.get(appt_id))
         a = agenda.appointment
         details = [("with", a.with_whom)] if a.with_whom else []
         details += [("goal to review", g.title) for g in agenda.goals]
@@ -109,7 +111,7 @@ def collect(session: JournalSession, request: ShareRequest) -> list[ShareItem]:
     return [_clean(i, request.redactions) for i in items]
 
 
-def build(session: JournalSession, request: ShareRequest, chart_png: bytes = b"") -> SharePackage:
+def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -> SharePackage:
     """Everything that will leave, built once: the preview and every file format come from this."""
     if request.is_empty:
         raise InvalidInput(NOTHING_CHOSEN)
@@ -168,7 +170,7 @@ def write_data(package: SharePackage, fmt: str, path: Path) -> None:
 class ShareLog:
     """What was shared, when, with whom: kept only inside the encrypted journal."""
 
-    def __init__(self, session: JournalSession) -> None:
+    def __init__(self, session: SessionView) -> None:
         self._repo = ShareLogRepository(session.connection)
 
     def record(self, package: SharePackage, fmt: str, saved_to: str) -> int:
@@ -190,14 +192,14 @@ class ShareLog:
         return self._repo.recipients()
 
 
-def suggest_names(session: JournalSession) -> list[str]:
+def suggest_names(session: SessionView) -> list[str]:
     """Names the person has written in their people lists, to offer for leaving out."""
     names: list[str] = []
     for s in session.plan.sections():
         names += [c.name for c in s.contacts]
     for g in session.goals.all():
         names += [s.who_name for s in g.steps]
-    for a in session.appointments.all():
+    for a in AppointmentService(session).all():
         names += [a.with_whom] + [g.who_name for g in a.agreements]
     for support in session.support.all():
         names.append(support.provider)
