@@ -41,7 +41,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   else
     export DEBIAN_FRONTEND=noninteractive
     "${SUDO[@]}" apt-get update -qq
-    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    if ! "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
+      # Another release may name a package differently: install what it has, and say what it hasn't.
+      for pkg in "${missing[@]}"; do
+        "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null 2>&1 \
+          || echo "Note: the system package $pkg isn't available here; Qt may still work without it."
+      done
+    fi
   fi
 elif ! command -v dpkg >/dev/null 2>&1; then
   echo "Not a Debian-like system: make sure Qt's usual libraries (EGL, fontconfig, xkbcommon, xcb) are installed."
