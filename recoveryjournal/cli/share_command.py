@@ -9,10 +9,11 @@ from pathlib import Path
 from recoveryjournal.cli.commands import unlocked
 from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.entry import parse_date
-from recoveryjournal.domain.errors import CannotWrite, InvalidInput
+from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.share_service import build, write_data
+from recoveryjournal.services.destinations import explain_destination_errors
+from recoveryjournal.services.share_service import NOT_LOGGED, build, write_data
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -56,7 +57,7 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
 
                 chart = figure_png(draw_mood_figure(series))
         package = build(session, request, chart)
-        try:
+        with explain_destination_errors("Nothing was shared."):
             if args.format == "pdf":
                 from recoveryjournal.render.pdf import ensure_gui_application, write_pdf
 
@@ -64,8 +65,7 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
                 write_pdf(package.document, args.output)
             else:
                 write_data(package, args.format, args.output)
-        except OSError as exc:
-            raise CannotWrite(f"It couldn't be saved there ({exc.strerror or exc}). Nothing was shared.") from exc
-        session.shares.record(package, args.format, str(args.output))
-    print(f"Saved {args.output} with {len(package.items)} item(s). It is in your share log.", file=sys.stderr)
+        logged = session.shares.record(package, args.format, str(args.output)) is not None
+    note = "It is in your share log." if logged else NOT_LOGGED
+    print(f"Saved {args.output} with {len(package.items)} item(s). {note}", file=sys.stderr)
     return 0

@@ -50,20 +50,54 @@ class JournalDamaged(JournalError):
 
 
 class JournalInUse(JournalError):
-    """Another copy of the app (or the CLI) has this journal open."""
+    """Another copy of the app (or the CLI, or another program) has this journal open or busy."""
 
     exit_code = 5
     default_message = "This journal is already open in another window or program. Close it there first, then try again."
 
 
 class CannotWrite(JournalError):
-    """The folder or disk refuses writes (read-only, full, no permission)."""
+    """The journal's place can't be written (disk full, read-only, stick removed). Nothing was lost.
 
-    exit_code = 1
+    `reason` says which: "full", "read_only", "gone", or "" when the place didn't say.
+    """
+
+    exit_code = 6
     default_message = (
-        "Recovery Journal can't write to this folder (it may be read-only, or the disk may be full). "
-        "Nothing has been changed."
+        "Recovery Journal can't write to this place (it may be read-only, or the disk may be full). Nothing was lost."
     )
+
+    def __init__(self, message: str | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+#: What each kind of place problem says, in one place so the CLI and the window tell the same story.
+DISK_FULL = "There's no room left where your journal is kept. Nothing was lost. Free some space, or move the journal."
+READ_ONLY_NOTE = "This journal is read-only here: you can read and search it, not change it."
+READ_ONLY_WRITE = (
+    "This journal is read-only here, so this couldn't be saved. Nothing was lost. To make changes, copy the "
+    "whole journal folder somewhere you can write (or switch off the stick's write protection) and open it there."
+)
+PLACE_GONE = (
+    "Your journal's place can't be reached any more (perhaps the USB stick was taken out). Nothing was lost. "
+    "Put it back, then open the journal again."
+)
+
+
+def disk_full() -> CannotWrite:
+    """The disk (or the person's quota) is full."""
+    return CannotWrite(DISK_FULL, "full")
+
+
+def read_only_place() -> CannotWrite:
+    """A read-only stick, folder or file system."""
+    return CannotWrite(READ_ONLY_WRITE, "read_only")
+
+
+def place_gone() -> CannotWrite:
+    """The folder vanished under us: a stick pulled out, a network share gone."""
+    return CannotWrite(PLACE_GONE, "gone")
 
 
 class AlreadyExists(JournalError):

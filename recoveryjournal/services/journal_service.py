@@ -61,6 +61,16 @@ class JournalSession:
         return self._conn.is_open
 
     @property
+    def read_only(self) -> bool:
+        """True when the journal's place can't be written (read-only stick, full disk): reading still works."""
+        return self._conn.read_only is not None
+
+    @property
+    def read_only_note(self) -> str:
+        """A calm sentence for a banner while read-only; empty otherwise."""
+        return self._conn.read_only_note
+
+    @property
     def opened_with_recovery_key(self) -> bool:
         """True when unlocked with the recovery key (a good moment to choose a new passphrase)."""
         return self._conn.opened_with_recovery_key

@@ -167,14 +167,25 @@ def write_data(package: SharePackage, fmt: str, path: Path) -> None:
     atomic_replace(path, data)
 
 
+#: Said after a share from a journal that is read-only here.
+NOT_LOGGED = "Your journal is read-only here, so this share isn't in your share log."
+
+
 class ShareLog:
     """What was shared, when, with whom: kept only inside the encrypted journal."""
 
     def __init__(self, session: SessionView) -> None:
+        self._conn = session.connection
         self._repo = ShareLogRepository(session.connection)
 
-    def record(self, package: SharePackage, fmt: str, saved_to: str) -> int:
-        """Remember a share that was written (call only after the file exists)."""
+    def record(self, package: SharePackage, fmt: str, saved_to: str) -> int | None:
+        """Remember a share that was written (call only after the file exists).
+
+        A journal opened read-only (read-only stick, full disk) can still share; it just can't note
+        it, and returns None so the person is told (see NOT_LOGGED).
+        """
+        if self._conn.read_only is not None:
+            return None
         req = package.request
         return self._repo.record(req.recipient, package.document.title, fmt, saved_to,
                                  [(i.kind, i.ref) for i in package.items])  # fmt: skip

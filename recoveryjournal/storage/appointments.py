@@ -8,7 +8,7 @@ from typing import Any
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 _COLUMNS = "id, appt_date, appt_time, with_whom, talk_about, support_to_change, notes_after"
 
@@ -84,7 +84,7 @@ class AppointmentRepository:
                            "WHERE id = ? AND appointment_id = ?", (*values, g.id, appt_id))  # fmt: skip
 
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Appointment]:
-        with explain_db_errors():
+        with self._journal.errors():
             db = self._journal.db
             rows = db.execute(f"SELECT {_COLUMNS} FROM appointments {where}", params).fetchall()
             result = []

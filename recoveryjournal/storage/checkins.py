@@ -8,7 +8,7 @@ from typing import Any
 from recoveryjournal.domain.checkin import CheckIn
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 _COLUMNS = "id, checkin_date, checkin_time, mood, sleep_hours, anxiety, energy, note"
 
@@ -81,12 +81,12 @@ class CheckInRepository:
 
     def count(self) -> int:
         """How many check-ins there are."""
-        with explain_db_errors():
+        with self._journal.errors():
             return int(self._journal.db.execute("SELECT count(*) FROM checkins").fetchone()[0])
 
     def daily(self, first: dt.date, last: dt.date) -> list[tuple[Any, ...]]:
         """Per day with check-ins: (date, mean mood, mean sleep, mean anxiety, mean energy, count)."""
-        with explain_db_errors():
+        with self._journal.errors():
             return list(
                 self._journal.db.execute(
                     "SELECT checkin_date, avg(mood), avg(sleep_hours), avg(anxiety), avg(energy), count(*) "
@@ -98,13 +98,13 @@ class CheckInRepository:
 
     def first_date(self) -> dt.date | None:
         """The earliest check-in's date."""
-        with explain_db_errors():
+        with self._journal.errors():
             row = self._journal.db.execute("SELECT min(checkin_date) FROM checkins").fetchone()
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def feeling_counts(self, first: dt.date, last: dt.date) -> list[tuple[str, int]]:
         """How often each feeling was chosen in the period, most often first."""
-        with explain_db_errors():
+        with self._journal.errors():
             return list(
                 self._journal.db.execute(
                     "SELECT f.name, count(*) FROM checkin_feelings cf JOIN feelings f ON f.id = cf.feeling_id "
@@ -116,7 +116,7 @@ class CheckInRepository:
 
     def own_feelings(self) -> list[str]:
         """Every feeling word used so far, most used first (offered again next time)."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 "SELECT f.name FROM feelings f LEFT JOIN checkin_feelings cf ON cf.feeling_id = f.id "
                 "GROUP BY f.id ORDER BY count(cf.checkin_id) DESC, f.name"
@@ -125,7 +125,7 @@ class CheckInRepository:
 
     def scale_words(self) -> dict[str, dict[int, str]]:
         """The person's own words for scale values."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute("SELECT scale, value, words FROM scale_words").fetchall()
         words: dict[str, dict[int, str]] = {}
         for scale, value, text in rows:
@@ -163,7 +163,7 @@ class CheckInRepository:
             )
 
     def _select(self, where: str, params: tuple[Any, ...]) -> list[CheckIn]:
-        with explain_db_errors():
+        with self._journal.errors():
             db = self._journal.db
             rows = db.execute(f"SELECT {_COLUMNS} FROM checkins {where}", params).fetchall()
             feelings: dict[int, list[str]] = {}

@@ -18,14 +18,19 @@ from typing import Any
 import sqlcipher3
 
 from recoveryjournal.domain.errors import (
+    READ_ONLY_NOTE,
     AlreadyExists,
     CannotWrite,
     JournalDamaged,
     JournalError,
+    JournalInUse,
     NotAJournal,
+    disk_full,
+    place_gone,
+    read_only_place,
 )
 from recoveryjournal.storage import keyfile, schema
-from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, write_private_file
+from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, place_problem, write_private_file
 from recoveryjournal.storage.keyfile import DEVICE_PREFIX, PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
 from recoveryjournal.storage.layout import JournalLayout, with_suffix
 from recoveryjournal.storage.lock import JournalLock
@@ -38,16 +43,50 @@ _DAMAGED_AFTER_UNWRAP = (
     "Your passphrase is right, but this journal's data file is damaged, so it can't be opened. "
     "Nothing has been changed. If you have a backup, you can restore it."
 )
+_FOREIGN_KEY_FILE = (
+    "This journal's key file (keys.json) belongs to a different journal, so it can't open this one. "
+    "Nothing has been changed. Copy the whole journal folder again, so that its two files stay together."
+)
+#: The database's first 16 bytes are SQLCipher's random salt: the key file remembers them, so a
+#: key file copied from another journal is told apart from damage. A random salt from another
+#: journal differs in about 64 of its 128 bits; a few flipped bits are damage, not a stranger.
+_SALT_BYTES = 16
+_SALT_DAMAGE_BITS = 8
 
 
 class JournalConnection:
     """An unlocked journal: the keyed database connection plus the lock that keeps it ours."""
 
-    def __init__(self, layout: JournalLayout, db: Any, lock: JournalLock, opened_with_recovery_key: bool) -> None:
+    def __init__(
+        self,
+        layout: JournalLayout,
+        db: Any,
+        lock: JournalLock,
+        opened_with_recovery_key: bool,
+        read_only: CannotWrite | None = None,
+    ) -> None:
         self.layout = layout
         self._db: Any | None = db
         self._lock = lock
         self.opened_with_recovery_key = opened_with_recovery_key
+        #: Why this journal was opened for reading only (read-only place, full disk), or None.
+        self.read_only = read_only
+
+    @property
+    def read_only_note(self) -> str:
+        """A calm line for a banner while the journal is read-only; empty otherwise."""
+        if self.read_only is None:
+            return ""
+        return self.read_only.message if self.read_only.reason == "full" else READ_ONLY_NOTE
+
+    def refuse_if_read_only(self) -> None:
+        """Raise the kind CannotWrite for this place before anything is attempted."""
+        if self.read_only is not None:
+            raise CannotWrite(self.read_only.message, self.read_only.reason)
+
+    def errors(self) -> Any:
+        """A context that tells this journal's database errors truthfully (see explain_db_errors)."""
+        return explain_db_errors(self.layout.folder, reading_only=self.read_only is not None)
 
     @property
     def is_open(self) -> bool:
@@ -65,7 +104,8 @@ class JournalConnection:
     def transaction(self) -> Iterator[Any]:
         """One write transaction: all of it is committed, or none of it."""
         db = self.db
-        with explain_db_errors():
+        self.refuse_if_read_only()
+        with explain_db_errors(self.layout.folder):
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -76,6 +116,7 @@ class JournalConnection:
 
     def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None:
         """Re-wrap the master key under a new passphrase, atomically; the recovery key keeps working."""
+        self.refuse_if_read_only()
         doc = keyfile.read_key_file(self.layout.keys)
         slot = RECOVERY_SLOT if current_is_recovery_key else PASSPHRASE_SLOT
         secret = normalise_recovery_key(current) if current_is_recovery_key else current
@@ -86,6 +127,7 @@ class JournalConnection:
 
     def add_device_slot(self, passphrase: str) -> tuple[str, str]:
         """Let this computer's keyring open the journal: returns (slot id, random secret) to store there."""
+        self.refuse_if_read_only()
         doc = keyfile.read_key_file(self.layout.keys)
         master_key = keyfile.unwrap(doc["slots"][PASSPHRASE_SLOT], passphrase, PASSPHRASE_SLOT)
         slot_id, secret = secrets.token_hex(8), secrets.token_urlsafe(32)
@@ -106,46 +148,76 @@ class JournalConnection:
 
 
 @contextmanager
-def explain_db_errors() -> Iterator[None]:
-    """Translate SQLite's words into ours: full disk, read-only, damaged pages."""
+def explain_db_errors(folder: Path | None = None, *, reading_only: bool = False) -> Iterator[None]:
+    """Translate SQLite's words into what really happened: full disk, read-only, stick removed, damage.
+
+    SQLite says "disk I/O error" (or worse, "malformed") for a full disk or a vanished stick too,
+    so where the journal's folder is known the place itself is asked before anything is called damage.
+    """
     try:
         yield
-    except sqlcipher3.dbapi2.OperationalError as exc:
-        text = str(exc).lower()
-        if "disk is full" in text:
-            raise CannotWrite("The disk is full, so this couldn't be saved. What was saved before is safe.") from exc
-        if "readonly" in text or "read-only" in text:
-            raise CannotWrite() from exc
-        if "locked" in text or "busy" in text:
-            raise CannotWrite("The journal is busy in another program. Please try again in a moment.") from exc
-        if "malformed" in text or "not a database" in text or "i/o error" in text:
-            raise JournalDamaged() from exc
-        raise  # a mistake in our own SQL: let it show as the bug it is
     except (sqlcipher3.dbapi2.IntegrityError, sqlcipher3.dbapi2.ProgrammingError):
         raise
     except sqlcipher3.dbapi2.DatabaseError as exc:
-        raise JournalDamaged() from exc
+        if reading_only and folder is not None and not folder.is_dir():
+            raise place_gone() from exc
+        raise _truthful(exc, None if reading_only else folder) from exc
 
 
-def _connect(db_path: Path, master_key: bytes, *, create: bool) -> Any:
+def _truthful(exc: Exception, folder: Path | None) -> Exception:
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return disk_full()
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
+        return (folder and place_problem(folder)) or read_only_place()
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
+        return JournalInUse("The journal is busy in another program. Please try again in a moment. Nothing was lost.")
+    if folder is not None:
+        problem = place_problem(folder)
+        if problem is not None:
+            return problem
+    is_operational: bool = isinstance(exc, sqlcipher3.dbapi2.OperationalError)
+    if is_operational and not (
+        name.startswith(("SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"))
+        or any(w in text for w in ("malformed", "not a database", "i/o error", "unable to open"))
+    ):
+        return exc  # a mistake in our own SQL: let it show as the bug it is
+    return JournalDamaged()
+
+
+def _connect(db_path: Path, master_key: bytes, *, create: bool = False, read_only: bool = False) -> Any:
     hex_key = master_key.hex()
     assert _HEX_KEY.fullmatch(hex_key)  # a raw key of exactly 64 hex digits, never free text
-    mode = "rwc" if create else "rw"
-    db = sqlcipher3.connect(f"{db_path.as_uri()}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False)
-    try:
-        db.execute("PRAGMA cipher_log_level = NONE")  # damage is reported to the person, not logged to stderr
-        db.execute(f"PRAGMA key = \"x'{hex_key}'\"")
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages: decrypting is the costly part
-    except sqlcipher3.dbapi2.DatabaseError as exc:
-        db.close()
-        raise JournalDamaged(_DAMAGED_AFTER_UNWRAP) from exc
-    except BaseException:
-        db.close()
-        raise
-    return db
+    uri = f"{db_path.as_uri()}?mode={'rwc' if create else 'ro' if read_only else 'rw'}"
+    # On a read-only place SQLite can't make its shared-memory file: there, nothing else can be
+    # writing (our lock says so), so the file is read as it stands ("immutable").
+    uris = [uri, uri + "&immutable=1"] if read_only else [uri]
+    for attempt, candidate in enumerate(uris, 1):
+        db = sqlcipher3.connect(candidate, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA cipher_log_level = NONE")  # damage is reported to the person, not logged to stderr
+            db.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+            db.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                db.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages
+                db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages: decrypting is the costly part
+            if read_only:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.dbapi2.DatabaseError as exc:
+            db.close()
+            if attempt < len(uris):
+                continue
+            problem = _truthful(exc, None if read_only else db_path.parent)
+            if isinstance(problem, (CannotWrite, JournalInUse)):
+                raise problem from exc
+            raise JournalDamaged(_DAMAGED_AFTER_UNWRAP) from exc
+        except BaseException:
+            db.close()
+            raise
+        return db
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _check_plausible_files(layout: JournalLayout) -> None:
@@ -187,15 +259,57 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-def _verify_and_migrate(db: Any) -> None:
-    with explain_db_errors():
+def _verify_and_migrate(db: Any, folder: Path, read_only: CannotWrite | None) -> None:
+    with explain_db_errors(None if read_only else folder):
         try:
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.dbapi2.DatabaseError as exc:
-            raise JournalDamaged(_DAMAGED_AFTER_UNWRAP) from exc
+            problem = None if read_only else place_problem(folder)
+            raise (problem or JournalDamaged(_DAMAGED_AFTER_UNWRAP)) from exc
         if int(db.execute("PRAGMA application_id").fetchone()[0]) != schema.APPLICATION_ID:
             raise JournalDamaged()
+        if read_only is not None and schema.current_version(db) < schema.LATEST:
+            raise CannotWrite(
+                "This journal was made by an earlier version of Recovery Journal and needs a small update "
+                "before it can be opened, but its place can't be written. Nothing was lost. Open it once "
+                "somewhere you can write.",
+                read_only.reason,
+            )
         schema.migrate(db)
+
+
+def _database_salt(layout: JournalLayout) -> bytes:
+    return _head(layout.db)[:_SALT_BYTES]
+
+
+def _check_key_file_belongs(doc: dict[str, Any], layout: JournalLayout) -> None:
+    """A key file copied from another journal is named for what it is, before any key derivation."""
+    remembered = doc.get("database_salt")
+    if not isinstance(remembered, str):
+        return  # made before key files remembered their database; bound on the next writable open
+    try:
+        expected = bytes.fromhex(remembered)
+    except ValueError:
+        raise JournalDamaged(
+            "This journal's key file is damaged, so it can't be opened. Nothing has been changed."
+        ) from None
+    actual = _database_salt(layout)
+    if len(expected) != _SALT_BYTES or len(actual) != _SALT_BYTES:
+        return
+    differing = sum(bin(a ^ b).count("1") for a, b in zip(expected, actual, strict=True))
+    if differing > _SALT_DAMAGE_BITS:
+        raise JournalDamaged(_FOREIGN_KEY_FILE)
+
+
+def _bind_key_file(layout: JournalLayout) -> None:
+    """Older journals: remember which database this key file belongs to (best effort)."""
+    try:
+        doc = keyfile.read_key_file(layout.keys)
+        if "database_salt" not in doc:
+            doc["database_salt"] = _database_salt(layout).hex()
+            keyfile.replace_key_file(layout.keys, doc)
+    except JournalError:
+        pass
 
 
 def device_slots(path: Path | str) -> list[str]:
@@ -217,29 +331,47 @@ def forget_device_slot(path: Path | str, slot_id: str) -> None:
 def open_journal(
     path: Path | str, secret: str, *, recovery_key: bool = False, device_slot: str | None = None
 ) -> JournalConnection:
-    """Unlock with the passphrase, the recovery key or a remembered secret. Changes nothing on a failure."""
+    """Unlock with the passphrase, the recovery key or a remembered secret. Changes nothing on a failure.
+
+    Where the journal's place can't be written (a read-only stick, a full disk) it opens for
+    reading: `read_only` on the result then says why, and every write is refused kindly.
+    """
     layout = JournalLayout.for_path(path)
     _check_plausible_files(layout)
+    doc = keyfile.read_key_file(layout.keys)
+    _check_key_file_belongs(doc, layout)
     lock = JournalLock(layout.lock)
-    lock.acquire()
+    read_only: CannotWrite | None = None
     try:
-        doc = keyfile.read_key_file(layout.keys)
+        lock.acquire()
+    except CannotWrite as exc:
+        read_only = exc
+        lock.acquire_for_reading()
+    try:
         slot = DEVICE_PREFIX + device_slot if device_slot else RECOVERY_SLOT if recovery_key else PASSPHRASE_SLOT
         if slot not in doc["slots"]:
             raise JournalDamaged("Part of this journal's key file is missing, so it can't be unlocked that way.")
         secret = normalise_recovery_key(secret) if recovery_key else secret
         master_key = keyfile.unwrap(doc["slots"][slot], secret, slot)
-        db = _connect(layout.db, master_key, create=False)
+        try:
+            db = _connect(layout.db, master_key, read_only=read_only is not None)
+        except CannotWrite as exc:
+            if read_only is not None:
+                raise
+            read_only = exc  # a full disk: SQLite can't even make its side files, so read what is there
+            db = _connect(layout.db, master_key, read_only=True)
         del master_key
         try:
-            _verify_and_migrate(db)
+            _verify_and_migrate(db, layout.folder, read_only)
         except BaseException:
             db.close()
             raise
     except BaseException:
         lock.release()
         raise
-    return JournalConnection(layout, db, lock, opened_with_recovery_key=recovery_key)
+    if read_only is None and "database_salt" not in doc:
+        _bind_key_file(layout)
+    return JournalConnection(layout, db, lock, opened_with_recovery_key=recovery_key, read_only=read_only)
 
 
 def create_journal(path: Path | str, passphrase: str) -> tuple[JournalConnection, str]:
@@ -271,7 +403,7 @@ def _build(layout: JournalLayout, passphrase: str, recovery: str) -> None:
         write_private_file(layout.db, b"")
     db = _connect(layout.db, master_key, create=True)
     try:
-        with explain_db_errors():
+        with explain_db_errors(layout.folder.parent):
             db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
             db.execute("PRAGMA journal_mode = WAL")
             schema.migrate(db)
@@ -279,4 +411,5 @@ def _build(layout: JournalLayout, passphrase: str, recovery: str) -> None:
         db.close()
     doc = keyfile.new_key_file(master_key, passphrase, recovery, KdfParams.calibrated())
     del master_key
+    doc["database_salt"] = _database_salt(layout).hex()
     keyfile.create_key_file(layout.keys, doc)

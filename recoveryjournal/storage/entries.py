@@ -8,7 +8,7 @@ from typing import Any
 
 from recoveryjournal.domain.entry import Entry, clean_text
 from recoveryjournal.domain.errors import InvalidInput
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 _SELECT = (
     "SELECT e.id, e.entry_date, e.title, e.body, e.created_at, e.updated_at, e.entry_time, e.checkin_id, "
@@ -117,7 +117,7 @@ class EntryRepository:
 
     def get(self, entry_id: int) -> Entry:
         """One entry by id; InvalidInput with a kind message when there is none."""
-        with explain_db_errors():
+        with self._journal.errors():
             row = self._journal.db.execute(f"{_SELECT} WHERE e.id = ?", (entry_id,)).fetchone()
         if row is None:
             raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
@@ -125,12 +125,12 @@ class EntryRepository:
 
     def count(self) -> int:
         """How many entries the journal holds."""
-        with explain_db_errors():
+        with self._journal.errors():
             return int(self._journal.db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
     def newest_first(self, limit: int | None = None, offset: int = 0) -> list[Entry]:
         """A page of entries, newest date first (views fetch more as the person scrolls)."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 f"{_SELECT}{_ORDER} LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset)
             ).fetchall()
@@ -138,13 +138,13 @@ class EntryRepository:
 
     def on_day(self, day: dt.date) -> list[Entry]:
         """The entries of one day, latest first."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(f"{_SELECT} WHERE e.entry_date = ?{_ORDER}", (day.isoformat(),)).fetchall()
         return [_row_to_entry(r) for r in rows]
 
     def dates_between(self, first: dt.date, last: dt.date) -> set[dt.date]:
         """Days in the range that have at least one entry."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 "SELECT DISTINCT entry_date FROM entries WHERE entry_date BETWEEN ? AND ?",
                 (first.isoformat(), last.isoformat()),
@@ -153,7 +153,7 @@ class EntryRepository:
 
     def all_tags(self) -> list[str]:
         """Every tag in use, most used first."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id GROUP BY t.id "
                 "ORDER BY count(*) DESC, t.name"

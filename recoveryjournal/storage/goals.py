@@ -8,7 +8,7 @@ from typing import Any
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Goal, PositiveRisk, ProgressNote, Step
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 _GOAL_COLUMNS = (
     "id, title, why, status, review_next_appointment, risk, risk_why, risk_could_go_wrong, risk_what_helps, "
@@ -115,7 +115,7 @@ class GoalRepository:
         return int(cur.lastrowid)
 
     def _select(self, where: str, params: tuple[Any, ...]) -> list[Goal]:
-        with explain_db_errors():
+        with self._journal.errors():
             db = self._journal.db
             rows = db.execute(f"SELECT {_GOAL_COLUMNS} FROM goals {where}", params).fetchall()
             if not rows:

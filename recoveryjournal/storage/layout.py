@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from recoveryjournal.domain.errors import InvalidInput
+
 #: The folder name ends with this, so people (and file dialogs) can tell a journal at a glance.
 SUFFIX = ".rjournal"
 DB_NAME = "journal.db"
@@ -40,10 +42,20 @@ class JournalLayout:
 
     @classmethod
     def for_path(cls, path: Path | str) -> JournalLayout:
-        """Accept the journal folder, or a file inside it (someone may pick journal.db or keys.json)."""
+        """Find the journal the person means: the folder, the name given to `init` without `.rjournal`,
+        or a file inside the folder (someone may pick journal.db or keys.json)."""
         p = Path(path).expanduser()
         if p.is_file() and p.name in (DB_NAME, KEYS_NAME) and (p.parent / KEYS_NAME).exists():
             p = p.parent
+        if not p.name.endswith(SUFFIX):
+            named = with_suffix(p)
+            if named.is_dir():
+                if p.exists() and not _same(p, named):
+                    raise InvalidInput(
+                        f"There are two things here with that name: “{p.name}” and “{named.name}”. "
+                        f"Which one do you mean? Give the whole name, for example “{named}”."
+                    )
+                p = named
         return cls(p.absolute())
 
 
@@ -51,3 +63,10 @@ def with_suffix(path: Path | str) -> Path:
     """Add the journal suffix to a new journal's path when the person left it out."""
     p = Path(path).expanduser()
     return p if p.name.endswith(SUFFIX) else p.with_name(p.name + SUFFIX)
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False

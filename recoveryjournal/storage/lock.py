@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from recoveryjournal.domain.errors import CannotWrite, JournalInUse
+from recoveryjournal.domain.errors import JournalInUse, read_only_place
+from recoveryjournal.storage.fsutil import place_error
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
@@ -57,17 +58,34 @@ class JournalLock:
         return self._fd is not None
 
     def acquire(self) -> None:
-        """Take the lock, or raise JournalInUse (another copy has it) or CannotWrite (read-only folder)."""
+        """Take the lock, or raise JournalInUse (another copy has it) or CannotWrite (the place takes no writes).
+
+        On a read-only place an existing lock file is still locked (flock needs no write access), so
+        two copies never read one journal while a third writes it; with no lock file there at all,
+        nobody can be writing, and `acquire_for_reading` goes on without one.
+        """
         if self._fd is not None:
             return
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise CannotWrite(
-                "This journal is in a folder Recovery Journal can't write to (perhaps a read-only USB stick "
-                "or a shared folder). Copy the journal somewhere you can write, then open it from there. "
-                "Nothing has been changed."
-            ) from exc
+            raise place_error(exc) or read_only_place() from exc
+        self._take(fd)
+
+    def acquire_for_reading(self) -> None:
+        """Take the lock on a place that can't be written (read-only stick, full disk)."""
+        if self._fd is not None:
+            return
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            try:
+                fd = os.open(self.path, os.O_RDONLY)
+            except OSError:
+                return  # no lock file and none can be made: nothing can write here either
+        self._take(fd)
+
+    def _take(self, fd: int) -> None:
         if not _try_lock(fd):
             os.close(fd)
             raise JournalInUse()

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from recoveryjournal.storage import schema
-from recoveryjournal.storage.connection import PLAIN_SQLITE_HEADER, JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import PLAIN_SQLITE_HEADER, JournalConnection
 
 
 @dataclass(slots=True)
@@ -28,12 +28,13 @@ def check_integrity(journal: JournalConnection, samples: list[str]) -> Integrity
     """Run every check. `samples` are bits of the person's text that must not appear in the file's bytes."""
     result = IntegrityResult()
     db = journal.db
-    with explain_db_errors():
+    with journal.errors():
         result.schema_version = schema.current_version(db)
         result.page_problems = [str(r[0]) for r in db.execute("PRAGMA cipher_integrity_check").fetchall()]
         rows = [str(r[0]) for r in db.execute("PRAGMA integrity_check").fetchall()]
         result.structure_problems = [] if rows == ["ok"] else rows
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file on disk holds everything we check
+        if journal.read_only is None:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file on disk holds everything we check
     result.encryption_problems = _encryption_problems(journal, samples)
     return result
 

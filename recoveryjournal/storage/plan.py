@@ -8,7 +8,7 @@ from typing import Any
 
 from recoveryjournal.domain.crisis_plan import Contact, PlanSection
 from recoveryjournal.domain.entry import clean_text
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 
 def _section_json(s: PlanSection) -> dict[str, Any]:
@@ -31,7 +31,7 @@ class PlanRepository:
 
     def sections(self) -> list[PlanSection]:
         """The plan in the person's order (empty list before it is first saved)."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 "SELECT section_key, title, body, contacts, skipped, template_version FROM plan_sections "
                 "ORDER BY position"
@@ -66,13 +66,13 @@ class PlanRepository:
 
     def revisions(self) -> list[tuple[int, dt.datetime]]:
         """(id, when saved) of every version, newest first."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute("SELECT id, saved_at FROM plan_revisions ORDER BY id DESC").fetchall()
         return [(int(i), dt.datetime.fromisoformat(t)) for i, t in rows]
 
     def revision(self, revision_id: int) -> list[PlanSection]:
         """The plan as it was saved in one version."""
-        with explain_db_errors():
+        with self._journal.errors():
             row = self._journal.db.execute(
                 "SELECT snapshot FROM plan_revisions WHERE id = ?", (revision_id,)
             ).fetchone()

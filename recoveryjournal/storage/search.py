@@ -15,7 +15,7 @@ from recoveryjournal.domain.search import (
     fts_query,
     like_pattern,
 )
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 _SNIPPET_WORDS = 14
 
@@ -68,7 +68,7 @@ class SearchRepository:
         snippet = f"snippet(entries_fts, -1, '{HIT_START}', '{HIT_END}', '…', {_SNIPPET_WORDS})"
         rows: list[tuple[Any, ...]] = []
         limited = False
-        with explain_db_errors():
+        with self._journal.errors():
             db = self._journal.db
             if f == SearchFilters():
                 window = db.execute(
@@ -112,5 +112,5 @@ class SearchRepository:
             "WHERE (e.title LIKE ? ESCAPE '\\' OR e.body LIKE ? ESCAPE '\\')"
         ) + _entry_filters(f, params)
         sql += " ORDER BY e.entry_date DESC LIMIT ?"
-        with explain_db_errors():
+        with self._journal.errors():
             return list(self._journal.db.execute(sql, [*params, limit]).fetchall())

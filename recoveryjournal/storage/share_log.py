@@ -6,7 +6,7 @@ import datetime as dt
 
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.share import ShareRecord
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 
 class ShareLogRepository:
@@ -30,7 +30,7 @@ class ShareLogRepository:
 
     def all(self) -> list[ShareRecord]:
         """Every share, newest first."""
-        with explain_db_errors():
+        with self._journal.errors():
             db = self._journal.db
             rows = db.execute("SELECT id, shared_at, recipient, title, format, saved_to FROM share_log "
                               "ORDER BY id DESC").fetchall()  # fmt: skip
@@ -42,7 +42,7 @@ class ShareLogRepository:
 
     def for_item(self, kind: str, ref: str) -> list[tuple[dt.datetime, str]]:
         """(when, to whom) for every share that included this item."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 "SELECT l.shared_at, l.recipient FROM share_log l JOIN share_log_items i ON i.share_id = l.id "
                 "WHERE i.kind = ? AND i.ref = ? ORDER BY l.id DESC",
@@ -52,7 +52,7 @@ class ShareLogRepository:
 
     def recipients(self) -> list[str]:
         """People shared with before (suggestions, kept inside the journal only)."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(
                 "SELECT recipient FROM share_log WHERE recipient != '' GROUP BY recipient ORDER BY max(id) DESC"
             ).fetchall()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.support import SupportItem
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
 
 _COLUMNS = "id, what, provider, how_often, my_view, change_wanted, cost, cost_period, wanted_not_yet"
 
@@ -46,6 +46,6 @@ class SupportRepository:
 
     def all(self) -> list[SupportItem]:
         """Every item, in the person's order."""
-        with explain_db_errors():
+        with self._journal.errors():
             rows = self._journal.db.execute(f"SELECT {_COLUMNS} FROM support_items ORDER BY position, id").fetchall()
         return [SupportItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal import APP_NAME
-from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.errors import PLACE_GONE, JournalError
 from recoveryjournal.services.demo import DEMO_PASSPHRASE, open_or_create_demo
 from recoveryjournal.services.journal_service import JournalSession, unlock_journal
 from recoveryjournal.services.locations import demo_journal_path
@@ -112,11 +112,15 @@ class MainWindow(QMainWindow):
         """Save what was typed, close the journal and empty every view of it."""
         self.idle_lock.stop()
         self.reminder_timer.stop()
+        self.place_watch.stop()
         self.reminder_bar.hide()
         close_other_windows(keep=self)
         if self.session is None:
             return
-        self.unlocked_view.save_before_lock()
+        try:
+            self.unlocked_view.save_before_lock()
+        except JournalError:
+            pass  # the place took no more writes (stick out, disk full): locking must still happen
         clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
         self.unlocked_view.clear()
@@ -171,6 +175,10 @@ class MainWindow(QMainWindow):
         self.reminder_bar = ReminderBar(self)
         self.reminder_timer = QTimer(self)
         self.reminder_timer.timeout.connect(lambda: self.reminder_bar.ask() if self.session else None)
+        # A journal on a USB stick can vanish while open: then lock at once and say what happened.
+        self.place_watch = QTimer(self)
+        self.place_watch.setInterval(1000)
+        self.place_watch.timeout.connect(self._check_place)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 4, 8, 8)
@@ -268,8 +276,14 @@ class MainWindow(QMainWindow):
             action.setVisible(unlocked)
         self.toolbar.setVisible(not covered)
         self.menuBar().setVisible(not covered)
-        self.passphrase_action.setEnabled(unlocked and not self._is_demo)
-        show_message(self.banner, _TEXT["demo_banner"].format(p=DEMO_PASSPHRASE) if unlocked and self._is_demo else "")
+        read_only = self.session is not None and self.session.read_only
+        self.passphrase_action.setEnabled(unlocked and not self._is_demo and not read_only)
+        notes = []
+        if unlocked and self._is_demo:
+            notes.append(_TEXT["demo_banner"].format(p=DEMO_PASSPHRASE))
+        if read_only and self.session is not None:
+            notes.append(self.session.read_only_note)
+        show_message(self.banner, "\n".join(notes))
 
     def _on_unlock_requested(self, secret: str, is_recovery_key: bool) -> None:
         path = self.journal_path
@@ -301,6 +315,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._start_idle_lock()
         self._start_reminder()
+        self.place_watch.start()
         self.remember.refresh(session.path)
         if session.opened_with_recovery_key:
             self._on_change_passphrase(with_recovery_key=True)
@@ -309,6 +324,11 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, JournalError):
             raise exc
         self.unlock_page.show_error(exc.message)
+
+    def _check_place(self) -> None:
+        if self.session is not None and not self.session.path.is_dir():
+            self.lock()
+            self.unlock_page.show_error(PLACE_GONE)
 
     def _on_create_requested(self) -> None:
         self.lock()

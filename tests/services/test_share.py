@@ -174,7 +174,7 @@ def test_cli_share_read_only_destination_logs_nothing(shared, tmp_path) -> None:
          str(request.entry_ids[0]), "--format", "json", "--output", str(target)],
         input=f"{PASSPHRASE}\n", capture_output=True, text=True, timeout=60,
     )  # fmt: skip
-    assert result.returncode == 1 and "Nothing was shared" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 6 and "Nothing was shared" in result.stderr and "Traceback" not in result.stderr
     from recoveryjournal.services.journal_service import unlock_journal
 
     again = unlock_journal(path, PASSPHRASE)

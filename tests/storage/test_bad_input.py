@@ -230,12 +230,33 @@ def read_only(folder: Path) -> Iterator[None]:
         folder.chmod(0o700)
 
 
-def test_read_only_folder(created_journal) -> None:
-    """A journal in a folder that can't be written: a kind message, nothing changed."""
+@pytest.mark.parametrize("with_lock_file", [True, False])
+def test_read_only_folder_opens_for_reading(created_journal, with_lock_file: bool) -> None:
+    """A journal in a folder that can't be written opens read-only: reading, searching and checking work,
+    every write is refused with exit 6 and a kind message, and no byte changes."""
     path, _ = created_journal
-    (path / "in-use.lock").unlink(missing_ok=True)
+    if not with_lock_file:
+        (path / "in-use.lock").unlink(missing_ok=True)
+    before = _hashes(path)
     with read_only(path):
-        assert "can't write" in _refused(path, CannotWrite).message
+        session = unlock_journal(path, PASSPHRASE)
+        try:
+            assert session.read_only
+            assert session.read_only_note == "This journal is read-only here: you can read and search it, not change it."
+            assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+            assert len(session.search("words")) == 3
+            assert check_journal(session).ok
+            with pytest.raises(CannotWrite) as info:
+                session.add_entry("more words")
+            assert info.value.exit_code == 6 and info.value.reason == "read_only"
+            assert "read-only here" in info.value.message and "Nothing was lost" in info.value.message
+            with pytest.raises(CannotWrite):
+                session.checkins.add(5)
+            with pytest.raises(CannotWrite):
+                session.change_passphrase(PASSPHRASE, "another")
+        finally:
+            session.lock()
+    assert _hashes(path) == before
 
 
 def test_create_in_a_read_only_folder(tmp_path: Path) -> None:

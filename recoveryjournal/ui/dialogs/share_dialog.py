@@ -33,9 +33,18 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import mood_stats
+from recoveryjournal.services.destinations import explain_destination_errors
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, suggest_names, write_data
+from recoveryjournal.services.share_service import (
+    NOT_LOGGED,
+    SharePackage,
+    build,
+    csv_bytes,
+    json_bytes,
+    suggest_names,
+    write_data,
+)
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 
@@ -58,8 +67,10 @@ _TEXT = {
     "save": "Save…",
     "print": "Print…",
     "printed": "Sent to the printer. It's in your share log.",
+    "printed_not_logged": "Sent to the printer. {note}",
     "cancel": "Cancel",
     "saved": "Saved {name}. It's in your share log. It goes nowhere else unless you send it.",
+    "saved_not_logged": "Saved {name}. {note} It goes nowhere else unless you send it.",
     "shared_pc": "On a shared computer, please save it to your own USB stick.",
 }
 _SUFFIX = {"pdf": "PDF (*.pdf)", "json": "JSON (*.json)", "csv": "CSV (*.csv)"}
@@ -139,7 +150,8 @@ class ShareDialog(QDialog):
             self.refresh_preview()
         assert self.package is not None
         paint_pages(self.package.document, printer)  # type: ignore[arg-type]
-        self._session.shares.record(self.package, "print", "printer")
+        if self._session.shares.record(self.package, "print", "printer") is None:
+            return _TEXT["printed_not_logged"].format(note=NOT_LOGGED)
         return _TEXT["printed"]
 
     def save_to(self, path: Path) -> str:
@@ -148,16 +160,17 @@ class ShareDialog(QDialog):
             self.refresh_preview()
         assert self.package is not None
         try:
-            if self.fmt() == "pdf":
-                from recoveryjournal.render.pdf import write_pdf
+            with explain_destination_errors("Nothing was shared. Try another folder or a USB stick."):
+                if self.fmt() == "pdf":
+                    from recoveryjournal.render.pdf import write_pdf
 
-                write_pdf(self.package.document, path)
-            else:
-                write_data(self.package, self.fmt(), path)
-        except (OSError, JournalError) as exc:
-            reason = getattr(exc, "message", None) or getattr(exc, "strerror", None) or str(exc)
-            return f"It couldn't be saved there ({reason}). Nothing was shared. Try another folder or a USB stick."
-        self._session.shares.record(self.package, self.fmt(), str(path))
+                    write_pdf(self.package.document, path)
+                else:
+                    write_data(self.package, self.fmt(), path)
+        except JournalError as exc:
+            return exc.message
+        if self._session.shares.record(self.package, self.fmt(), str(path)) is None:
+            return _TEXT["saved_not_logged"].format(name=path.name, note=NOT_LOGGED)
         return _TEXT["saved"].format(name=path.name)
 
     # UI ---------------------------------------------------------------------------------
