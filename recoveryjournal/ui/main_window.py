@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -117,10 +118,8 @@ class MainWindow(QMainWindow):
         close_other_windows(keep=self)
         if self.session is None:
             return
-        try:
+        with suppress(JournalError):  # the place took no more writes (stick out, disk full): lock all the same
             self.unlocked_view.save_before_lock()
-        except JournalError:
-            pass  # the place took no more writes (stick out, disk full): locking must still happen
         clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
         self.unlocked_view.clear()

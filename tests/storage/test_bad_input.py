@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from recoveryjournal.domain.errors import (
+    READ_ONLY_NOTE,
     AlreadyExists,
     CannotWrite,
     JournalDamaged,
@@ -242,7 +243,7 @@ def test_read_only_folder_opens_for_reading(created_journal, with_lock_file: boo
         session = unlock_journal(path, PASSPHRASE)
         try:
             assert session.read_only
-            assert session.read_only_note == "This journal is read-only here: you can read and search it, not change it."
+            assert session.read_only_note == READ_ONLY_NOTE
             assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
             assert len(session.search("words")) == 3
             assert check_journal(session).ok
