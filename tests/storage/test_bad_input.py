@@ -5,11 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,6 +24,7 @@ from recoveryjournal.domain.errors import (
 from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from tests.conftest import PASSPHRASE
+from tests.places import read_only
 
 
 def _hashes(folder: Path) -> dict[str, str]:
@@ -202,33 +199,6 @@ def test_keys_from_another_journal(tmp_path: Path, created_journal) -> None:
     other.lock()
     (path / "keys.json").write_bytes((tmp_path / "other.rjournal" / "keys.json").read_bytes())
     _refused(path, JournalDamaged)
-
-
-def _writes_are_refused(folder: Path) -> bool:
-    probe = folder / ".probe"
-    try:
-        probe.write_text("x")
-    except OSError:
-        return True
-    probe.unlink()
-    return False
-
-
-@contextmanager
-def read_only(folder: Path) -> Iterator[None]:
-    """Make `folder` refuse writes: chmod for ordinary users; as root (CI), the immutable flag."""
-    folder.chmod(0o500)
-    immutable = False
-    try:
-        if not _writes_are_refused(folder) and shutil.which("chattr"):
-            immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
-        if not _writes_are_refused(folder):
-            pytest.skip("this machine can't make a folder read-only for this user")
-        yield
-    finally:
-        if immutable:
-            subprocess.run(["chattr", "-i", str(folder)], check=False)
-        folder.chmod(0o700)
 
 
 @pytest.mark.parametrize("with_lock_file", [True, False])
