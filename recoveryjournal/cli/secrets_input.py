@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from recoveryjournal.domain.errors import InvalidInput
@@ -24,7 +25,7 @@ class Input:
                 raise InvalidInput("The two passphrases weren't the same. Nothing has been changed.")
             value = first
         else:
-            line = self._stream.readline()
+            line = self._read(self._stream.readline)
             if not line:
                 raise InvalidInput(
                     f"{prompt.rstrip(': ')} was expected on the first line of the input, but it was empty."
@@ -38,4 +39,14 @@ class Input:
         """Everything left on stdin (the text of a new entry)."""
         if self.interactive:
             print("Type your entry. Finish with Ctrl+D on a line of its own.", file=sys.stderr)
-        return self._stream.read()
+        return self._read(self._stream.read)
+
+    @staticmethod
+    def _read(read: Callable[[], str]) -> str:
+        try:
+            return read()
+        except UnicodeDecodeError:
+            raise InvalidInput(
+                "The input couldn't be read as text (it isn't UTF-8). Save it as UTF-8 text and try again. "
+                "Nothing has been changed."
+            ) from None

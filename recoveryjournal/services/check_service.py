@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from recoveryjournal.domain.errors import JournalDamaged
 from recoveryjournal.services.journal_service import JournalSession
-from recoveryjournal.storage.maintenance import check_integrity
+from recoveryjournal.storage.maintenance import check_integrity, salvage_counts
 
 _SAMPLE_MIN_CHARS = 12
 
@@ -19,23 +20,37 @@ class CheckReport:
 
 
 def check_journal(session: JournalSession) -> CheckReport:
-    """Run SQLCipher's and SQLite's checks and look for readable journal text in the files."""
-    samples = [e.text.strip()[:40] for e in session.entries(limit=50) if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
+    """Run SQLCipher's and SQLite's checks and look for readable journal text in the files.
+
+    Where something is damaged, the report goes on to say how much can still be read, kind by kind.
+    """
+    try:
+        entries = session.entries(limit=50)
+    except JournalDamaged:
+        entries = []
+    samples = [e.text.strip()[:40] for e in entries if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
     result = check_integrity(session.connection, samples)
     lines = [
         f"Journal: {session.path}",
         f"Format version: {result.schema_version}",
-        f"Entries: {session.entry_count()}",
         _line("Every page is intact (SQLCipher page check)", result.page_problems),
         _line("The structure is sound (SQLite integrity check)", result.structure_problems),
         _line("The files are encrypted (no readable journal text found)", result.encryption_problems),
     ]
+    salvage = salvage_counts(session.connection)
+    if result.ok:
+        lines.insert(2, f"Entries: {salvage[0].readable}")
+        lines.append("All is well.")
+        return CheckReport(True, lines)
+    lines.append("What can still be read:")
+    for item in salvage:
+        of = f" of {item.total}" if item.total is not None else " (the full count couldn't be read)"
+        lines.append(f"    {item.label}: {item.readable}{of}")
     lines.append(
-        "All is well."
-        if result.ok
-        else "Some checks found problems. Keep a copy of this journal folder before changing anything."
+        "Some checks found problems. Keep a copy of this journal folder before changing anything. "
+        "Everything that can still be read can be opened, shared and copied as usual."
     )
-    return CheckReport(result.ok, lines)
+    return CheckReport(False, lines)
 
 
 def _line(label: str, problems: list[str]) -> str:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
+
+import sqlcipher3
 
 from recoveryjournal.storage import schema
 from recoveryjournal.storage.connection import PLAIN_SQLITE_HEADER, JournalConnection
@@ -30,13 +34,22 @@ def check_integrity(journal: JournalConnection, samples: list[str]) -> Integrity
     db = journal.db
     with journal.errors():
         result.schema_version = schema.current_version(db)
-        result.page_problems = [str(r[0]) for r in db.execute("PRAGMA cipher_integrity_check").fetchall()]
-        rows = [str(r[0]) for r in db.execute("PRAGMA integrity_check").fetchall()]
-        result.structure_problems = [] if rows == ["ok"] else rows
-        if journal.read_only is None:
+    result.page_problems = _rows_or_problem(db, "PRAGMA cipher_integrity_check")
+    rows = _rows_or_problem(db, "PRAGMA integrity_check")
+    result.structure_problems = [] if rows == ["ok"] else rows
+    if journal.read_only is None and result.ok:
+        with journal.errors():
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # so the file on disk holds everything we check
     result.encryption_problems = _encryption_problems(journal, samples)
     return result
+
+
+def _rows_or_problem(db: Any, pragma: str) -> list[str]:
+    """A check's rows; a check that can't even run on damaged pages is itself a finding, not a crash."""
+    try:
+        return [str(r[0]) for r in db.execute(pragma).fetchall()]
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        return [f"the check couldn't finish ({exc})"]
 
 
 def _encryption_problems(journal: JournalConnection, samples: list[str]) -> list[str]:
@@ -61,3 +74,58 @@ def _encryption_problems(journal: JournalConnection, samples: list[str]) -> list
     finally:
         plain.close()
     return sorted(set(problems))
+
+
+#: What a person keeps in a journal, by table, in the words a report uses.
+SALVAGE_TABLES = (
+    ("entries", "entries"),
+    ("checkins", "check-ins"),
+    ("goals", "goals"),
+    ("goal_steps", "goal steps"),
+    ("plan_sections", "crisis plan sections"),
+    ("support_items", "support contacts"),
+    ("appointments", "appointments"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Salvage:
+    """How much of one kind of thing can still be read: `readable` of `total` (None: couldn't be counted)."""
+
+    label: str
+    readable: int
+    total: int | None
+
+
+def salvage_counts(journal: JournalConnection) -> list[Salvage]:
+    """Row by row, how much can still be read, so a damaged journal's report says what can be saved."""
+    db = journal.db
+    found: list[Salvage] = []
+    for table, label in SALVAGE_TABLES:
+        try:
+            ids = [int(r[0]) for r in db.execute(f"SELECT id FROM {table}").fetchall()]
+        except sqlcipher3.dbapi2.DatabaseError:
+            found.append(Salvage(label, _count_by_probing(db, table), None))
+            continue
+        readable = 0
+        for row_id in ids:
+            try:
+                db.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchall()
+                readable += 1
+            except sqlcipher3.dbapi2.DatabaseError:
+                pass
+        found.append(Salvage(label, readable, len(ids)))
+    return found
+
+
+def _count_by_probing(db: Any, table: str) -> int:
+    """The table's list of rows is damaged: look for rows one id at a time, up to the largest id seen."""
+    try:
+        top = int(db.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
+    except sqlcipher3.dbapi2.DatabaseError:
+        top = 10_000
+    readable = 0
+    for row_id in range(1, min(top, 1_000_000) + 1):
+        with contextlib.suppress(sqlcipher3.dbapi2.DatabaseError):
+            readable += len(db.execute(f"SELECT 1 FROM {table} WHERE rowid = ?", (row_id,)).fetchall())
+    return readable
