@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 #: Marks around matched words in snippets (private-use characters: they never occur in real text).
@@ -44,8 +45,11 @@ class SearchResults(list[SearchHit]):
 
 
 def fts_query(text: str) -> str | None:
-    """Every word must appear (the last may be the start of a word); None when there are no words at all."""
-    words = _WORD.findall(text)[:32]
+    """Every word must appear (the last may be the start of a word); None when there are no words at all.
+
+    The query is composed (NFC) first: typed decomposed, "crème" would otherwise split at its accent.
+    """
+    words = _WORD.findall(unicodedata.normalize("NFC", text))[:32]
     if not words:
         return None
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
