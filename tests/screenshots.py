@@ -115,6 +115,44 @@ def main(out: Path) -> None:
     window.unlock_page.unlock_button.click()
     shot(window, "7-wrong-passphrase")
     window.lock()
+    _faults(window, work, shot)
+
+
+def _faults(window, work: Path, shot) -> None:  # type: ignore[no-untyped-def]
+    """A read-only journal and a pulled-out stick (needs root on Linux for chattr and mount; skipped otherwise)."""
+    import shutil
+    import subprocess
+
+    from recoveryjournal.services.demo import DEMO_PASSPHRASE
+    from recoveryjournal.services.locations import demo_journal_path
+
+    if os.name != "posix" or os.geteuid() != 0:
+        return
+    read_only = work / "On a stick.rjournal"
+    shutil.copytree(demo_journal_path(), read_only)
+    subprocess.run(["chattr", "+i", str(read_only)], check=False)
+    try:
+        window.show_unlock(read_only)
+        window.unlock_page.secret_field.setText(DEMO_PASSPHRASE)
+        window.unlock_page.unlock_button.click()
+        shot(window, "8-read-only")
+        window.lock()
+    finally:
+        subprocess.run(["chattr", "-i", str(read_only)], check=False)
+    stick, contents = work / "stick", work / "stick-contents"
+    stick.mkdir()
+    shutil.copytree(demo_journal_path(), contents / "j.rjournal")
+    if subprocess.run(["mount", "--bind", str(contents), str(stick)]).returncode != 0:
+        return
+    window.show_unlock(stick / "j.rjournal")
+    window.unlock_page.secret_field.setText(DEMO_PASSPHRASE)
+    window.unlock_page.unlock_button.click()
+    shot(window, "9a-on-stick")
+    subprocess.run(["umount", "-l", str(stick)], check=False)
+    import time
+
+    time.sleep(1.5)
+    shot(window, "9b-stick-pulled-out")
 
 
 if __name__ == "__main__":

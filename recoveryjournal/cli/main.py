@@ -25,9 +25,13 @@ Exit codes:
   3  wrong passphrase or recovery key
   4  not a journal, or the journal is damaged (check found a problem)
   5  the journal is open in another copy of the app
+  6  the journal's place can't be written (disk full, read-only, stick removed); nothing was lost
   1  anything else
 
-A journal is a folder whose name ends in .rjournal.
+A journal on a read-only place (a write-protected stick) opens for reading: list, search, check and
+share work there; changes are refused with exit 6.
+
+A journal is a folder whose name ends in .rjournal; give it with or without that ending.
 """
 
 

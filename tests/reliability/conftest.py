@@ -65,3 +65,6 @@ def hashes(folder: Path) -> dict[str, str]:
         for p in sorted(folder.iterdir())
         if p.is_file() and p.name != "in-use.lock"
     }
+
+
+from tests.ui.conftest import window  # noqa: E402,F401 - the real main window, for the window's side of the battery
