@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from recoveryjournal.domain.errors import PLACE_GONE, READ_ONLY_NOTE
+from recoveryjournal.domain.errors import PLACE_GONE, READ_ONLY_NOTE, CannotWrite
 from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
@@ -63,8 +63,14 @@ def test_the_window_shows_a_calm_banner_on_a_read_only_place(qtbot, window, crea
         assert window.session is not None and window.session.read_only
         assert READ_ONLY_NOTE in window.banner.text()
         assert window.journal_page.model.rowCount() == 3
-        assert "read-only here" in _write_entry(qtbot, window, "a new thought")
+        editor = window.journal_page.editor
+        assert editor.body_edit.isReadOnly() and not editor.save_button.isEnabled()
+        assert not window.journal_page.new_button.isEnabled() and not editor.delete_button.isEnabled()
+        assert editor.share_button.isEnabled()  # sharing from a read-only journal works
+        assert not window.unlocked_view.checkin_page.save_button.isEnabled()
         assert not window.passphrase_action.isEnabled()
+        with pytest.raises(CannotWrite):  # and should anything still try, it is refused kindly
+            window.session.add_entry("a new thought")
         window.lock()
 
 

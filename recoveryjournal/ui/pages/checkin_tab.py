@@ -66,6 +66,7 @@ class CheckInTab(QWidget):
         self._session = session
         self._reset_form()
         self._show_today()
+        self.save_button.setEnabled(not session.read_only)
 
     def clear(self) -> None:
         """Forget everything shown (locking)."""

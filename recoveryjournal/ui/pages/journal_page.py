@@ -53,6 +53,8 @@ class JournalPage(QWidget):
         """Show a freshly unlocked journal: newest entry selected, or a blank page to write on."""
         self._session = session
         self.model.set_session(session)
+        self.editor.set_writable(not session.read_only)
+        self.new_button.setEnabled(not session.read_only)
         self.editor.set_tag_suggestions(session.tags())
         if self.model.rowCount() > 0:
             self._select_row(0)

@@ -46,7 +46,17 @@ class EntryEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._writable = True
         self._setup_ui()
+
+    def set_writable(self, writable: bool) -> None:
+        """A journal on a read-only place: the words can be read, selected and copied, not changed."""
+        self._writable = writable
+        for edit in (self.title_edit, self.tags_edit, self.body_edit):
+            edit.setReadOnly(not writable)
+        for widget in (self.date_edit, self.time_edit, self.save_button):
+            widget.setEnabled(writable)
+        self.delete_button.setEnabled(writable and self.delete_button.isEnabled())
 
     # Public -----------------------------------------------------------------------------
     def set_values(
@@ -77,7 +87,7 @@ class EntryEditor(QWidget):
             self.set_checkin_choices(checkins or [], checkin_id)
         finally:
             self._loading = False
-        self.delete_button.setEnabled(can_delete)
+        self.delete_button.setEnabled(can_delete and self._writable)
         self.share_button.setEnabled(can_delete)
         self.set_status("")
 
