@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -98,3 +99,14 @@ def bind_mount(source: Path, tmp_path: Path) -> Iterator[Path]:
 def pull_out(mount: Path) -> None:
     """Take the 'stick' away at once, under whatever has it open."""
     subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def hashes(folder: Path) -> dict[str, str]:
+    """Every file of a journal folder (the lock file aside) by its SHA-256."""
+    if folder.is_file():
+        return {folder.name: hashlib.sha256(folder.read_bytes()).hexdigest()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file() and p.name != "in-use.lock"
+    }

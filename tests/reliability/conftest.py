@@ -3,7 +3,6 @@ of how many cases each battery item ran (written out for docs/reliability.md by 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
@@ -56,15 +55,5 @@ def run_cli(args: list[str], stdin: str | bytes = "", env: dict[str, str] | None
     )  # fmt: skip
 
 
-def hashes(folder: Path) -> dict[str, str]:
-    """Every file of a journal folder (the lock file aside) by its SHA-256."""
-    if folder.is_file():
-        return {folder.name: hashlib.sha256(folder.read_bytes()).hexdigest()}
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.name != "in-use.lock"
-    }
-
-
+from tests.places import hashes  # noqa: E402,F401 - re-exported for the battery
 from tests.ui.conftest import window  # noqa: E402,F401 - the real main window, for the window's side of the battery

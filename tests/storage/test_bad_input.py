@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -24,17 +23,8 @@ from recoveryjournal.domain.errors import (
 from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from tests.conftest import PASSPHRASE
+from tests.places import hashes as _hashes
 from tests.places import read_only
-
-
-def _hashes(folder: Path) -> dict[str, str]:
-    if folder.is_file():
-        return {folder.name: hashlib.sha256(folder.read_bytes()).hexdigest()}
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if p.is_file() and p.name != "in-use.lock"
-    }
 
 
 def _refused(path: Path, error: type[JournalError], secret: str = PASSPHRASE, **kwargs: bool) -> JournalError:
