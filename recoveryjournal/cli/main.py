@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 
 from recoveryjournal import __version__
-from recoveryjournal.cli import commands, plans_commands, share_command
+from recoveryjournal.cli import backup_commands, commands, plans_commands, share_command
 from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.services.process_safety import harden_process
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         add(name, fn, text).add_argument("--json", action="store_true")
     share_command.add_arguments(add("share", share_command.cmd_share, "share chosen items as PDF, JSON or CSV"))
+    backup_commands.add_arguments(add)
     add("passwd", commands.cmd_passwd, "choose a new passphrase (input: current, then new)")
     add("check", commands.cmd_check, "check the journal is whole and really encrypted")
     return parser

@@ -49,6 +49,13 @@ class JournalDamaged(JournalError):
     )
 
 
+class NotImportable(JournalError):
+    """A file to bring in that is empty, unreadable or of another kind."""
+
+    exit_code = 4
+    default_message = "This file can't be brought in. Nothing has been changed."
+
+
 class JournalInUse(JournalError):
     """Another copy of the app (or the CLI, or another program) has this journal open or busy."""
 

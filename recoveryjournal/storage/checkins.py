@@ -31,7 +31,7 @@ class CheckInRepository:
                 (*self._values(c), _now()),
             )
             checkin_id = int(cur.lastrowid)
-            self._set_feelings(db, checkin_id, c.feelings)
+            self.set_feelings(db, checkin_id, c.feelings)
         return checkin_id
 
     def add_many(self, checkins: list[CheckIn]) -> int:
@@ -43,7 +43,7 @@ class CheckInRepository:
                     f"INSERT INTO checkins ({_COLUMNS[4:]}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (*self._values(c), now),
                 )
-                self._set_feelings(db, int(cur.lastrowid), c.feelings)
+                self.set_feelings(db, int(cur.lastrowid), c.feelings)
         return len(checkins)
 
     def update(self, c: CheckIn) -> None:
@@ -57,7 +57,7 @@ class CheckInRepository:
             if cur.rowcount == 0:
                 raise InvalidInput(f"There's no check-in number {c.id} in this journal.")
             db.execute("DELETE FROM checkin_feelings WHERE checkin_id = ?", (c.id,))
-            self._set_feelings(db, int(c.id or 0), c.feelings)
+            self.set_feelings(db, int(c.id or 0), c.feelings)
 
     def delete(self, checkin_id: int) -> None:
         """Remove a check-in for good."""
@@ -153,7 +153,7 @@ class CheckInRepository:
         )  # fmt: skip
 
     @staticmethod
-    def _set_feelings(db: Any, checkin_id: int, feelings: tuple[str, ...]) -> None:
+    def set_feelings(db: Any, checkin_id: int, feelings: tuple[str, ...]) -> None:
         for name in feelings:
             db.execute("INSERT INTO feelings (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (clean_text(name),))
             db.execute(

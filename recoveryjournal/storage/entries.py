@@ -65,7 +65,7 @@ class EntryRepository:
                 (date.isoformat(), _time_text(time), clean_text(title), clean_text(text), checkin_id, now, now),
             )
             entry_id = int(cur.lastrowid)
-            self._set_tags(db, entry_id, tags)
+            self.set_tags(db, entry_id, tags)
         return self.get(entry_id)
 
     def add_many(self, entries: list[Entry]) -> int:
@@ -80,7 +80,7 @@ class EntryRepository:
                      now, now),
                 )  # fmt: skip
                 if e.tags:
-                    self._set_tags(db, int(cur.lastrowid), e.tags)
+                    self.set_tags(db, int(cur.lastrowid), e.tags)
         return len(entries)
 
     def update(
@@ -105,7 +105,7 @@ class EntryRepository:
                 raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
             if tags is not None:
                 db.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
-                self._set_tags(db, entry_id, tags)
+                self.set_tags(db, entry_id, tags)
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
@@ -168,7 +168,7 @@ class EntryRepository:
             offset += len(page)
 
     @staticmethod
-    def _set_tags(db: Any, entry_id: int, tags: tuple[str, ...]) -> None:
+    def set_tags(db: Any, entry_id: int, tags: tuple[str, ...]) -> None:
         for tag in tags:
             db.execute("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING", (tag,))
             db.execute(

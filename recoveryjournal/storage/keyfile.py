@@ -147,19 +147,20 @@ def new_key_file(master_key: bytes, passphrase: str, recovery_key: str, params: 
     }
 
 
-def _encode(doc: dict[str, Any]) -> bytes:
+def encode(doc: dict[str, Any]) -> bytes:
+    """The key file's bytes, as written to disk."""
     return (json.dumps(doc, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
 def create_key_file(path: Path, doc: dict[str, Any]) -> None:
     """Write a brand-new key file, owner-only."""
     with explain_os_errors():
-        write_private_file(path, _encode(doc))
+        write_private_file(path, encode(doc))
 
 
 def replace_key_file(path: Path, doc: dict[str, Any]) -> None:
     """Atomically replace the key file (temp file, fsync, rename): old or new, never half."""
-    atomic_replace(path, _encode(doc))
+    atomic_replace(path, encode(doc))
 
 
 def read_key_file(path: Path) -> dict[str, Any]:

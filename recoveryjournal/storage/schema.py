@@ -178,6 +178,13 @@ MIGRATIONS: list[tuple[str, ...]] = [
         )""",
         "CREATE INDEX share_log_items_by_item ON share_log_items (kind, ref)",
     ),
+    (  # v5: what was brought in from another file, so importing the same file twice adds nothing
+        """CREATE TABLE imported (
+            key TEXT PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            row_id INTEGER NOT NULL
+        )""",
+    ),
 ]
 
 LATEST = len(MIGRATIONS)

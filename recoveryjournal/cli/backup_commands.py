@@ -1,0 +1,91 @@
+"""backup, restore, export-all and import: keeping a journal safe and bringing history in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from recoveryjournal.cli.commands import unlocked
+from recoveryjournal.cli.secrets_input import Input
+from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.services import backup_service, import_service
+
+
+def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
+    """Register the four commands on the main parser's `add` helper."""
+    p = add("backup", cmd_backup, "write one encrypted, checked backup file of the journal")
+    p.add_argument("dest", metavar="DEST", help="a new file name, or an existing folder (a dated name is chosen)")
+    p = add("restore", cmd_restore, "check a backup, then restore it as a new journal", unlocks=False)
+    p.add_argument("backup", metavar="BACKUP", help="the backup file (.rjbackup)")
+    p.add_argument("journal", metavar="NEWJOURNAL", help="where the restored journal goes (must not exist yet)")
+    p.add_argument("--recovery-key", action="store_true", help="unlock the backup with its recovery key")
+    p = add("export-all", cmd_export_all, "everything in the journal as one JSON file (NOT encrypted)")
+    p.add_argument("--output", required=True, metavar="FILE", help="the JSON file to write")
+    p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    p = add("import", cmd_import, "bring in entries and check-ins from another app's export, or from export-all")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--from", dest="kind", required=True, choices=import_service.KINDS, help="what kind of file it is")
+    p.add_argument("--dry-run", action="store_true", help="only show what would come in; change nothing")
+    p.add_argument("--mood-map", metavar="WORD=N,…",
+                   help="Daylio moods as numbers 1-10 (default rad=9,good=7,meh=5,bad=3,awful=1)")  # fmt: skip
+    p.add_argument("--activities", choices=("feelings", "tags"), default="feelings",
+                   help="Daylio activities become check-in feelings (default) or entry tags")  # fmt: skip
+
+
+def cmd_backup(args: argparse.Namespace, inp: Input) -> int:
+    """Back up now."""
+    with unlocked(args, inp) as session:
+        result = backup_service.back_up(session, Path(args.dest))
+    print(result.path)
+    print(result.message(), file=sys.stderr)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, inp: Input) -> int:
+    """Unlock and check the backup, say what it holds, then restore it as a new journal."""
+    label = "Recovery key of the backup: " if args.recovery_key else "Passphrase of the backup: "
+    prepared = backup_service.prepare_restore(
+        args.backup, args.journal, inp.secret(label), recovery_key=args.recovery_key
+    )
+    print("The backup opened and passed its checks. It holds: " + "; ".join(prepared.summary.lines()), file=sys.stderr)
+    place = prepared.commit()
+    print(place)
+    print(f"Restored as {place}. It opens with the backup's passphrase and recovery key.", file=sys.stderr)
+    return 0
+
+
+def cmd_export_all(args: argparse.Namespace, inp: Input) -> int:
+    """Everything as JSON, with a warning that it isn't encrypted."""
+    with unlocked(args, inp) as session:
+        path = import_service.export_all(session, args.output, overwrite=args.overwrite)
+    print(path)
+    print(f"Saved everything to {path}. {import_service.UNENCRYPTED_WARNING}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, inp: Input) -> int:
+    """Preview, then (unless --dry-run) bring it in."""
+    mood_map = _mood_map(args.mood_map)
+    with unlocked(args, inp) as session:
+        preview = import_service.read_file(session, args.file, args.kind, mood_map=mood_map,
+                                           activities_as=args.activities)  # fmt: skip
+        print("\n".join(preview.lines()), file=sys.stderr)
+        if args.dry_run:
+            print("This was a dry run: nothing has been changed.", file=sys.stderr)
+            return 0
+        outcome = import_service.bring_in(session, preview)
+    print(outcome.message(), file=sys.stderr)
+    return 0
+
+
+def _mood_map(text: str | None) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for part in (text or "").split(","):
+        if not part.strip():
+            continue
+        word, _, number = part.rpartition("=")
+        if not word.strip() or not number.strip().isdigit() or not 1 <= int(number) <= 10:
+            raise InvalidInput(f"“{part.strip()}” should look like word=number, with a number from 1 to 10.")
+        result[word.strip()] = int(number)
+    return result

@@ -1,0 +1,243 @@
+"""Backups and restores: back up now, automatic backups, 'your last backup was…', restore into a new
+journal or over the current one. The window and the CLI both use this."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, JournalDamaged
+from recoveryjournal.services.destinations import explain_destination_errors
+from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.storage import backup
+from recoveryjournal.storage.connection import JournalConnection, open_journal
+from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
+from recoveryjournal.storage.layout import SUFFIX, JournalLayout, with_suffix
+from recoveryjournal.storage.maintenance import SALVAGE_TABLES, check_integrity
+from recoveryjournal.storage.meta import MetaRepository
+
+BACKUP_SUFFIX = backup.BACKUP_SUFFIX
+LAST_BACKUP_KEY = "last_backup_at"
+DEFAULT_KEEP = 7
+_LABELS = dict(SALVAGE_TABLES) | {"share_log": "shares"}
+_ONE = {"entries": "entry", "checkins": "check-in", "goals": "goal", "goal_steps": "goal step",
+        "plan_sections": "crisis plan section", "support_items": "support contact", "appointments": "appointment",
+        "share_log": "share"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class JournalSummary:
+    """What a journal (or a backup) holds, in words a person can check."""
+
+    counts: dict[str, int]
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def lines(self) -> list[str]:
+        """'12 entries', 'from 3 March 2024 to 27 November 2026', …"""
+        parts = [
+            f"{n} {_ONE[t] if n == 1 else _LABELS[t]}" for t in backup.COUNTED_TABLES if (n := self.counts.get(t, 0))
+        ]
+        out = [", ".join(parts) if parts else "nothing written yet"]
+        if self.first and self.last:
+            out.append(f"from {self.first:%-d %B %Y} to {self.last:%-d %B %Y}")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    """A backup that was written and checked."""
+
+    path: Path
+    summary: JournalSummary
+    seconds: float
+    removed_old: list[Path] = field(default_factory=list)
+
+    def message(self) -> str:
+        """What to tell the person."""
+        return (
+            f"Backed up and checked: {self.path.name} ({'; '.join(self.summary.lines())}). "
+            "It opens with your passphrase or recovery key as they are today."
+        )
+
+
+def summarise(conn: JournalConnection) -> JournalSummary:
+    """Counts and the first and last day written about."""
+    db = conn.db
+    with conn.errors():
+        counts = backup.table_counts(db)
+        row = db.execute(
+            "SELECT min(d), max(d) FROM (SELECT entry_date AS d FROM entries UNION ALL "
+            "SELECT checkin_date FROM checkins)"
+        ).fetchone()
+    first = dt.date.fromisoformat(row[0]) if row and row[0] else None
+    last = dt.date.fromisoformat(row[1]) if row and row[1] else None
+    return JournalSummary(counts, first, last)
+
+
+def backup_name(journal: Path, when: dt.datetime, auto: bool = False) -> str:
+    """'My journal backup 2026-11-27.rjbackup' (or '… auto 2026-11-27…' for automatic ones)."""
+    stem = journal.name.removesuffix(SUFFIX)
+    return f"{stem} {'auto' if auto else 'backup'} {when:%Y-%m-%d}{BACKUP_SUFFIX}"
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    candidate = folder / name
+    n = 2
+    while candidate.exists():
+        candidate = folder / name.replace(BACKUP_SUFFIX, f" ({n}){BACKUP_SUFFIX}")
+        n += 1
+    return candidate
+
+
+def back_up(session: SessionView, dest: Path | str, *, now: dt.datetime | None = None) -> BackupResult:
+    """Back up now to `dest`: an existing folder (a dated name is chosen) or a new file name."""
+    now = now or dt.datetime.now()
+    conn = session.connection
+    target = Path(dest).expanduser()
+    if target.is_dir():
+        target = _free_name(target, backup_name(conn.layout.folder, now))
+    elif target.exists():
+        raise AlreadyExists("Something already exists with that name, so the backup wasn't written. Choose another.")
+    elif not target.name.endswith(BACKUP_SUFFIX):
+        target = target.with_name(target.name + BACKUP_SUFFIX)
+        if target.exists():
+            raise AlreadyExists("A backup with that name is already there, so nothing was written. Choose another.")
+    return _write(conn, target.absolute(), now)
+
+
+def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupResult:
+    started = time.perf_counter()
+    with explain_destination_errors("Your journal is unchanged."):
+        if not target.parent.is_dir():
+            raise FileNotFoundError(2, "No such folder", str(target.parent))
+        backup.write_backup(conn, target)
+    summary = summarise(conn)
+    if conn.read_only is None:
+        MetaRepository(conn).set(LAST_BACKUP_KEY, now.astimezone().isoformat(timespec="seconds"))
+    return BackupResult(target, summary, time.perf_counter() - started)
+
+
+def last_backup(session: SessionView) -> dt.datetime | None:
+    """When this journal was last backed up (by any copy of the app), or None."""
+    value = MetaRepository(session.connection).get(LAST_BACKUP_KEY)
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def backup_reminder(session: SessionView, after_days: int, today: dt.date | None = None) -> str:
+    """A quiet note when there has been no backup for `after_days` days (0: never remind); else ''."""
+    if after_days <= 0:
+        return ""
+    today = today or dt.date.today()
+    last = last_backup(session)
+    if last is not None:
+        days = (today - last.date()).days
+        return f"Your last backup was {days} days ago." if days >= after_days else ""
+    first = summarise(session.connection).first
+    if first is not None and (today - first).days >= after_days:
+        return "This journal hasn't been backed up yet."
+    return ""
+
+
+def auto_backup_due(session: SessionView, today: dt.date | None = None) -> bool:
+    """At most one automatic backup a day."""
+    last = last_backup(session)
+    return last is None or last.date() < (today or dt.date.today())
+
+
+def auto_backup(
+    session: SessionView, folder: Path, keep: int = DEFAULT_KEEP, *, now: dt.datetime | None = None
+) -> BackupResult | None:
+    """Take today's automatic backup into `folder` (if none yet today) and keep only the newest `keep`."""
+    now = now or dt.datetime.now()
+    if not auto_backup_due(session, now.date()) or not folder.is_dir():
+        return None
+    conn = session.connection
+    result = _write(conn, _free_name(folder, backup_name(conn.layout.folder, now, auto=True)), now)
+    stem = conn.layout.folder.name.removesuffix(SUFFIX)
+    ours = sorted(
+        (p for p in folder.glob(f"{stem} auto *{BACKUP_SUFFIX}") if p.is_file()),
+        key=lambda p: (p.stat().st_mtime, p.name),
+    )
+    removed = ours[: max(0, len(ours) - max(1, keep))]
+    for old in removed:
+        old.unlink(missing_ok=True)
+    return BackupResult(result.path, result.summary, result.seconds, removed)
+
+
+class PreparedRestore:
+    """A backup unlocked and checked in a hidden folder beside its new place, waiting for 'yes'."""
+
+    def __init__(self, staging: Path, target: Path, summary: JournalSummary, replace: bool) -> None:
+        self.staging, self.target, self.summary, self.replace = staging, target, summary, replace
+        self.kept_old: Path | None = None
+
+    def commit(self, *, now: dt.datetime | None = None) -> Path:
+        """Put the restored journal in place. Replacing keeps the old journal beside it, renamed."""
+        now = now or dt.datetime.now()
+        with explain_os_errors():
+            if self.replace and self.target.exists():
+                stem = self.target.name.removesuffix(SUFFIX)
+                self.kept_old = _free_folder(self.target.parent, f"{stem} (before restore {now:%Y-%m-%d %H%M})")
+                os.rename(self.target, self.kept_old)
+                try:
+                    os.rename(self.staging, self.target)
+                except BaseException:
+                    os.rename(self.kept_old, self.target)
+                    self.kept_old = None
+                    raise
+            else:
+                if self.target.exists():
+                    raise AlreadyExists()
+                os.rename(self.staging, self.target)
+            fsync_dir(self.target.parent)
+        return self.target
+
+    def cancel(self) -> None:
+        """Forget it: nothing of the restore stays behind."""
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _free_folder(parent: Path, stem: str) -> Path:
+    candidate, n = parent / f"{stem}{SUFFIX}", 2
+    while candidate.exists():
+        candidate, n = parent / f"{stem} {n}{SUFFIX}", n + 1
+    return candidate
+
+
+def prepare_restore(
+    backup_file: Path | str, target: Path | str, secret: str, *, recovery_key: bool = False, replace: bool = False
+) -> PreparedRestore:
+    """Unlock and verify a backup (opens, integrity check, known or migratable schema) beside `target`.
+
+    Nothing is put in place until `commit()`; on any failure nothing is left behind.
+    """
+    source = Path(backup_file).expanduser()
+    place = with_suffix(target).absolute() if not replace else JournalLayout.for_path(target).folder
+    if not replace and place.exists():
+        raise AlreadyExists("Something already exists at that place, so the backup wasn't restored there.")
+    if not place.parent.is_dir():
+        raise CannotWrite(f"The folder {place.parent} isn't there. Nothing has been changed.", "gone")
+    staging = place.with_name(f".{place.name}.restoring")
+    with explain_os_errors():
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(mode=0o700)
+    try:
+        backup.unpack_backup(source, staging)
+        conn = open_journal(staging, secret, recovery_key=recovery_key)
+        try:
+            result = check_integrity(conn, [])
+            if not result.ok:
+                raise JournalDamaged(backup.BACKUP_DAMAGED)
+            summary = summarise(conn)
+        finally:
+            conn.close()
+        (staging / "in-use.lock").unlink(missing_ok=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return PreparedRestore(staging, place, summary, replace)

@@ -1,0 +1,406 @@
+"""Bring history in: our own full-journal JSON, Daylio's CSV export and jrnl's JSON export.
+
+Reading a file never changes the journal: `read_file` gives a preview (what will come in, what is
+already there, columns that won't come in, rows that couldn't be read); `bring_in` then adds it all
+in one transaction. Every item keeps a key of where it came from, so the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from recoveryjournal.domain.entry import parse_date
+from recoveryjournal.domain.errors import InvalidInput, JournalError, NotImportable
+from recoveryjournal.domain.imports import ImportedCheckIn, ImportedEntry, ImportRow
+from recoveryjournal.services.destinations import explain_destination_errors
+from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
+from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.storage import transfer
+from recoveryjournal.storage.fsutil import atomic_replace
+from recoveryjournal.storage.meta import MetaRepository
+from recoveryjournal.storage.schema import current_version
+
+KINDS = ("json", "daylio", "jrnl")
+#: How the parts of a full export are named in a preview (links between items aren't listed).
+_JSON_LABELS = {"goals": "goals", "goal_steps": "goal steps", "goal_notes": "goal notes",
+                "plan_sections": "crisis plan sections", "plan_revisions": "saved crisis plan versions",
+                "support_items": "support contacts", "appointments": "appointments", "agreements": "agreements",
+                "share_log": "shares", "tags": "tags", "feelings": "feelings",
+                "scale_words": "own words for scales"}  # fmt: skip
+EXPORT_FORMAT = "recovery-journal-export"
+EXPORT_VERSION = 1
+#: Daylio's five moods, as they come; a person may have renamed them (the mapping can be changed).
+DAYLIO_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
+DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
+UNENCRYPTED_WARNING = (
+    "This file is not encrypted: anyone who opens it can read everything in your journal. "
+    "Keep it somewhere safe, and delete it when you no longer need it."
+)
+_MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ImportPreview:
+    """What a file holds and what of it will come in."""
+
+    kind: str
+    rows: list[ImportRow] = field(default_factory=list)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    source: str = ""
+    unknown_columns: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    mood_map: dict[str, int] = field(default_factory=dict)
+    unmapped_moods: dict[str, int] = field(default_factory=dict)
+    already: int = 0
+
+    @property
+    def checkins(self) -> int:
+        """Check-ins in the file."""
+        if self.kind == "json":
+            return len(self.tables.get("checkins", []))
+        return sum(r.checkin is not None for r in self.rows)
+
+    @property
+    def entries(self) -> int:
+        """Entries in the file."""
+        if self.kind == "json":
+            return len(self.tables.get("entries", []))
+        return sum(r.entry is not None for r in self.rows)
+
+    @property
+    def new(self) -> int:
+        """Items not in the journal yet (for a full export: rows with an id; links between them follow)."""
+        if self.kind == "json":
+            total = sum(1 for rows in self.tables.values() for row in rows if "id" in row)
+        else:
+            total = len(self.rows)
+        return total - self.already
+
+    def lines(self) -> list[str]:
+        """The preview, in plain words."""
+        dates = [r.date for r in self.rows] or [
+            dt.date.fromisoformat(str(d)[:10])
+            for t, col in (("entries", "entry_date"), ("checkins", "checkin_date"))
+            for row in self.tables.get(t, [])
+            if (d := row.get(col))
+        ]
+        out = [f"In this file: {self.entries} entries and {self.checkins} check-ins"
+               + (f", from {min(dates):%-d %B %Y} to {max(dates):%-d %B %Y}." if dates else ".")]  # fmt: skip
+        if self.kind == "json":
+            others = [f"{len(rows)} {_JSON_LABELS[t]}" for t, rows in self.tables.items() if t in _JSON_LABELS and rows]
+            if others:
+                out.append("Also: " + ", ".join(others) + ".")
+        if self.already:
+            out.append(f"Already in your journal from an earlier import: {self.already} (they won't be added twice).")
+        out.append(
+            f"New to bring in: {self.new}." if self.new else "Nothing new: all of it is already in your journal."
+        )
+        if self.mood_map:
+            out.append("Moods become: " + ", ".join(f"{k} → {v}" for k, v in self.mood_map.items()) + " (of 10).")
+        if self.unmapped_moods:
+            out.append("Moods with no number yet, so those rows won't come in until you give one: "
+                       + ", ".join(f"“{k}” ({n} rows)" for k, n in self.unmapped_moods.items()) + ".")  # fmt: skip
+        if self.unknown_columns:
+            out.append("Columns that won't come in (nothing here holds them): " + ", ".join(self.unknown_columns) + ".")
+        if self.unreadable:
+            shown = "; ".join(self.unreadable[:5]) + (
+                f"; and {len(self.unreadable) - 5} more" if len(self.unreadable) > 5 else ""
+            )
+            out.append(f"Rows that couldn't be read and won't come in: {shown}.")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What was added."""
+
+    checkins: int
+    entries: int
+    other: int = 0
+
+    def message(self) -> str:
+        """In plain words."""
+        if not (self.checkins or self.entries or self.other):
+            return "Nothing new was added: it was all in your journal already."
+        extra = f" and {self.other} other items" if self.other else ""
+        return f"Brought in {self.entries} entries and {self.checkins} check-ins{extra}."
+
+
+def decode(data: bytes) -> str:
+    """Text from a file of any usual encoding: UTF-8 (with or without BOM), UTF-16 with BOM, or Latin-1."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NotImportable("This file couldn't be read as text. Nothing has been changed.") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1")
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_file(
+    session: SessionView, path: Path | str, kind: str, *, mood_map: dict[str, int] | None = None,
+    activities_as: str = "feelings",
+) -> ImportPreview:  # fmt: skip
+    """Read and check a file; nothing in the journal changes. Raises NotImportable (exit 4) for an empty,
+    unreadable or wrong-kind file."""
+    if kind not in KINDS:
+        raise InvalidInput(f"“{kind}” isn't a kind of file I can bring in. Choose json, daylio or jrnl.")
+    source = Path(path).expanduser()
+    try:
+        if source.stat().st_size > _MAX_BYTES:
+            raise NotImportable("This file is larger than 200 MB, too large to bring in. Nothing has been changed.")
+        data = source.read_bytes()
+    except OSError as exc:
+        raise NotImportable(
+            f"“{source.name}” couldn't be read ({exc.strerror or exc}). Nothing has been changed."
+        ) from exc
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise NotImportable(f"“{source.name}” is empty, so there is nothing to bring in. Nothing has been changed.")
+    text = decode(data)
+    if kind == "json":
+        preview = _read_own_json(text, source.name)
+        preview.already = _already_json(session, preview)
+    else:
+        preview = (
+            _read_daylio(text, source.name, mood_map, activities_as)
+            if kind == "daylio"
+            else _read_jrnl(text, source.name)
+        )
+        preview.already = len(transfer.already_imported(session.connection, [r.key for r in preview.rows]))
+    if kind != "json" and not preview.rows and not preview.unmapped_moods:
+        raise NotImportable(
+            f"Nothing in “{source.name}” could be read as {_NAMES[kind]} items. Nothing has been changed."
+        )
+    return preview
+
+
+_NAMES = {"json": "Recovery Journal", "daylio": "Daylio", "jrnl": "jrnl"}
+
+
+def bring_in(session: SessionView, preview: ImportPreview) -> ImportOutcome:
+    """Add what the preview showed, all in one transaction (all of it or none of it)."""
+    conn = session.connection
+    conn.refuse_if_read_only()
+    if preview.kind == "json":
+        result = transfer.load(conn, preview.tables, preview.source)
+        added = result.added
+        return ImportOutcome(added.get("checkins", 0), added.get("entries", 0),
+                             sum(n for t, n in added.items() if t not in ("checkins", "entries")))  # fmt: skip
+    checkins, entries = transfer.import_rows(conn, preview.rows)
+    return ImportOutcome(checkins, entries)
+
+
+# Our own JSON ------------------------------------------------------------------------------------------
+def export_all(session: SessionView, output: Path | str, *, overwrite: bool = False) -> Path:
+    """Every part of the journal as one JSON file (not encrypted: the caller warns)."""
+    conn = session.connection
+    target = Path(output).expanduser()
+    if target.exists() and not overwrite:
+        raise JournalError("A file with that name is already there. Choose another name (or add --overwrite).")
+    doc = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "schema": current_version(conn.db),
+        "source": MetaRepository(conn).journal_id(),
+        "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "tables": transfer.dump(conn),
+    }
+    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    with explain_destination_errors("Nothing was written."):
+        atomic_replace(target, data)
+    return target
+
+
+def _read_own_json(text: str, name: str) -> ImportPreview:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotImportable(f"“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.") from exc
+    if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
+        raise NotImportable(
+            f"“{name}” isn't a full export from Recovery Journal (made with export-all). Nothing has been changed."
+        )
+    if doc.get("version") != EXPORT_VERSION:
+        raise NotImportable("This export was made by a newer version of Recovery Journal. Please update the app.")
+    tables = doc.get("tables")
+    if not isinstance(tables, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
+    ):
+        raise NotImportable(f"“{name}” is damaged: its tables can't be read. Nothing has been changed.")
+    return ImportPreview(
+        "json", tables=tables, source=str(doc.get("source") or hashlib.sha256(text.encode()).hexdigest()[:16])
+    )
+
+
+def _already_json(session: SessionView, preview: ImportPreview) -> int:
+    keys = [f"rj:{preview.source}:{t}:{row['id']}" for t, rows in preview.tables.items() for row in rows if "id" in row]
+    return len(transfer.already_imported(session.connection, keys))
+
+
+# Daylio -------------------------------------------------------------------------------------------------
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
+
+
+def parse_time(value: str) -> dt.time:
+    """'8:30 pm', '20:30', '8.30 a.m.' → a time; InvalidInput otherwise."""
+    m = _TIME.match(value or "")
+    if not m:
+        raise InvalidInput(f"“{value}” isn't a time")
+    hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower().replace(".", "")
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        raise InvalidInput(f"“{value}” isn't a time")
+    return dt.time(hour, minute)
+
+
+def _key(kind: str, *parts: object) -> str:
+    return f"{kind}:" + hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8", "replace")).hexdigest()
+
+
+def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activities_as: str) -> ImportPreview:
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample.splitlines()[0] if sample else "", delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
+    except (StopIteration, csv.Error) as exc:
+        raise NotImportable(f"“{name}” has no lines to read. Nothing has been changed.") from exc
+    if "full_date" not in header or "mood" not in header:
+        raise NotImportable(
+            f"“{name}” doesn't look like a Daylio export: its first line should start with "
+            "full_date,date,weekday,time,mood,activities,note_title,note. Nothing has been changed."
+        )
+    mapping = {k.lower(): v for k, v in {**DAYLIO_MOODS, **(mood_map or {})}.items()}
+    preview = ImportPreview("daylio", unknown_columns=[h for h in header if h and h not in DAYLIO_COLUMNS])
+    used: dict[str, int] = {}
+    col = {h: i for i, h in enumerate(header)}
+    try:
+        for number, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                continue
+            cell = _Cells(record, col)
+            try:
+                day = _daylio_date(cell("full_date"), cell("date"))
+                when = parse_time(cell("time")) if cell("time") else dt.time(12, 0)
+            except (InvalidInput, ValueError):
+                preview.unreadable.append(f"line {number} (its date or time)")
+                continue
+            mood_word = cell("mood")
+            mood = mapping.get(mood_word.lower())
+            if mood is None and mood_word.isdigit() and 1 <= int(mood_word) <= 10:
+                mood = int(mood_word)
+            if mood is None:
+                preview.unmapped_moods[mood_word or "(empty)"] = (
+                    preview.unmapped_moods.get(mood_word or "(empty)", 0) + 1
+                )
+                continue
+            used[mood_word.lower()] = mood
+            activities = tuple(a.strip() for a in re.split(r"\s*\|\s*", cell("activities")) if a.strip())
+            title, note = cell("note_title"), cell("note", strip=False)
+            note = note.replace("<br>", "\n").strip()
+            if len(note) + len(title) > MAX_ENTRY_CHARS:
+                preview.unreadable.append(f"line {number} (its note is too long for one entry)")
+                continue
+            checkin = ImportedCheckIn(day, when, mood, activities if activities_as == "feelings" else ())
+            entry = None
+            if title or note:
+                entry = ImportedEntry(day, when, title, note, activities if activities_as == "tags" else (), True)
+            preview.rows.append(
+                ImportRow(_key("daylio", day, when, mood_word, *activities, title, note), checkin, entry)
+            )
+    except csv.Error as exc:
+        raise NotImportable(
+            f"“{name}” is damaged after line {reader.line_num}: {exc}. Nothing has been changed."
+        ) from exc
+    preview.mood_map = used
+    return preview
+
+
+class _Cells:
+    """One CSV record's cells by column name ('' where the record is short)."""
+
+    def __init__(self, record: list[str], columns: dict[str, int]) -> None:
+        self._record, self._columns = record, columns
+
+    def __call__(self, name: str, strip: bool = True) -> str:
+        i = self._columns.get(name)
+        value = self._record[i] if i is not None and i < len(self._record) else ""
+        return value.strip() if strip else value
+
+
+def _daylio_date(full_date: str, date: str) -> dt.date:
+    for value in (full_date, date):
+        if value:
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return parse_date(value)
+    raise InvalidInput("no date")
+
+
+# jrnl ---------------------------------------------------------------------------------------------------
+def _read_jrnl(text: str, name: str) -> ImportPreview:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise NotImportable(f"“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.") from exc
+    entries = doc.get("entries") if isinstance(doc, dict) else None
+    if not isinstance(entries, list):
+        raise NotImportable(
+            f"“{name}” doesn't look like a jrnl export (made with jrnl --format json). Nothing has been changed."
+        )
+    preview = ImportPreview("jrnl")
+    known = {"date", "time", "title", "body", "tags", "starred"}
+    extra: set[str] = set()
+    for number, item in enumerate(entries, start=1):
+        if not isinstance(item, dict):
+            preview.unreadable.append(f"entry {number}")
+            continue
+        extra |= set(item) - known
+        try:
+            day = dt.date.fromisoformat(str(item.get("date", ""))) if item.get("date") else None
+            if day is None:
+                raise InvalidInput("no date")
+            when = parse_time(str(item["time"])) if item.get("time") else None
+        except (InvalidInput, ValueError):
+            try:
+                day, when = parse_date(str(item.get("date", ""))), None
+            except InvalidInput:
+                preview.unreadable.append(f"entry {number} (its date)")
+                continue
+        title, body = str(item.get("title") or ""), str(item.get("body") or "")
+        if len(title) + len(body) > MAX_ENTRY_CHARS:
+            preview.unreadable.append(f"entry {number} (too long for one entry)")
+            continue
+        tags = [str(t).lstrip("@#") for t in item.get("tags") or [] if str(t).strip("@# ")]
+        if item.get("starred"):
+            tags.append("starred")
+        entry = ImportedEntry(day, when, title, body.strip("\n"), tuple(tags))
+        preview.rows.append(ImportRow(_key("jrnl", day, when, title, body), entry=entry))
+    preview.unknown_columns = sorted(extra)
+    return preview

@@ -1,0 +1,165 @@
+"""One-file encrypted backups: a consistent copy of the database (VACUUM INTO, already encrypted with
+the journal's own key) and the key file, in a plain ZIP container.
+
+Nothing in a backup is readable without the passphrase or recovery key: the database is SQLCipher
+ciphertext from its first byte (no plaintext temporary file exists at any moment), and the key file
+holds only wrapped keys. The file is built under a hidden temporary name beside its destination,
+checked, and only then renamed to its final name, so a half-written backup never carries that name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from recoveryjournal.domain.errors import JournalDamaged, NotAJournal
+from recoveryjournal.storage import keyfile
+from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
+from recoveryjournal.storage.layout import DB_NAME, KEYS_NAME
+from recoveryjournal.storage.maintenance import SALVAGE_TABLES
+
+BACKUP_SUFFIX = ".rjbackup"
+MANIFEST_NAME = "recovery-journal-backup.json"
+FORMAT = "recovery-journal-backup"
+VERSION = 1
+#: What a verified backup compares with its journal (the share log too: it is the person's history).
+COUNTED_TABLES = (*(table for table, _label in SALVAGE_TABLES), "share_log")
+
+NOT_A_BACKUP = "This isn't a Recovery Journal backup, so it can't be restored. Nothing has been changed."
+BACKUP_DAMAGED = (
+    "This backup is damaged or incomplete, so it can't be restored. Nothing has been changed. "
+    "If you have another backup, try that one."
+)
+
+
+def table_counts(db: Any, schema: str = "main") -> dict[str, int]:
+    """How many rows each counted table holds in `schema` (main, or an attached backup)."""
+    return {t: int(db.execute(f"SELECT count(*) FROM {schema}.{t}").fetchone()[0]) for t in COUNTED_TABLES}
+
+
+@contextmanager
+def _staging(parent: Path, name: str) -> Iterator[Path]:
+    folder = parent / f".{name}.part-{secrets.token_hex(4)}"
+    with explain_os_errors():
+        folder.mkdir(mode=0o700)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
+    """Write a verified backup of the open journal to `target` (which must not exist); returns the counts.
+
+    Raises CannotWrite (full, read-only, gone) about the target's place; leaves nothing behind on failure.
+    """
+    target = target.absolute()
+    partial = target.with_name(f".{target.name}.part")
+    with _staging(target.parent, target.name) as staging:
+        db_copy = staging / DB_NAME
+        with journal.errors():
+            expected = table_counts(journal.db)
+        with explain_db_errors(target.parent):  # a failure here is about the backup's place, not the journal
+            journal.db.execute("VACUUM INTO ?", (str(db_copy),))
+        doc = keyfile.read_key_file(journal.layout.keys)
+        doc["database_salt"] = db_copy.read_bytes()[:16].hex()
+        manifest = {"format": FORMAT, "version": VERSION}
+        try:
+            with explain_os_errors():
+                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as zf:
+                    zf.writestr(MANIFEST_NAME, json.dumps(manifest))
+                    zf.writestr(KEYS_NAME, keyfile.encode(doc))
+                    zf.write(db_copy, DB_NAME)
+                _fsync(partial)
+                os.chmod(partial, 0o600)
+            found = verify_backup_file(journal, partial, staging)
+            if found != expected:
+                raise JournalDamaged(
+                    "The backup was written but didn't match your journal when checked, so it wasn't kept. "
+                    "Nothing in your journal has changed. Please try again, perhaps somewhere else."
+                )
+            with explain_os_errors():
+                os.replace(partial, target)
+                fsync_dir(target.parent)
+        except BaseException:
+            with suppress(OSError):
+                partial.unlink()
+            raise
+    return expected
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def verify_backup_file(journal: JournalConnection, backup: Path, scratch: Path) -> dict[str, int]:
+    """Open the finished file as a restore would (container, key file, database) and count what it holds.
+
+    The database is checked through the open journal's own key (ATTACH without a KEY clause uses it),
+    so no passphrase is needed: a backup taken automatically on lock is verified too.
+    """
+    check_copy = scratch / "verify.db"
+    unpack_backup(backup, scratch, db_name=check_copy.name)
+    db = journal.db
+    try:
+        db.execute("ATTACH DATABASE ? AS verify", (str(check_copy),))
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        raise JournalDamaged(BACKUP_DAMAGED) from exc
+    try:
+        rows = [str(r[0]) for r in db.execute("PRAGMA verify.integrity_check").fetchall()]
+        if rows != ["ok"]:
+            raise JournalDamaged(BACKUP_DAMAGED)
+        return table_counts(db, "verify")
+    except sqlcipher3.dbapi2.DatabaseError as exc:
+        raise JournalDamaged(BACKUP_DAMAGED) from exc
+    finally:
+        db.execute("DETACH DATABASE verify")
+        check_copy.unlink(missing_ok=True)
+        (scratch / KEYS_NAME).unlink(missing_ok=True)
+
+
+def unpack_backup(backup: Path, folder: Path, *, db_name: str = DB_NAME) -> None:
+    """Check the container and put its key file and database into `folder` (owner-only)."""
+    try:
+        if not backup.is_file():
+            raise NotAJournal(NOT_A_BACKUP)
+        if not zipfile.is_zipfile(backup):
+            with backup.open("rb") as fh:
+                started_like_one = fh.read(4) == b"PK\x03\x04"
+            raise (JournalDamaged(BACKUP_DAMAGED) if started_like_one else NotAJournal(NOT_A_BACKUP))
+        with zipfile.ZipFile(backup) as zf:
+            names = set(zf.namelist())
+            if MANIFEST_NAME not in names:
+                raise NotAJournal(NOT_A_BACKUP)
+            manifest = json.loads(zf.read(MANIFEST_NAME).decode("utf-8"))
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+                raise NotAJournal(NOT_A_BACKUP)
+            if manifest.get("version") != VERSION:
+                raise NotAJournal(
+                    "This backup was made by a newer version of Recovery Journal. Please update the app to restore it."
+                )
+            if not {KEYS_NAME, DB_NAME} <= names or zf.testzip() is not None:
+                raise JournalDamaged(BACKUP_DAMAGED)
+            with explain_os_errors():
+                for member, name in ((KEYS_NAME, KEYS_NAME), (DB_NAME, db_name)):
+                    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                    with os.fdopen(fd, "wb") as out, zf.open(member) as src:
+                        shutil.copyfileobj(src, out, 1 << 20)
+                        out.flush()
+                        os.fsync(out.fileno())
+    except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, EOFError) as exc:
+        raise JournalDamaged(BACKUP_DAMAGED) from exc

@@ -1,0 +1,182 @@
+"""A whole journal as plain rows (for the full JSON export) and rows brought back in, table by table.
+
+Rows keep their ids when the target has those ids free (so a journal exported and imported into a new
+one is identical); otherwise they get new ids, and every reference to them (foreign keys, and the share
+log's item refs) follows. Every imported row is remembered in `imported` under a key made of the source
+journal's id, the table and the old id, so importing the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from recoveryjournal.domain.entry import clean_tags, clean_text
+from recoveryjournal.domain.imports import ImportRow
+from recoveryjournal.storage.checkins import CheckInRepository
+from recoveryjournal.storage.connection import JournalConnection
+from recoveryjournal.storage.entries import EntryRepository
+
+_SKIP = {"meta", "imported", "sqlite_sequence"}
+#: Share-log items name what was shared by kind and id.
+_REF_TABLES = {"entry": "entries", "checkin": "checkins", "goal": "goals", "appointment": "appointments"}
+#: Tables whose rows are matched by name, not added twice.
+_BY_NAME = {"tags", "feelings"}
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Per table: rows added, rows already there; columns in the file this journal doesn't have."""
+
+    added: dict[str, int] = field(default_factory=dict)
+    already: dict[str, int] = field(default_factory=dict)
+    unknown_columns: dict[str, list[str]] = field(default_factory=dict)
+    unknown_tables: list[str] = field(default_factory=list)
+
+
+def user_tables(db: Any) -> list[str]:
+    """The person's tables, parents before children (search index tables aside: triggers keep those)."""
+    names = [
+        str(r[0])
+        for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if str(r[0]) not in _SKIP and "_fts" not in str(r[0])
+    ]
+    deps = {n: {str(fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list({n})")} - {n} for n in names}
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and deps[n] <= set(ordered)]
+        ordered.extend(ready or [n for n in names if n not in ordered])
+    return ordered
+
+
+def dump(journal: JournalConnection) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table of the person's, as plain values."""
+    db = journal.db
+    with journal.errors():
+        out: dict[str, list[dict[str, Any]]] = {}
+        for table in user_tables(db):
+            cur = db.execute(f"SELECT * FROM {table} ORDER BY rowid")
+            cols = [c[0] for c in cur.description]
+            out[table] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+    return out
+
+
+def load(journal: JournalConnection, tables: dict[str, list[dict[str, Any]]], source: str) -> LoadResult:
+    """Bring rows in, all in one transaction: after a crash the journal holds all of it or none."""
+    result = LoadResult()
+    with journal.transaction() as db:
+        order = user_tables(db)
+        result.unknown_tables = sorted(set(tables) - set(order))
+        id_maps: dict[str, dict[int, int]] = {}
+        for table in order:
+            rows = tables.get(table) or []
+            info = db.execute(f"PRAGMA table_info({table})").fetchall()
+            columns = {str(c[1]) for c in info}
+            has_id = "id" in columns and any(str(c[1]) == "id" and c[5] for c in info)
+            fks = {str(fk[3]): str(fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list({table})")}
+            extra = sorted({k for row in rows for k in row} - columns)
+            if extra:
+                result.unknown_columns[table] = extra
+            added = already = 0
+            mapping = id_maps.setdefault(table, {})
+            for row in rows:
+                values = {k: v for k, v in row.items() if k in columns}
+                for col, parent in fks.items():
+                    if values.get(col) is not None:
+                        values[col] = id_maps.get(parent, {}).get(int(values[col]), values[col])
+                if table == "share_log_items" and values.get("kind") in _REF_TABLES:
+                    ref_map = id_maps.get(_REF_TABLES[str(values["kind"])], {})
+                    if str(values.get("ref", "")).isdigit():
+                        values["ref"] = str(ref_map.get(int(values["ref"]), values["ref"]))
+                if not has_id:
+                    cols = ", ".join(values)
+                    cur = db.execute(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
+                                     tuple(values.values()))  # fmt: skip
+                    added, already = (added + 1, already) if cur.rowcount else (added, already + 1)
+                    continue
+                old_id = int(values.pop("id"))
+                key = f"rj:{source}:{table}:{old_id}"
+                seen = db.execute("SELECT row_id FROM imported WHERE key = ?", (key,)).fetchone()
+                if seen is not None and db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (seen[0],)).fetchone():
+                    mapping[old_id] = int(seen[0])
+                    already += 1
+                    continue
+                if table in _BY_NAME:
+                    match = db.execute(f"SELECT id FROM {table} WHERE name = ?", (values.get("name"),)).fetchone()
+                    if match is not None:
+                        mapping[old_id] = int(match[0])
+                        db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
+                                   (key, table, int(match[0])))  # fmt: skip
+                        already += 1
+                        continue
+                if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone() is None:
+                    values = {"id": old_id, **values}
+                cols = ", ".join(values)
+                cur = db.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
+                                 tuple(values.values()))  # fmt: skip
+                mapping[old_id] = int(cur.lastrowid)
+                db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
+                           (key, table, mapping[old_id]))  # fmt: skip
+                added += 1
+            result.added[table], result.already[table] = added, already
+    return result
+
+
+def remember_imported(journal: JournalConnection, db: Any, key: str, table: str, row_id: int) -> None:
+    """Note that `row_id` came from the item known by `key` (inside the caller's transaction)."""
+    db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)", (key, table, row_id))
+
+
+def already_imported(journal: JournalConnection, keys: list[str]) -> set[str]:
+    """Which of these keys were brought in before (and whose rows are still there)."""
+    found: set[str] = set()
+    with journal.errors():
+        db = journal.db
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            rows = db.execute(
+                f"SELECT key, tbl, row_id FROM imported WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+            ).fetchall()
+            for key, table, row_id in rows:
+                if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone():
+                    found.add(str(key))
+    return found
+
+
+def import_rows(journal: JournalConnection, rows: list[ImportRow]) -> tuple[int, int]:
+    """Add check-ins and entries read from another app, in one transaction; rows whose key was imported
+    before are passed over. Returns (check-ins added, entries added)."""
+    now = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    done = already_imported(journal, [r.key for r in rows])
+    added_checkins = added_entries = 0
+    with journal.transaction() as db:
+        for row in rows:
+            if row.key in done:
+                continue
+            checkin_id: int | None = None
+            first_id: int | None = None
+            if row.checkin is not None:
+                c = row.checkin
+                cur = db.execute(
+                    "INSERT INTO checkins (checkin_date, checkin_time, mood, note, created_at) VALUES (?, ?, ?, ?, ?)",
+                    (c.date.isoformat(), c.time.strftime("%H:%M"), c.mood, clean_text(c.note), now),
+                )
+                checkin_id = first_id = int(cur.lastrowid)
+                CheckInRepository.set_feelings(db, checkin_id, c.feelings)
+                remember_imported(journal, db, row.key, "checkins", checkin_id)
+                added_checkins += 1
+            if row.entry is not None:
+                e = row.entry
+                cur = db.execute(
+                    "INSERT INTO entries (entry_date, entry_time, title, body, checkin_id, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (e.date.isoformat(), e.time.strftime("%H:%M") if e.time else "", clean_text(e.title),
+                     clean_text(e.text), checkin_id if e.with_checkin else None, now, now),
+                )  # fmt: skip
+                entry_id = int(cur.lastrowid)
+                EntryRepository.set_tags(db, entry_id, clean_tags(e.tags))
+                if first_id is None:
+                    remember_imported(journal, db, row.key, "entries", entry_id)
+                added_entries += 1
+    return added_checkins, added_entries
