@@ -280,12 +280,10 @@ def _key(kind: str, *parts: object) -> str:
 
 
 def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activities_as: str) -> ImportPreview:
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample.splitlines()[0] if sample else "", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
+    first_line = text[: text.find("\n")] if "\n" in text else text
+    delimiter = max(",;\t", key=first_line.count)  # spreadsheet programs in some countries save with ; or tabs
+    csv.field_size_limit(max(csv.field_size_limit(), _MAX_BYTES))  # long notes are real; the size is checked above
+    reader = csv.reader(io.StringIO(text), csv.excel, delimiter=delimiter)
     try:
         header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
     except (StopIteration, csv.Error) as exc:

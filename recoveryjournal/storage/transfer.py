@@ -89,7 +89,11 @@ def load(journal: JournalConnection, tables: dict[str, list[dict[str, Any]]], so
                     ref_map = id_maps.get(_REF_TABLES[str(values["kind"])], {})
                     if str(values.get("ref", "")).isdigit():
                         values["ref"] = str(ref_map.get(int(values["ref"]), values["ref"]))
-                if not has_id:
+                if not has_id:  # links and keyed rows: the same row twice is one row
+                    same = " AND ".join(f"{c} IS ?" for c in values)
+                    if values and db.execute(f"SELECT 1 FROM {table} WHERE {same}", tuple(values.values())).fetchone():
+                        already += 1
+                        continue
                     cols = ", ".join(values)
                     cur = db.execute(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
                                      tuple(values.values()))  # fmt: skip
