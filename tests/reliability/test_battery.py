@@ -198,10 +198,35 @@ WORKER = textwrap.dedent(
             session.shares.record(package, "pdf" if i % 2 else "json", str(target))
             print(target.name, flush=True)
             i += 1
+    elif activity == "backup":
+        from recoveryjournal.services import backup_service
+        while True:
+            print(backup_service.back_up(session, Path(out) / f"b-{os.getpid()}-{i}").path.name, flush=True)
+            i += 1
+    elif activity == "import":
+        from recoveryjournal.services import import_service
+        while True:
+            f = Path(out) / f"daylio-{os.getpid()}-{i}.csv"
+            pid, head = os.getpid(), "full_date,date,weekday,time,mood,activities,note_title,note"
+            rows = [f"2025-{1 + n % 12:02d}-{1 + i % 28:02d},x,y,"
+                    f"{1 + n % 12}:{n % 60:02d} pm,good,walk,,p{pid} i{i} n{n}" for n in range(20)]
+            f.write_text(chr(10).join([head, *rows]) + chr(10))
+            import_service.bring_in(session, import_service.read_file(session, f, "daylio"))
+            f.unlink()
+            print(i, flush=True)
+            i += 1
+    elif activity == "restore":
+        from recoveryjournal.services import backup_service
+        session.lock()
+        source = next(Path(out).glob("source*.rjbackup"))
+        while True:
+            place = backup_service.prepare_restore(source, Path(out) / f"r-{os.getpid()}-{i}", secret).commit()
+            print(place.name, flush=True)
+            i += 1
     """
 )
 
-ACTIVITIES = ("entries", "checkins", "passphrase", "share")
+ACTIVITIES = ("entries", "checkins", "passphrase", "share", "backup", "restore", "import")
 
 
 def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
@@ -212,6 +237,12 @@ def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
     session.lock()
     out = tmp_path / "exports"
     out.mkdir()
+    if activity == "restore":
+        from recoveryjournal.services import backup_service
+
+        s = unlock_journal(path, PASSPHRASE)
+        backup_service.back_up(s, out / "source.rjbackup")
+        s.lock()
     env = {**os.environ, "RECOVERYJOURNAL_INSECURE_FAST_KDF": "1", "QT_QPA_PLATFORM": "offscreen"}
     rng = random.Random(seed)
     secrets_now, other = PASSPHRASE, "the other passphrase"
@@ -249,37 +280,54 @@ def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
                 saved.update(lines)
                 logged = {Path(r.saved_to).name for r in opened.shares.all()}
                 assert saved - logged <= {lines[-1]} if lines else True  # at most the one being logged
+            elif activity == "import":  # each import is all or none: whole files of 20 check-ins
+                saved.update(lines)
+                count = len(opened.checkins.between())
+                assert count % 20 == 0 and count >= 20 * len(saved)
         finally:
             opened.lock()
-        for name in lines if activity == "share" else []:
-            assert (out / name).exists()
-        for f in out.iterdir():  # nothing half-written under a final name (a killed write leaves its temporary)
-            if f.name.endswith((".part", ".new")):
-                continue
-            if f.suffix == ".json":
-                json.loads(f.read_text(encoding="utf-8"))
-            elif f.suffix == ".pdf":
-                from pypdf import PdfReader
+        _check_outputs(activity, out, lines)
 
-                assert len(PdfReader(f).pages) >= 1
-            else:
-                raise AssertionError(f"an unexpected file was left: {f.name}")
+
+def _check_outputs(activity: str, out: Path, lines: list[str]) -> None:
+    """Every file under a final name is whole: exports parse, backups restore, restored journals open and check."""
+    from pypdf import PdfReader
+
+    from recoveryjournal.services import backup_service
+
+    for name in lines if activity in ("share", "backup", "restore") else []:
+        assert (out / name).exists(), name
+    for f in out.iterdir():
+        if f.name.startswith(".") or f.name.endswith((".part", ".new", ".csv")):
+            continue  # temporaries of a killed write (hidden or never under a final name)
+        if f.suffix == ".json":
+            json.loads(f.read_text(encoding="utf-8"))
+        elif f.suffix == ".pdf":
+            assert len(PdfReader(f).pages) >= 1
+        elif f.suffix == ".rjbackup" and not f.name.startswith("source"):
+            backup_service.prepare_restore(f, out / ".check", PASSPHRASE).cancel()
+        elif f.suffix == ".rjournal":
+            s = unlock_journal(f, PASSPHRASE)
+            assert check_journal(s).ok
+            s.lock()
+        elif f.name != "source.rjbackup":
+            raise AssertionError(f"an unexpected file was left: {f.name}")
 
 
 @pytest.mark.parametrize("activity", ACTIVITIES)
 def test_kill_at_random_moments(tmp_path: Path, activity: str, battery) -> None:
-    """8 kills per activity in CI (32 in all): opens with old or new passphrase, checks clean, every returned
-    save is there, and no half-written export under its final name."""
+    """8 kills per activity in CI (56 in all): opens with old or new passphrase, checks clean, every returned
+    save is there, an import is all or none, and nothing half-written under a final name."""
     battery.record("3. kill -9", 8, activity)
-    _kill_battery(tmp_path, activity, 8, seed=hash(activity) % 1000)
+    _kill_battery(tmp_path, activity, 8, seed=sum(map(ord, activity)))
 
 
 @pytest.mark.soak
 @pytest.mark.parametrize("activity", ACTIVITIES)
 def test_kill_at_random_moments_soak(tmp_path: Path, activity: str, battery) -> None:
-    """The soak: 60 kills per activity (240 in all)."""
-    battery.record("3. kill -9 (soak)", 60, activity)
-    _kill_battery(tmp_path, activity, 60, seed=1000 + len(activity))
+    """The soak: 40 kills per activity (280 in all)."""
+    battery.record("3. kill -9 (soak)", 40, activity)
+    _kill_battery(tmp_path, activity, 40, seed=1000 + sum(map(ord, activity)))
 
 
 # 5. Two copies at once --------------------------------------------------------------------------------
