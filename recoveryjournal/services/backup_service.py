@@ -10,8 +10,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, JournalDamaged
-from recoveryjournal.services.destinations import explain_destination_errors
+from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalDamaged
+from recoveryjournal.services.destinations import explain_destination_errors, is_removable
+from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import backup
 from recoveryjournal.storage.connection import JournalConnection, open_journal
@@ -23,6 +24,7 @@ from recoveryjournal.storage.meta import MetaRepository
 BACKUP_SUFFIX = backup.BACKUP_SUFFIX
 LAST_BACKUP_KEY = "last_backup_at"
 DEFAULT_KEEP = 7
+DEFAULT_REMIND_DAYS = 30
 _LABELS = dict(SALVAGE_TABLES) | {"share_log": "shares"}
 _ONE = {"entries": "entry", "checkins": "check-in", "goals": "goal", "goal_steps": "goal step",
         "plan_sections": "crisis plan section", "support_items": "support contact", "appointments": "appointment",
@@ -141,6 +143,52 @@ def backup_reminder(session: SessionView, after_days: int, today: dt.date | None
     if first is not None and (today - first).days >= after_days:
         return "This journal hasn't been backed up yet."
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSettings:
+    """Kept inside the journal (encrypted), so they travel with it and leave no trace on a shared PC."""
+
+    auto_folder: Path | None = None
+    keep: int = DEFAULT_KEEP
+    remind_after_days: int = DEFAULT_REMIND_DAYS
+
+
+def backup_settings(session: SessionView) -> BackupSettings:
+    """This journal's backup settings (automatic backups are off until a folder is chosen)."""
+    meta = MetaRepository(session.connection)
+    folder, keep, remind = meta.get("auto_backup_folder"), meta.get("auto_backup_keep"), meta.get("backup_remind_days")
+    return BackupSettings(
+        Path(folder) if folder else None,
+        int(keep) if keep and keep.isdigit() else DEFAULT_KEEP,
+        int(remind) if remind and remind.isdigit() else DEFAULT_REMIND_DAYS,
+    )
+
+
+def save_backup_settings(session: SessionView, settings: BackupSettings, policy: Policy) -> None:
+    """Remember them in the journal. Under a shared-PC policy automatic backups go only to removable media."""
+    if settings.auto_folder is not None and not settings.auto_folder.is_dir():
+        raise InvalidInput(f"The folder {settings.auto_folder} isn't there. Choose a folder that exists.")
+    if settings.auto_folder is not None and policy.shared_pc and not is_removable(settings.auto_folder):
+        raise InvalidInput(
+            "On this shared computer, automatic backups can only go to a USB stick or other removable drive, "
+            "so that nothing of yours stays on the computer. Choose a folder on your stick."
+        )
+    meta = MetaRepository(session.connection)
+    meta.set("auto_backup_folder", str(settings.auto_folder) if settings.auto_folder else "")
+    meta.set("auto_backup_keep", str(max(1, settings.keep)))
+    meta.set("backup_remind_days", str(max(0, settings.remind_after_days)))
+
+
+def take_automatic_backup(session: SessionView, policy: Policy) -> BackupResult | None:
+    """On lock or close: today's automatic backup, if the person chose a folder and the place allows it."""
+    if session.connection.read_only is not None:
+        return None
+    settings = backup_settings(session)
+    folder = settings.auto_folder
+    if folder is None or (policy.shared_pc and not is_removable(folder)):
+        return None
+    return auto_backup(session, folder, settings.keep)
 
 
 def auto_backup_due(session: SessionView, today: dt.date | None = None) -> bool:

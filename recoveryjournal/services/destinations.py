@@ -3,8 +3,12 @@ such a place refused a write, in words about that place, never about the journal
 
 from __future__ import annotations
 
+import getpass
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from recoveryjournal.domain.errors import CannotWrite
 from recoveryjournal.storage.fsutil import place_error
@@ -30,3 +34,38 @@ def explain_destination_errors(outcome: str) -> Iterator[None]:
         reason = problem.reason if problem else ""
         why = _DESTINATION_WORDS.get(reason) or (exc.strerror or str(exc)).lower()
         raise CannotWrite(f"It couldn't be saved there: {why}. {outcome}", reason) from exc
+
+
+#: Extra places that count as removable (os.pathsep-separated), for unusual mounts and for tests.
+REMOVABLE_ENV = "RECOVERYJOURNAL_REMOVABLE_PLACES"
+
+
+def removable_roots() -> list[Path]:
+    """Where USB sticks and other removable media appear on this computer."""
+    extra = [Path(p) for p in os.environ.get(REMOVABLE_ENV, "").split(os.pathsep) if p]
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        import ctypes
+        import string
+
+        drive_removable = 2
+        windll = ctypes.windll  # type: ignore[attr-defined]
+        found = [
+            Path(f"{d}:/") for d in string.ascii_uppercase if windll.kernel32.GetDriveTypeW(f"{d}:/") == drive_removable
+        ]
+        return extra + found
+    user = getpass.getuser()
+    return [*extra, Path("/media") / user, Path("/run/media") / user, Path("/Volumes"), Path("/media")]
+
+
+def is_removable(path: Path) -> bool:
+    """True when `path` is on removable media (a USB stick), as far as this computer says."""
+    target = path.expanduser().absolute()
+    for root in removable_roots():
+        if target != root and root in target.parents and (sys.platform != "darwin" or len(target.parts) > 2):
+            return True
+    return False
+
+
+def first_removable_place() -> Path | None:
+    """The folder where USB sticks appear, if there is one (a good first place on a shared PC)."""
+    return next((p for p in removable_roots() if p.is_dir()), None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import suppress
 from pathlib import Path
 
@@ -18,13 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal import APP_NAME
-from recoveryjournal.domain.errors import PLACE_GONE, JournalError
+from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalError
+from recoveryjournal.services import backup_service
 from recoveryjournal.services.demo import DEMO_PASSPHRASE, open_or_create_demo
 from recoveryjournal.services.journal_service import JournalSession, unlock_journal
 from recoveryjournal.services.locations import demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
+from recoveryjournal.ui.dialogs.backup_dialog import BackupDialog
 from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
+from recoveryjournal.ui.dialogs.import_dialog import ImportDialog
+from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
 from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
 from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
 from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
@@ -53,6 +58,9 @@ _TEXT = {
     "share_log": "What I've shared…",
     "passphrase": "Change passphrase…",
     "settings": "Settings…",
+    "backup": "Back up now…",
+    "restore": "Restore from a backup…",
+    "import": "Bring in from another app…",
     "quit": "Quit",
     "help": "&Help",
     "about": "About Recovery Journal",
@@ -109,8 +117,12 @@ class MainWindow(QMainWindow):
         self.unlock_page.focus_secret()
         self.remember.try_unlock(path, self._on_unlocked)
 
-    def lock(self) -> None:
-        """Save what was typed, close the journal and empty every view of it."""
+    def lock(self, wait: bool = False) -> None:
+        """Save what was typed, close the journal and empty every view of it.
+
+        If the person chose automatic backups, today's is taken as the journal closes: off the GUI thread
+        after the window is already locked (or, when the app is closing, before it goes).
+        """
         self.idle_lock.stop()
         self.reminder_timer.stop()
         self.place_watch.stop()
@@ -123,7 +135,7 @@ class MainWindow(QMainWindow):
         clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
         self.unlocked_view.clear()
-        session.lock()
+        self._finish_session(session, wait=wait)
         self.unlock_page.reset()
         if self.stack.currentWidget() is not self.cover_page:
             self.stack.setCurrentWidget(self.unlock_page)
@@ -196,6 +208,10 @@ class MainWindow(QMainWindow):
         self.cover_page.continue_requested.connect(self._on_cover_continue)
         self.reminder_bar.accepted.connect(lambda: self.unlocked_view.show_checkin())
         self.journal_page.share_requested.connect(lambda entry_id: self.open_share({"entry": {entry_id}}))
+        self.journal_page.backup_requested.connect(self.open_backup)
+        self.unlock_page.restore_requested.connect(lambda: self.open_restore())
+        self._backups_done = threading.Event()
+        self._backups_done.set()
         self.idle_lock = IdleLock(self.lock, self)
         self.idle_lock.set_minutes(self.settings.auto_lock_minutes)
         self.idle_lock.stop()
@@ -224,6 +240,12 @@ class MainWindow(QMainWindow):
             lambda: ShareLogDialog(self.session, self).open() if self.session is not None else None
         )
         self.passphrase_action = QAction(_TEXT["passphrase"], self)
+        self.backup_action = QAction(_TEXT["backup"], self)
+        self.backup_action.triggered.connect(self.open_backup)
+        self.restore_action = QAction(_TEXT["restore"], self)
+        self.restore_action.triggered.connect(lambda: self.open_restore())
+        self.import_action = QAction(_TEXT["import"], self)
+        self.import_action.triggered.connect(self.open_import)
         self.settings_action = QAction(_TEXT["settings"], self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         quit_action = QAction(_TEXT["quit"], self)
@@ -233,6 +255,10 @@ class MainWindow(QMainWindow):
         for action in (
             self.new_action,
             self.open_action,
+            None,
+            self.backup_action,
+            self.restore_action,
+            self.import_action,
             None,
             self.passphrase_action,
             self.lock_action,
@@ -277,6 +303,8 @@ class MainWindow(QMainWindow):
         self.menuBar().setVisible(not covered)
         read_only = self.session is not None and self.session.read_only
         self.passphrase_action.setEnabled(unlocked and not self._is_demo and not read_only)
+        self.backup_action.setEnabled(unlocked)
+        self.import_action.setEnabled(unlocked and not read_only)
         notes = []
         if unlocked and self._is_demo:
             notes.append(_TEXT["demo_banner"].format(p=DEMO_PASSPHRASE))
@@ -295,8 +323,12 @@ class MainWindow(QMainWindow):
             if remember and self.session is session:
                 self.remember.remember(session, secret, lambda text: self.statusBar().showMessage(text, 10_000))
 
+        def unlock() -> JournalSession:
+            self._backups_done.wait(60)  # an automatic backup taken on lock still holds the journal briefly
+            return unlock_journal(path, secret, recovery_key=is_recovery_key)
+
         run_in_background(
-            lambda: unlock_journal(path, secret, recovery_key=is_recovery_key),
+            unlock,
             unlocked,
             self._on_unlock_failed,
             owner=self,
@@ -315,6 +347,7 @@ class MainWindow(QMainWindow):
         self._start_idle_lock()
         self._start_reminder()
         self.place_watch.start()
+        self._show_backup_note()
         self.remember.refresh(session.path)
         if session.opened_with_recovery_key:
             self._on_change_passphrase(with_recovery_key=True)
@@ -322,7 +355,70 @@ class MainWindow(QMainWindow):
     def _on_unlock_failed(self, exc: Exception) -> None:
         if not isinstance(exc, JournalError):
             raise exc
-        self.unlock_page.show_error(exc.message)
+        self.unlock_page.show_error(exc.message, offer_restore=isinstance(exc, JournalDamaged))
+
+    def _finish_session(self, session: JournalSession, wait: bool) -> None:
+        try:
+            settings = backup_service.backup_settings(session)
+            wanted = settings.auto_folder is not None and backup_service.auto_backup_due(session)
+        except JournalError:
+            wanted = False
+        if not wanted:
+            session.lock()
+            return
+        if wait:
+            with suppress(JournalError):
+                backup_service.take_automatic_backup(session, self.policy)
+            session.lock()
+            return
+        self._backups_done.clear()
+
+        def finished(_result: object) -> None:
+            session.lock()
+            self._backups_done.set()
+
+        run_in_background(lambda: backup_service.take_automatic_backup(session, self.policy), finished, finished)
+
+    def open_backup(self) -> None:
+        """Back up now (and the choices for automatic backups)."""
+        if self.session is None:
+            return
+        self.unlocked_view.save_if_dirty()
+        self.backup_dialog = BackupDialog(self.session, self.policy, self)
+        self.backup_dialog.backed_up.connect(lambda _r: self._show_backup_note())
+        self.backup_dialog.open()
+
+    def open_restore(self, backup_file: Path | None = None) -> None:
+        """Restore from a backup: as a new journal, or over the one open or chosen now."""
+        current = self.session.path if self.session is not None else self.journal_path
+        self.restore_dialog = RestoreDialog(current, lambda: self.lock(wait=True), self, backup_file=backup_file)
+        self.restore_dialog.restored.connect(self._on_restored)
+        self.restore_dialog.open()
+
+    def _on_restored(self, path: Path, message: str) -> None:
+        self.restore_dialog.accept()
+        self.show_unlock(Path(path), message)
+
+    def open_import(self) -> None:
+        """Bring in entries and check-ins from another app."""
+        if self.session is None:
+            return
+        self.unlocked_view.save_if_dirty()
+        self.import_dialog = ImportDialog(self.session, self)
+        self.import_dialog.imported.connect(
+            lambda: self.unlocked_view.set_session(self.session) if self.session is not None else None
+        )
+        self.import_dialog.open()
+
+    def _show_backup_note(self) -> None:
+        if self.session is None:
+            return
+        try:
+            days = backup_service.backup_settings(self.session).remind_after_days
+            note = backup_service.backup_reminder(self.session, days)
+        except JournalError:
+            note = ""
+        self.journal_page.show_backup_note(note)
 
     def _check_place(self) -> None:
         if self.session is not None and not self.session.path.is_dir():
@@ -381,6 +477,6 @@ class MainWindow(QMainWindow):
             ChangePassphraseDialog(self.session, with_recovery_key=with_recovery_key, parent=self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing the window locks the journal first."""
-        self.lock()
+        """Closing the window locks the journal first (taking today's automatic backup, if chosen)."""
+        self.lock(wait=True)
         super().closeEvent(event)

@@ -6,7 +6,6 @@ document and the same page-drawing call.
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.destinations import explain_destination_errors
+from recoveryjournal.services.destinations import explain_destination_errors, first_removable_place
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import (
@@ -279,11 +278,8 @@ class ShareDialog(QDialog):
 
     def _default_folder(self) -> str:
         """Documents at home; on a shared PC, where USB sticks appear, so nothing is left behind on the PC."""
-        if self._policy.shared_pc:
-            user = getpass.getuser()
-            for place in (Path("/media") / user, Path("/run/media") / user, Path("/Volumes"), Path("/media")):
-                if place.is_dir():
-                    return str(place)
+        if self._policy.shared_pc and (place := first_removable_place()) is not None:
+            return str(place)
         return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
 
     def _on_save_clicked(self) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.entry_list_model import EntryListModel
-from recoveryjournal.ui.widgets.common import add_shortcut
+from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
 from recoveryjournal.ui.widgets.entry_editor import EntryEditor
 
 _TEXT = {
@@ -24,6 +24,7 @@ _TEXT = {
     "deleted": "Entry deleted.",
     "autosaved": "Saved as you write.",
     "checkin_label": "{time} · mood {mood}",
+    "back_up": "Back up now…",
 }
 #: Save this long after the last keystroke, so nothing typed waits long to be safe.
 AUTOSAVE_MS = 1500
@@ -34,6 +35,7 @@ class JournalPage(QWidget):
 
     error = Signal(str)
     share_requested = Signal(int)
+    backup_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,9 +63,15 @@ class JournalPage(QWidget):
         else:
             self.start_new_entry()
 
+    def show_backup_note(self, text: str) -> None:
+        """A quiet note ('Your last backup was 40 days ago.') with a way to back up; '' hides it."""
+        show_message(self.backup_note, text)
+        self.backup_button.setVisible(bool(text))
+
     def clear(self) -> None:
         """Forget every piece of journal content this page holds (called on lock)."""
         self._autosave.stop()
+        self.show_backup_note("")
         self._session = None
         self._current_id = None
         self._dirty = False
@@ -157,9 +165,18 @@ class JournalPage(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 700])
-        layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
+        self.backup_note = message_line(self, "hintLine")
+        self.backup_button = QPushButton(_TEXT["back_up"], self)
+        self.backup_button.setFlat(True)
+        self.backup_button.setVisible(False)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.backup_note, 1)
+        note_row.addWidget(self.backup_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(note_row)
+        layout.addWidget(splitter, 1)
 
+        self.backup_button.clicked.connect(self.backup_requested)
         self.new_button.clicked.connect(self.start_new_entry)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.editor.changed.connect(self._on_edited)

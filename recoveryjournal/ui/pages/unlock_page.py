@@ -34,6 +34,7 @@ _TEXT = {
     "remember": "Remember my passphrase on this computer",
     "remember_tip": "Only on a computer that is yours alone. You can turn it off again in Settings.",
     "journal": "Journal: {name}",
+    "restore": "Restore from a backup…",
 }
 
 
@@ -43,6 +44,7 @@ class UnlockPage(QWidget):
     unlock_requested = Signal(str, bool)
     open_other_requested = Signal()
     create_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,12 +67,14 @@ class UnlockPage(QWidget):
         self._apply_mode()
         self.set_busy(False)
         show_message(self.error_label, "")
+        self.restore_button.setVisible(False)
 
-    def show_error(self, text: str) -> None:
-        """Show a kind message and let the person try again."""
+    def show_error(self, text: str, offer_restore: bool = False) -> None:
+        """Show a kind message and let the person try again (or, for a damaged journal, restore a backup)."""
         self.set_busy(False)
         self.secret_field.clear()
         show_message(self.error_label, text)
+        self.restore_button.setVisible(offer_restore)
         self.secret_field.setFocus()
 
     def set_busy(self, busy: bool) -> None:
@@ -113,6 +117,8 @@ class UnlockPage(QWidget):
         self.other_button.setFlat(True)
         self.new_button = QPushButton(_TEXT["new"], self)
         self.new_button.setFlat(True)
+        self.restore_button = QPushButton(_TEXT["restore"], self)
+        self.restore_button.setVisible(False)
 
         row = QHBoxLayout()
         row.addWidget(self.secret_field, 1)
@@ -123,11 +129,13 @@ class UnlockPage(QWidget):
         inner.addLayout(row)
         inner.addWidget(self.remember_box)
         inner.addWidget(self.error_label)
+        inner.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         for widget in (self.mode_button, self.other_button, self.new_button):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
         end_column(inner)
 
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
+        self.restore_button.clicked.connect(self.restore_requested)
         self.secret_field.returnPressed.connect(self._on_unlock_clicked)
         self.mode_button.clicked.connect(self._on_mode_clicked)
         self.other_button.clicked.connect(self.open_other_requested)

@@ -1,0 +1,226 @@
+"""Bring in what you wrote elsewhere (Daylio, jrnl, or a full export): see what will come in, then confirm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.services import import_service
+from recoveryjournal.services.import_service import ImportPreview
+from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+
+_TEXT = {
+    "window": "Bring in from another app",
+    "intro": (
+        "You'll see what will come in before anything is added. Bringing in the same file again adds nothing twice."
+    ),
+    "file": "File",
+    "choose": "Choose…",
+    "pick": "Choose the file to bring in",
+    "kind": "What kind of file",
+    "kinds": {
+        "daylio": "Daylio export (CSV)",
+        "jrnl": "jrnl export (JSON)",
+        "json": "A full export from Recovery Journal (JSON)",
+    },
+    "moods": "Daylio's moods as numbers (1 very low, 10 really good)",
+    "mood_word": "Mood in Daylio",
+    "mood_number": "Number",
+    "activities": "Daylio's activities become",
+    "as_feelings": "feelings in my check-ins",
+    "as_tags": "tags on my entries",
+    "preview": "Show what will come in",
+    "preview_box": "What will come in",
+    "bring_in": "Bring it in",
+    "close": "Close",
+}
+
+
+class ImportDialog(QDialog):
+    """Emits `imported` after something was added, so the pages can show it."""
+
+    imported = Signal()
+
+    def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._preview: ImportPreview | None = None
+        self.setWindowTitle(_TEXT["window"])
+        self.resize(680, 560)
+        self._setup_ui()
+
+    # Public -----------------------------------------------------------------------------
+    def set_file(self, path: Path) -> None:
+        """Choose a file (its kind is guessed from what it holds) and show the preview."""
+        self.file_edit.setText(str(path))
+        self.kind.setCurrentIndex(list(_TEXT["kinds"]).index(guess_kind(path)))
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        """Read the file (nothing changes in the journal) and say what will come in."""
+        self._preview = None
+        self.bring_button.setEnabled(False)
+        kind = list(_TEXT["kinds"])[self.kind.currentIndex()]
+        try:
+            preview = import_service.read_file(
+                self._session, Path(self.file_edit.text().strip()).expanduser(), kind,
+                mood_map=self._mood_map(), activities_as="tags" if self.as_tags.isChecked() else "feelings",
+            )  # fmt: skip
+        except JournalError as exc:
+            self.preview_text.setPlainText("")
+            show_message(self.message, exc.message)
+            return
+        show_message(self.message, "")
+        self._preview = preview
+        self._fill_moods(preview)
+        self.preview_text.setPlainText("\n".join(preview.lines()))
+        self.bring_button.setEnabled(preview.new > 0 and not self._session.read_only)
+
+    def bring_in(self) -> None:
+        """Add what the preview showed, all at once."""
+        if self._preview is None:
+            return
+        try:
+            outcome = import_service.bring_in(self._session, self._preview)
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return
+        show_message(self.message, outcome.message())
+        self._preview = None
+        self.bring_button.setEnabled(False)
+        self._session.entries_changed.emit()
+        self.imported.emit()
+
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.file_edit = QLineEdit(self)
+        self.file_edit.setAccessibleName(_TEXT["file"])
+        choose = QPushButton(_TEXT["choose"], self)
+        choose.setAccessibleName(_TEXT["pick"])
+        self.kind = QComboBox(self)
+        self.kind.addItems(list(_TEXT["kinds"].values()))
+        self.kind.setAccessibleName(_TEXT["kind"])
+        self.moods = QTableWidget(0, 2, self)
+        self.moods.setHorizontalHeaderLabels([_TEXT["mood_word"], _TEXT["mood_number"]])
+        self.moods.horizontalHeader().setStretchLastSection(True)
+        self.moods.verticalHeader().setVisible(False)
+        self.moods.setAccessibleName(_TEXT["moods"])
+        self.moods.setMaximumHeight(170)
+        self.as_feelings = QRadioButton(_TEXT["as_feelings"], self)
+        self.as_feelings.setChecked(True)
+        self.as_tags = QRadioButton(_TEXT["as_tags"], self)
+        group = QButtonGroup(self)
+        group.addButton(self.as_feelings)
+        group.addButton(self.as_tags)
+        self.preview_button = QPushButton(_TEXT["preview"], self)
+        self.preview_text = QPlainTextEdit(self)
+        self.preview_text.setReadOnly(True)
+        self.preview_text.setAccessibleName(_TEXT["preview_box"])
+        self.message = message_line(self)
+        self.bring_button = QPushButton(_TEXT["bring_in"], self)
+        self.bring_button.setObjectName("primaryButton")
+        self.bring_button.setEnabled(False)
+        close = QPushButton(_TEXT["close"], self)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(choose)
+        activities = QHBoxLayout()
+        activities.addWidget(self.as_feelings)
+        activities.addWidget(self.as_tags)
+        activities.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        buttons.addWidget(self.bring_button)
+        form = QFormLayout(self)
+        form.addRow(paragraph(_TEXT["intro"], self))
+        form.addRow(_TEXT["file"], file_row)
+        form.addRow(_TEXT["kind"], self.kind)
+        form.addRow(paragraph(_TEXT["moods"], self))
+        form.addRow(self.moods)
+        form.addRow(_TEXT["activities"], activities)
+        form.addRow(self.preview_button)
+        form.addRow(self.preview_text)
+        form.addRow(self.message)
+        form.addRow(buttons)
+
+        choose.clicked.connect(self._on_choose_clicked)
+        self.preview_button.clicked.connect(self.show_preview)
+        self.kind.currentIndexChanged.connect(self._on_options_changed)
+        self.as_tags.toggled.connect(self._on_options_changed)
+        self.bring_button.clicked.connect(self.bring_in)
+        close.clicked.connect(self.reject)
+        self._on_options_changed()
+
+    def _on_options_changed(self) -> None:
+        daylio = list(_TEXT["kinds"])[self.kind.currentIndex()] == "daylio"
+        for widget in (self.moods, self.as_feelings, self.as_tags):
+            widget.setEnabled(daylio)
+        if self.file_edit.text().strip():
+            self.show_preview()
+
+    def _mood_map(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for row in range(self.moods.rowCount()):
+            word, spin = self.moods.item(row, 0), self.moods.cellWidget(row, 1)
+            if word is not None and isinstance(spin, QSpinBox) and spin.value() > 0:
+                found[word.text()] = spin.value()
+        return found
+
+    def _fill_moods(self, preview: ImportPreview) -> None:
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        words = {**preview.mood_map, **dict.fromkeys(preview.unmapped_moods, 0)}
+        if [self.moods.item(r, 0).text() for r in range(self.moods.rowCount())] == list(words):
+            return
+        self.moods.setRowCount(len(words))
+        for row, (word, number) in enumerate(words.items()):
+            item = QTableWidgetItem(word)
+            item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
+            self.moods.setItem(row, 0, item)
+            spin = QSpinBox(self.moods)
+            spin.setRange(0, 10)
+            spin.setSpecialValueText("choose")
+            spin.setValue(number)
+            spin.setAccessibleName(f"{_TEXT['mood_number']} for {word}")
+            spin.valueChanged.connect(lambda _v: self.show_preview())
+            self.moods.setCellWidget(row, 1, spin)
+
+    def _on_choose_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(self, _TEXT["pick"], str(Path.home()),
+                                                    "Exports (*.csv *.json);;All files (*)")  # fmt: skip
+        if name:
+            self.set_file(Path(name))
+
+
+def guess_kind(path: Path) -> str:
+    """Daylio for CSV; for JSON, ours when it says so, else jrnl."""
+    if path.suffix.lower() == ".csv":
+        return "daylio"
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return "daylio"
+    if import_service.EXPORT_FORMAT in head:
+        return "json"
+    return "jrnl"
