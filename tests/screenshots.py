@@ -106,6 +106,7 @@ def main(out: Path) -> None:
     shot(dialog, "6c-share-preview")
     dialog.save_to(out / "share-from-window.pdf")
     dialog.reject()
+    _backup_screens(window, work, shot, settle)
     for index in range(view.tabs.count()):
         view.tabs.setCurrentIndex(index)
         shot(window, f"5d-tab-{index}")
@@ -116,6 +117,43 @@ def main(out: Path) -> None:
     shot(window, "7-wrong-passphrase")
     window.lock()
     _faults(window, work, shot)
+
+
+def _backup_screens(window, work: Path, shot, settle) -> None:  # type: ignore[no-untyped-def]
+    """Back up, the reminder, restore (checked, before restoring) and bring in."""
+    import datetime as dt
+
+    from recoveryjournal.services import backup_service
+    from recoveryjournal.services.demo import DEMO_PASSPHRASE
+    from recoveryjournal.storage.meta import MetaRepository
+
+    folder = work / "backups"
+    folder.mkdir()
+    long_ago = (dt.datetime.now() - dt.timedelta(days=40)).astimezone().isoformat(timespec="seconds")
+    MetaRepository(window.session.connection).set(backup_service.LAST_BACKUP_KEY, long_ago)
+    window._show_backup_note()
+    window.unlocked_view.tabs.setCurrentWidget(window.journal_page)
+    shot(window, "10a-backup-reminder")
+    window.open_backup()
+    dialog = window.backup_dialog
+    dialog.where.setText(str(folder))
+    dialog.back_up_now()
+    settle()
+    shot(dialog, "10b-backup-done")
+    dialog.reject()
+    window.open_import()
+    window.import_dialog.set_file(Path(__file__).parent / "data" / "daylio_export.csv")
+    shot(window.import_dialog, "10c-import-preview")
+    window.import_dialog.reject()
+    window.open_restore()
+    restore = window.restore_dialog
+    restore.file_edit.setText(str(next(folder.glob("*.rjbackup"))))
+    restore.folder_edit.setText(str(work))
+    restore.secret.setText(DEMO_PASSPHRASE)
+    restore.check_backup()
+    settle()
+    shot(restore, "10d-restore-checked")
+    restore.reject()
 
 
 def _faults(window, work: Path, shot) -> None:  # type: ignore[no-untyped-def]

@@ -67,7 +67,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self._session, self._policy = session, policy
         self.setWindowTitle(_TEXT["window"])
-        self.resize(620, 0)
+        self.resize(660, 560)
         self._setup_ui()
         self._load()
 
@@ -137,7 +137,9 @@ class BackupDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.last_label)
         layout.addWidget(self.auto_box)
+        layout.addStretch(1)
         layout.addWidget(buttons)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # grows with its messages
 
         choose.clicked.connect(lambda: self._pick(self.where))
         auto_choose.clicked.connect(lambda: self._pick(self.auto_where))
@@ -180,11 +182,11 @@ class BackupDialog(QDialog):
         self.progress.setVisible(busy)
         self.now_button.setEnabled(not busy)
         if busy:
-            show_message(self.message, _TEXT["working"])
+            show_message(self.message, _TEXT["working"], calm=True)
 
     def _on_done(self, result: BackupResult) -> None:
         self._set_busy(False)
-        show_message(self.message, result.message())
+        show_message(self.message, result.message(), calm=True)
         self._show_last()
         self.backed_up.emit(result)
 
@@ -192,7 +194,7 @@ class BackupDialog(QDialog):
         self._set_busy(False)
         if not isinstance(exc, JournalError):
             raise exc
-        show_message(self.message, exc.message)
+        show_message(self.message, exc.message, calm=False)
 
     def _on_save_clicked(self) -> None:
         folder = Path(self.auto_where.text().strip()).expanduser() if self.auto_on.isChecked() else None
@@ -203,6 +205,6 @@ class BackupDialog(QDialog):
                 self._session, BackupSettings(folder, self.keep.value(), self.remind.value()), self._policy
             )
         except JournalError as exc:
-            show_message(self.auto_message, exc.message)
+            show_message(self.auto_message, exc.message, calm=False)
             return
-        show_message(self.auto_message, _TEXT["saved"])
+        show_message(self.auto_message, _TEXT["saved"], calm=True)

@@ -86,7 +86,7 @@ class ImportDialog(QDialog):
             )  # fmt: skip
         except JournalError as exc:
             self.preview_text.setPlainText("")
-            show_message(self.message, exc.message)
+            show_message(self.message, exc.message, calm=False)
             return
         show_message(self.message, "")
         self._preview = preview
@@ -101,9 +101,9 @@ class ImportDialog(QDialog):
         try:
             outcome = import_service.bring_in(self._session, self._preview)
         except JournalError as exc:
-            show_message(self.message, exc.message)
+            show_message(self.message, exc.message, calm=False)
             return
-        show_message(self.message, outcome.message())
+        show_message(self.message, outcome.message(), calm=True)
         self._preview = None
         self.bring_button.setEnabled(False)
         self._session.entries_changed.emit()

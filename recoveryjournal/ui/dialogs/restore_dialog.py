@@ -66,7 +66,7 @@ class RestoreDialog(QDialog):
         self._current, self._before_replace = current, before_replace
         self._prepared: PreparedRestore | None = None
         self.setWindowTitle(_TEXT["window"])
-        self.resize(620, 0)
+        self.resize(660, 440)
         self._setup_ui()
         if backup_file is not None:
             self.file_edit.setText(str(backup_file))
@@ -93,13 +93,13 @@ class RestoreDialog(QDialog):
         self.secret.setAccessibleName(_TEXT["secret"])
         self.use_key = QCheckBox(_TEXT["use_key"], self)
         self.check_button = QPushButton(_TEXT["check"], self)
-        self.check_button.setObjectName("primaryButton")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setVisible(False)
         self.progress.setAccessibleName(_TEXT["checking"])
         self.message = message_line(self)
         self.restore_button = QPushButton(_TEXT["restore"], self)
+        self.restore_button.setObjectName("primaryButton")
         self.restore_button.setEnabled(False)
         cancel = QPushButton(_TEXT["cancel"], self)
 
@@ -119,10 +119,11 @@ class RestoreDialog(QDialog):
         form.addRow(self.over)
         form.addRow(_TEXT["secret"], self.secret)
         form.addRow("", self.use_key)
-        form.addRow(self.check_button)
+        form.addRow("", self.check_button)
         form.addRow(self.progress)
         form.addRow(self.message)
         form.addRow(buttons)
+        form.setSizeConstraint(QFormLayout.SizeConstraint.SetMinimumSize)  # grows with its messages
 
         choose.clicked.connect(self._on_choose_clicked)
         self.check_button.clicked.connect(self.check_backup)
@@ -144,7 +145,7 @@ class RestoreDialog(QDialog):
         secret, use_key = self.secret.text(), self.use_key.isChecked()
         self.check_button.setEnabled(False)
         self.progress.setVisible(True)
-        show_message(self.message, _TEXT["checking"])
+        show_message(self.message, _TEXT["checking"], calm=True)
         run_in_background(
             lambda: backup_service.prepare_restore(backup, target, secret, recovery_key=use_key, replace=replace),
             self._on_checked, self._on_failed, owner=self,
@@ -162,13 +163,13 @@ class RestoreDialog(QDialog):
             place = prepared.commit()
         except JournalError as exc:
             prepared.cancel()
-            show_message(self.message, exc.message)
+            show_message(self.message, exc.message, calm=False)
             return
         if prepared.kept_old is not None:
             done = _TEXT["done_over"].format(old=prepared.kept_old.name)
         else:
             done = _TEXT["done_new"].format(path=place)
-        show_message(self.message, done)
+        show_message(self.message, done, calm=True)
         self.restored.emit(place, done)
 
     def _on_checked(self, prepared: PreparedRestore) -> None:
@@ -176,16 +177,17 @@ class RestoreDialog(QDialog):
         self.check_button.setEnabled(True)
         self.secret.clear()
         self._prepared = prepared
-        show_message(self.message, _TEXT["holds"].format(what="; ".join(prepared.summary.lines())))
+        show_message(self.message, _TEXT["holds"].format(what="; ".join(prepared.summary.lines())), calm=True)
         self.restore_button.setEnabled(True)
         self.restore_button.setDefault(True)
+        self.restore_button.setFocus()
 
     def _on_failed(self, exc: Exception) -> None:
         self.progress.setVisible(False)
         self.check_button.setEnabled(True)
         if not isinstance(exc, JournalError):
             raise exc
-        show_message(self.message, exc.message)
+        show_message(self.message, exc.message, calm=False)
 
     def _forget_check(self) -> None:
         if self._prepared is not None:

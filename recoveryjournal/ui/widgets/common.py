@@ -58,8 +58,13 @@ def message_line(parent: QWidget | None = None, object_name: str = "messageLine"
     return MessageLine(parent, object_name)
 
 
-def show_message(line: MessageLine | QLabel, text: str) -> None:
-    """Show (or hide, when empty) a message line."""
+def show_message(line: MessageLine | QLabel, text: str, calm: bool | None = None) -> None:
+    """Show (or hide, when empty) a message line; `calm` picks the quiet look for good news (True) or the
+    warm warning look (False); None keeps the line's own look."""
+    if calm is not None and isinstance(line, MessageLine):
+        line.setObjectName("hintLine" if calm else "messageLine")
+        line.style().unpolish(line)
+        line.style().polish(line)
     line.setText(text)
     line.setVisible(bool(text))
 
