@@ -48,7 +48,8 @@ def check_journal(session: JournalSession) -> CheckReport:
         lines.append(f"    {item.label}: {item.readable}{of}")
     lines.append(
         "Some checks found problems. Keep a copy of this journal folder before changing anything. "
-        "Everything that can still be read can be opened, shared and copied as usual."
+        "Everything that can still be read can be opened and shared as usual; a backup (recoveryjournal-cli "
+        "backup) or a full export (export-all) keeps what can be read, and a backup made earlier can be restored."
     )
     return CheckReport(False, lines)
 
