@@ -143,6 +143,7 @@ def _backup_screens(window, work: Path, shot, settle) -> None:  # type: ignore[n
     dialog.reject()
     window.open_import()
     window.import_dialog.set_file(Path(__file__).parent / "data" / "daylio_export.csv")
+    settle()
     shot(window.import_dialog, "10c-import-preview")
     window.import_dialog.reject()
     window.open_restore()

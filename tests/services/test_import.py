@@ -233,3 +233,15 @@ def test_cli_import_and_export_all_exactly_as_written(tmp_path: Path, monkeypatc
     bad_map = run_cli(["import", "new-journal", "all.json", "--from", "json", "--mood-map", "good=11"], pw)
     assert bad_map.returncode == 2
     assert codecs.lookup("utf-16")  # (the encodings above are the codecs Python ships)
+
+
+def test_daylio_dates_in_other_forms(session, tmp_path: Path) -> None:
+    """Dates as a spreadsheet may rewrite them: month names, slashes (read day first), or only in `date`."""
+    f = tmp_path / "dates.csv"
+    f.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
+                 "1 October 2026,,Thu,8:00 AM,good,,,\n02/10/2026,,Fri,8:00 a.m.,good,,,\n"
+                 ",3 Oct 2026,Sat,20:15,good,,,\nsoon,,Sun,8:00,good,,,\n", encoding="utf-8")  # fmt: skip
+    preview = import_service.read_file(session, f, "daylio")
+    assert sorted((r.date.isoformat(), r.checkin.time.strftime("%H:%M")) for r in preview.rows) == [
+        ("2026-10-01", "08:00"), ("2026-10-02", "08:00"), ("2026-10-03", "20:15")]  # fmt: skip
+    assert preview.unreadable == ["line 5 (its date or time)"]

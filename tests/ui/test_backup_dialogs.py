@@ -166,13 +166,29 @@ def test_bring_in_a_daylio_export(qtbot, window, created_journal) -> None:
     window.import_action.trigger()
     dialog = window.import_dialog
     dialog.set_file(DATA / "daylio_export.csv")
+    _settle(qtbot)
     assert "good → 7" in dialog.preview_text.toPlainText() and "scales" in dialog.preview_text.toPlainText()
     assert dialog.moods.rowCount() == 5
     row = next(r for r in range(5) if dialog.moods.item(r, 0).text() == "good")
     dialog.moods.cellWidget(row, 1).setValue(8)
+    _settle(qtbot)
     assert "good → 8" in dialog.preview_text.toPlainText()
     dialog.bring_button.click()
+    _settle(qtbot)
     assert "Brought in 4 entries and 6 check-ins" in dialog.message.text()
     assert window.journal_page.model.rowCount() == 7
     dialog.set_file(DATA / "daylio_export.csv")
+    _settle(qtbot)
     assert "Nothing new" in dialog.preview_text.toPlainText() and not dialog.bring_button.isEnabled()
+
+
+def test_a_wrong_kind_of_file_in_the_window(qtbot, window, created_journal) -> None:
+    """A jrnl file read as Daylio: a kind message, nothing to bring in."""
+    _open(qtbot, window, created_journal[0])
+    window.import_action.trigger()
+    dialog = window.import_dialog
+    dialog.file_edit.setText(str(DATA / "jrnl_export.json"))
+    dialog.kind.setCurrentIndex(0)
+    dialog.show_preview()
+    _settle(qtbot)
+    assert "doesn't look like a Daylio export" in dialog.message.text() and not dialog.bring_button.isEnabled()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import import_service
-from recoveryjournal.services.import_service import ImportPreview
+from recoveryjournal.services.import_service import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = {
     "window": "Bring in from another app",
@@ -50,6 +52,7 @@ _TEXT = {
     "preview": "Show what will come in",
     "preview_box": "What will come in",
     "bring_in": "Bring it in",
+    "working": "Reading the file…",
     "close": "Close",
 }
 
@@ -75,39 +78,52 @@ class ImportDialog(QDialog):
         self.show_preview()
 
     def show_preview(self) -> None:
-        """Read the file (nothing changes in the journal) and say what will come in."""
+        """Read the file off the GUI thread (nothing changes in the journal) and say what will come in."""
         self._preview = None
         self.bring_button.setEnabled(False)
         kind = list(_TEXT["kinds"])[self.kind.currentIndex()]
-        try:
-            preview = import_service.read_file(
-                self._session, Path(self.file_edit.text().strip()).expanduser(), kind,
-                mood_map=self._mood_map(), activities_as="tags" if self.as_tags.isChecked() else "feelings",
-            )  # fmt: skip
-        except JournalError as exc:
-            self.preview_text.setPlainText("")
-            show_message(self.message, exc.message, calm=False)
+        path = Path(self.file_edit.text().strip()).expanduser()
+        mood_map, activities = self._mood_map(), "tags" if self.as_tags.isChecked() else "feelings"
+        self._set_busy(True)
+        run_in_background(
+            lambda: import_service.read_file(self._session, path, kind, mood_map=mood_map, activities_as=activities),
+            self._on_read, self._on_failed, owner=self,
+        )  # fmt: skip
+
+    def bring_in(self) -> None:
+        """Add what the preview showed, all at once (off the GUI thread, with progress shown)."""
+        preview, self._preview = self._preview, None
+        if preview is None:
             return
+        self.bring_button.setEnabled(False)
+        self._set_busy(True)
+        run_in_background(lambda: import_service.bring_in(self._session, preview), self._on_brought_in,
+                          self._on_failed, owner=self)  # fmt: skip
+
+    def _on_read(self, preview: ImportPreview) -> None:
+        self._set_busy(False)
         show_message(self.message, "")
         self._preview = preview
         self._fill_moods(preview)
         self.preview_text.setPlainText("\n".join(preview.lines()))
         self.bring_button.setEnabled(preview.new > 0 and not self._session.read_only)
 
-    def bring_in(self) -> None:
-        """Add what the preview showed, all at once."""
-        if self._preview is None:
-            return
-        try:
-            outcome = import_service.bring_in(self._session, self._preview)
-        except JournalError as exc:
-            show_message(self.message, exc.message, calm=False)
-            return
+    def _on_brought_in(self, outcome: ImportOutcome) -> None:
+        self._set_busy(False)
         show_message(self.message, outcome.message(), calm=True)
-        self._preview = None
-        self.bring_button.setEnabled(False)
         self._session.entries_changed.emit()
         self.imported.emit()
+
+    def _on_failed(self, exc: Exception) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, JournalError):
+            raise exc
+        self.preview_text.setPlainText("")
+        show_message(self.message, exc.message, calm=False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.preview_button.setEnabled(not busy)
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
@@ -131,6 +147,10 @@ class ImportDialog(QDialog):
         group.addButton(self.as_feelings)
         group.addButton(self.as_tags)
         self.preview_button = QPushButton(_TEXT["preview"], self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(False)
+        self.progress.setAccessibleName(_TEXT["working"])
         self.preview_text = QPlainTextEdit(self)
         self.preview_text.setReadOnly(True)
         self.preview_text.setAccessibleName(_TEXT["preview_box"])
@@ -159,6 +179,7 @@ class ImportDialog(QDialog):
         form.addRow(self.moods)
         form.addRow(_TEXT["activities"], activities)
         form.addRow(self.preview_button)
+        form.addRow(self.progress)
         form.addRow(self.preview_text)
         form.addRow(self.message)
         form.addRow(buttons)
