@@ -2,15 +2,18 @@
 # Install what Recovery Journal needs on this machine, then the app itself into .venv.
 #   ./packaging/setup.sh         system libraries for Qt + the app
 #   ./packaging/setup.sh --dev   also test tools (pytest, pytest-qt, ...) and Xvfb/poppler for screenshots
+#   ./packaging/setup.sh --no-venv   only the system libraries (used by packaging/build.sh)
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 DEV=0
+VENV=1
 for arg in "$@"; do
   case "$arg" in
     --dev) DEV=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    --no-venv) VENV=0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +60,7 @@ fi
 import sys
 sys.exit(0 if sys.version_info >= (3, 11) else 1)
 PY
+[ "$VENV" = 1 ] || exit 0
 
 if [ ! -x .venv/bin/python ]; then
   echo "Making a virtual environment in .venv"

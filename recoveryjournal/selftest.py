@@ -22,6 +22,7 @@ def run(out: Callable[[str], None] = print) -> int:
     """Run every check; 0 when all pass, 1 with the reason otherwise."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="rj-selftest-"))
+    os.environ["MPLCONFIGDIR"] = str(work / "matplotlib")  # its font cache goes too, not into HOME
     canary = f"self-test canary {secrets.token_hex(6)}"
     passphrase = secrets.token_urlsafe(12)
     steps: list[tuple[str, Callable[[], str]]] = []
@@ -113,7 +114,7 @@ def run(out: Callable[[str], None] = print) -> int:
                 detail = fn()
             except Exception as exc:  # the report names the step and the reason
                 failed = f"{label}: {exc.__class__.__name__}: {exc}"
-                out(f"FAIL  {failed}")
+                out(f"not ok  {failed}")
                 break
             out(f"ok    {label}: {detail}")
     finally:
@@ -122,9 +123,9 @@ def run(out: Callable[[str], None] = print) -> int:
             session.lock()  # type: ignore[attr-defined]
         shutil.rmtree(work, ignore_errors=True)
     left = work.exists()
-    verdict = "Self-test passed" if not failed and not left else "Self-test FAILED"
+    verdict = "Self-test passed" if not failed and not left else "Self-test did not pass"
     where = "frozen bundle" if getattr(sys, "frozen", False) else "from source"
     out(f"{verdict} in {time.perf_counter() - started:.1f} s ({where}, Python {sys.version.split()[0]}).")
     if left:
-        out(f"FAIL  the temporary folder {work} could not be removed")
+        out(f"not ok  the temporary folder {work} could not be removed")
     return 1 if failed or left else 0

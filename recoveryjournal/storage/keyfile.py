@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import sys
 import time
 import unicodedata
 from dataclasses import asdict, dataclass
@@ -29,8 +30,14 @@ RECOVERY_SLOT = "recovery"
 #: Slots named "device:<random id>" hold the key for "remember my passphrase on this computer";
 #: their secret is random and lives only in that computer's keyring.
 DEVICE_PREFIX = "device:"
-#: Only for the test suite and demo data: makes key derivation instant (and weak). Never set it for real use.
+#: Only for the test suite and demo data: makes key derivation instant (and weak). Never set it for real use;
+#: an installed bundle ignores it altogether.
 FAST_KDF_ENV = "RECOVERYJOURNAL_INSECURE_FAST_KDF"
+
+
+def _fast_kdf() -> bool:
+    return os.environ.get(FAST_KDF_ENV) == "1" and not getattr(sys, "frozen", False)
+
 
 _MIN_MEMORY_KIB = 64 * 1024
 _TARGET_SECONDS = 0.8
@@ -47,7 +54,7 @@ class KdfParams:
     @classmethod
     def calibrated(cls, target_seconds: float = _TARGET_SECONDS) -> KdfParams:
         """Pick a time cost so that one derivation takes about `target_seconds` on this machine."""
-        if os.environ.get(FAST_KDF_ENV) == "1":
+        if _fast_kdf():
             return cls(time_cost=1, memory_kib=1024, parallelism=1)
         memory, parallelism, probe = 128 * 1024, 2, 3
         start = time.perf_counter()
@@ -59,7 +66,7 @@ class KdfParams:
     @classmethod
     def for_random_secret(cls) -> KdfParams:
         """A random 256-bit secret needs no slow stretching; keep the memory floor all the same."""
-        if os.environ.get(FAST_KDF_ENV) == "1":
+        if _fast_kdf():
             return cls(time_cost=1, memory_kib=1024, parallelism=1)
         return cls(time_cost=1, memory_kib=_MIN_MEMORY_KIB, parallelism=1)
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from recoveryjournal import APP_NAME, __version__
 from recoveryjournal.services.process_safety import harden_process
 
+#: For start-up benchmarks only: quit as soon as the first window has been shown.
+QUIT_WHEN_SHOWN_ENV = "RECOVERYJOURNAL_QUIT_WHEN_SHOWN"
 _DESCRIPTION = "Recovery Journal: your own encrypted journal, check-ins, goals and crisis plan, kept on this computer."
 
 
@@ -19,6 +22,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--demo", action="store_true", help="open a demo journal with made-up entries (its passphrase is 'demo')"
     )
     parser.add_argument("--journal", type=Path, help="open this journal folder (NAME.rjournal)")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check that this copy works (encryption, search, PDF, chart) on a temporary journal, then exit",
+    )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -27,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the app until the window closes."""
     args = parse_args(argv)
     harden_process()
+    if args.self_test:
+        from recoveryjournal.selftest import run
+
+        return run()
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -44,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.show()
     window.start(journal=args.journal, demo=args.demo)
+    if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":  # start-up benchmarks: stop once the first window is up
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: os._exit(0))  # at once: background probes (keyring) aren't waited for
     return app.exec()
 
 

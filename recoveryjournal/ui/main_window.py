@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -64,10 +63,6 @@ _TEXT = {
     "quit": "Quit",
     "help": "&Help",
     "about": "About Recovery Journal",
-    "about_text": (
-        "Recovery Journal keeps your journal encrypted on this computer. Nothing leaves it unless you choose "
-        "to share it.\n\nLock at any time with Ctrl+L."
-    ),
     "open_title": "Choose your journal folder (it ends in .rjournal)",
     "cant_open": "This can't be opened",
     "demo_banner": (
@@ -289,7 +284,7 @@ class MainWindow(QMainWindow):
         self.passphrase_action.triggered.connect(lambda: self._on_change_passphrase(with_recovery_key=False))
         self.settings_action.triggered.connect(self._on_settings_requested)
         quit_action.triggered.connect(self.close)
-        about_action.triggered.connect(lambda: QMessageBox.about(self, _TEXT["about"], _TEXT["about_text"]))
+        about_action.triggered.connect(self.open_about)
 
     def _update_actions(self) -> None:
         unlocked = self.session is not None
@@ -378,6 +373,13 @@ class MainWindow(QMainWindow):
             self._backups_done.set()
 
         run_in_background(lambda: backup_service.take_automatic_backup(session, self.policy), finished, finished)
+
+    def open_about(self) -> None:
+        """Version and the licences of the bundled components."""
+        from recoveryjournal.ui.dialogs.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     def open_backup(self) -> None:
         """Back up now (and the choices for automatic backups)."""

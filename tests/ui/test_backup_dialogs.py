@@ -192,3 +192,16 @@ def test_a_wrong_kind_of_file_in_the_window(qtbot, window, created_journal) -> N
     dialog.show_preview()
     _settle(qtbot)
     assert "doesn't look like a Daylio export" in dialog.message.text() and not dialog.bring_button.isEnabled()
+
+
+def test_about_shows_the_version_and_the_licences(qtbot, window) -> None:
+    """Help → About: one version, from one place, and a licence for every bundled component."""
+    from recoveryjournal import __version__
+
+    window.open_about()
+    dialog = window.about_dialog
+    assert __version__ in dialog.version_label.text()
+    licences = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
+    names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert any("LGPL" in text for text in licences) and any("SQLCipher" in n for n in names)
+    assert all(dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount()))  # every version known
