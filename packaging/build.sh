@@ -32,5 +32,5 @@ echo "Built dist/RecoveryJournal in $(( $(date +%s) - started )) s; $(du -sh dis
 if [ "$CHECK" = 1 ]; then
   QT_QPA_PLATFORM=offscreen dist/RecoveryJournal/recoveryjournal --self-test
   echo "Biggest parts:"
-  du -s dist/RecoveryJournal/_internal/* | sort -rn | head -12 | awk '{printf "  %6.1f MB  %s\n", $1/1024, $2}'
+  du -s dist/RecoveryJournal/_internal/* | sort -rn | awk 'NR <= 12 {printf "  %6.1f MB  %s\n", $1/1024, $2}'
 fi

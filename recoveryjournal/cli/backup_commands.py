@@ -10,6 +10,7 @@ from recoveryjournal.cli.commands import unlocked
 from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.services import backup_service, import_service
+from recoveryjournal.services.policy import load_policy
 
 
 def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
@@ -36,7 +37,7 @@ def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
 def cmd_backup(args: argparse.Namespace, inp: Input) -> int:
     """Back up now."""
     with unlocked(args, inp) as session:
-        result = backup_service.back_up(session, Path(args.dest))
+        result = backup_service.back_up(session, Path(args.dest), policy=load_policy())
     print(result.path)
     print(result.message(), file=sys.stderr)
     return 0

@@ -12,7 +12,8 @@ from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.destinations import explain_destination_errors
+from recoveryjournal.services.destinations import check_place_for_files, explain_destination_errors
+from recoveryjournal.services.policy import load_policy
 from recoveryjournal.services.share_service import NOT_LOGGED, build, write_data
 
 
@@ -57,6 +58,7 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
 
                 chart = figure_png(draw_mood_figure(series))
         package = build(session, request, chart)
+        warning = check_place_for_files(Path(args.output), load_policy())
         with explain_destination_errors("Nothing was shared."):
             if args.format == "pdf":
                 from recoveryjournal.render.pdf import ensure_gui_application, write_pdf
@@ -68,4 +70,6 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
         logged = session.shares.record(package, args.format, str(args.output)) is not None
     note = "It is in your share log." if logged else NOT_LOGGED
     print(f"Saved {args.output} with {len(package.items)} item(s). {note}", file=sys.stderr)
+    if warning:
+        print(warning, file=sys.stderr)
     return 0

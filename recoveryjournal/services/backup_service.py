@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalDamaged
-from recoveryjournal.services.destinations import explain_destination_errors, is_removable
+from recoveryjournal.services.destinations import check_place_for_files, explain_destination_errors, is_removable
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import backup
@@ -58,12 +58,14 @@ class BackupResult:
     summary: JournalSummary
     seconds: float
     removed_old: list[Path] = field(default_factory=list)
+    warning: str = ""
 
     def message(self) -> str:
         """What to tell the person."""
         return (
             f"Backed up and checked: {self.path.name} ({'; '.join(self.summary.lines())}). "
             "It opens with your passphrase or recovery key as they are today."
+            + (f" {self.warning}" if self.warning else "")
         )
 
 
@@ -96,9 +98,15 @@ def _free_name(folder: Path, name: str) -> Path:
     return candidate
 
 
-def back_up(session: SessionView, dest: Path | str, *, now: dt.datetime | None = None) -> BackupResult:
-    """Back up now to `dest`: an existing folder (a dated name is chosen) or a new file name."""
+def back_up(
+    session: SessionView, dest: Path | str, *, now: dt.datetime | None = None, policy: Policy | None = None
+) -> BackupResult:
+    """Back up now to `dest`: an existing folder (a dated name is chosen) or a new file name.
+
+    Under a policy that keeps files on removable media, a place on the PC's own disk is refused (or,
+    when the policy only warns, the result says so)."""
     now = now or dt.datetime.now()
+    warning = check_place_for_files(Path(dest).expanduser(), policy) if policy is not None else ""
     conn = session.connection
     target = Path(dest).expanduser()
     if target.is_dir():
@@ -109,7 +117,8 @@ def back_up(session: SessionView, dest: Path | str, *, now: dt.datetime | None =
         target = target.with_name(target.name + BACKUP_SUFFIX)
         if target.exists():
             raise AlreadyExists("A backup with that name is already there, so nothing was written. Choose another.")
-    return _write(conn, target.absolute(), now)
+    result = _write(conn, target.absolute(), now)
+    return BackupResult(result.path, result.summary, result.seconds, warning=warning)
 
 
 def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupResult:

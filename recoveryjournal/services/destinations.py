@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from recoveryjournal.domain.errors import CannotWrite
+from recoveryjournal.domain.errors import CannotWrite, InvalidInput
+from recoveryjournal.services.policy import Policy
 from recoveryjournal.storage.fsutil import place_error
 
 _DESTINATION_WORDS = {
@@ -69,3 +70,31 @@ def is_removable(path: Path) -> bool:
 def first_removable_place() -> Path | None:
     """The folder where USB sticks appear, if there is one (a good first place on a shared PC)."""
     return next((p for p in removable_roots() if p.is_dir()), None)
+
+
+ON_PC_WARNING = (
+    "This place is on this computer's own disk, not a USB stick. On a shared computer the next person "
+    "could find it. A USB stick of your own is safer."
+)
+
+
+def check_place_for_files(path: Path, policy: Policy) -> str:
+    """Under a policy that keeps exports and backups on removable media: '' when `path` is fine, a warning
+    to show when the policy warns, or InvalidInput when it refuses."""
+    if policy.exports_to_removable_only == "off" or is_removable(path):
+        return ""
+    if policy.exports_to_removable_only == "refuse":
+        raise InvalidInput(
+            "On this shared computer, files from your journal can only be saved to a USB stick or other "
+            "removable drive, so that nothing of yours stays here. Nothing was saved."
+        )
+    return ON_PC_WARNING
+
+
+def check_place_for_journal(folder: Path, policy: Policy) -> None:
+    """Refuse a new journal on the PC's own disk when the policy says journals belong on sticks."""
+    if not policy.journals_on_this_pc and not is_removable(folder):
+        raise InvalidInput(
+            "On this shared computer, journals live on your own USB stick, so they go with you. "
+            "Put your stick in, then choose a folder on it."
+        )

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QStackedWidget,
     QToolBar,
@@ -37,12 +36,18 @@ from recoveryjournal.ui.pages.unlock_page import UnlockPage
 from recoveryjournal.ui.pages.unlocked_view import UnlockedView
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.safety.idle_lock import IdleLock
-from recoveryjournal.ui.safety.lock_sweep import clear_clipboard_if_ours, close_other_windows, texts_shown
+from recoveryjournal.ui.safety.lock_sweep import (
+    clear_clipboard,
+    clear_clipboard_if_ours,
+    close_other_windows,
+    texts_shown,
+)
 from recoveryjournal.ui.safety.quick_exit import QuickExitKeys
 from recoveryjournal.ui.safety.remember import RememberPassphrase
 from recoveryjournal.ui.safety.system_events import SystemLockSignals
 from recoveryjournal.ui.settings import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
 from recoveryjournal.ui.widgets.common import message_line, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 from recoveryjournal.ui.workers import run_in_background
 
@@ -89,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)  # never the journal's name: others may see the taskbar
         self.resize(1000, 680)
         self._setup_ui()
+        self.welcome_page.set_centre(self.policy.centre_name, self.policy.support_line)
         self._update_actions()
 
     # Public -----------------------------------------------------------------------------
@@ -127,12 +133,20 @@ class MainWindow(QMainWindow):
             return
         with suppress(JournalError):  # the place took no more writes (stick out, disk full): lock all the same
             self.unlocked_view.save_before_lock()
-        clear_clipboard_if_ours(texts_shown(self))
+        if self.policy.leaves_no_traces:
+            clear_clipboard()
+        else:
+            clear_clipboard_if_ours(texts_shown(self))
         session, self.session = self.session, None
         self.unlocked_view.clear()
         self._finish_session(session, wait=wait)
         self.unlock_page.reset()
-        if self.stack.currentWidget() is not self.cover_page:
+        if self.policy.leaves_no_traces:  # the next person sees a neutral start screen, nothing of this one
+            self.journal_path = None
+            self.unlock_page.set_journal(Path("journal"), "")
+            if self.stack.currentWidget() is not self.cover_page:
+                self.stack.setCurrentWidget(self.welcome_page)
+        elif self.stack.currentWidget() is not self.cover_page:
             self.stack.setCurrentWidget(self.unlock_page)
         self._update_actions()
 
@@ -429,7 +443,7 @@ class MainWindow(QMainWindow):
 
     def _on_create_requested(self) -> None:
         self.lock()
-        self.wizard = CreateJournalWizard(self)
+        self.wizard = CreateJournalWizard(self, self.policy)
         self.wizard.finished.connect(self._on_wizard_finished)
         self.wizard.open()
 
@@ -456,7 +470,7 @@ class MainWindow(QMainWindow):
         minutes = self.settings.auto_lock_minutes
         if minutes == 0 and not self.policy.may_turn_off_auto_lock:
             minutes = DEFAULT_AUTO_LOCK_MINUTES
-        self.idle_lock.set_minutes(minutes)
+        self.idle_lock.set_minutes(self.policy.idle_minutes(minutes))
 
     def _on_settings_requested(self) -> None:
         dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self)
@@ -470,7 +484,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.focus_secret()
 
     def _on_open_requested(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _TEXT["open_title"], str(self.journal_path or Path.home()))
+        folder = choose_folder(self, _TEXT["open_title"], str(self.journal_path or Path.home()))
         if folder:
             self.show_unlock(Path(folder))
 

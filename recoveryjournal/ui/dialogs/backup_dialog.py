@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from recoveryjournal.services.destinations import first_removable_place
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = {
@@ -77,7 +77,10 @@ class BackupDialog(QDialog):
         folder = Path(self.where.text().strip() or ".").expanduser()
         self._set_busy(True)
         run_in_background(
-            lambda: backup_service.back_up(self._session, folder), self._on_done, self._on_failed, owner=self
+            lambda: backup_service.back_up(self._session, folder, policy=self._policy),
+            self._on_done,
+            self._on_failed,
+            owner=self,
         )
 
     # UI ---------------------------------------------------------------------------------
@@ -174,7 +177,7 @@ class BackupDialog(QDialog):
             widget.setEnabled(on)
 
     def _pick(self, field: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _TEXT["pick_folder"], field.text() or str(Path.home()))
+        folder = choose_folder(self, _TEXT["pick_folder"], field.text() or str(Path.home()))
         if folder:
             field.setText(folder)
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,10 +22,13 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
+from recoveryjournal.services.destinations import check_place_for_journal
 from recoveryjournal.services.journal_service import JournalSession, create_journal
 from recoveryjournal.services.locations import default_journal_folder
+from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
 _TEXT = {
@@ -96,11 +98,18 @@ class _WherePage(QWizardPage):
         if self.target().exists():
             show_message(self.message, _TEXT["exists"])
             return False
+        wizard = self.wizard()
+        try:
+            if isinstance(wizard, CreateJournalWizard):
+                check_place_for_journal(self.target().parent, wizard.policy)
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
         show_message(self.message, "")
         return True
 
     def _on_choose_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _TEXT["folder"], self.folder_edit.text())
+        folder = choose_folder(self, _TEXT["folder"], self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
 
@@ -194,8 +203,9 @@ class _RecoveryKeyPage(QWizardPage):
 class CreateJournalWizard(QWizard):
     """After it finishes, `session` is the new, unlocked journal."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, policy: Policy | None = None) -> None:
         super().__init__(parent)
+        self.policy = policy or load_policy()
         self.session: JournalSession | None = None
         self.setWindowTitle(_TEXT["window"])
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +26,7 @@ from recoveryjournal.services import import_service
 from recoveryjournal.services.import_service import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = {
@@ -227,8 +227,7 @@ class ImportDialog(QDialog):
             self.moods.setCellWidget(row, 1, spin)
 
     def _on_choose_clicked(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _TEXT["pick"], str(Path.home()),
-                                                    "Exports (*.csv *.json);;All files (*)")  # fmt: skip
+        name = choose_file_to_open(self, _TEXT["pick"], str(Path.home()), "Exports (*.csv *.json);;All files (*)")
         if name:
             self.set_file(Path(name))
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +23,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import PreparedRestore
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 from recoveryjournal.ui.workers import run_in_background
 
@@ -196,7 +196,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(False)
 
     def _on_choose_clicked(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, _TEXT["pick"], self.folder_edit.text(), _TEXT["filter"])
+        name = choose_file_to_open(self, _TEXT["pick"], self.folder_edit.text(), _TEXT["filter"])
         if name:
             self.file_edit.setText(name)
 

@@ -45,10 +45,10 @@ class SettingsDialog(QDialog):
         self._settings, self._policy, self._journal = settings, policy, journal
         self.setWindowTitle(_TEXT["window"])
         self.auto_lock = QSpinBox(self)
-        self.auto_lock.setRange(0 if policy.may_turn_off_auto_lock else 1, 240)
+        self.auto_lock.setRange(0 if policy.may_turn_off_auto_lock else 1, policy.auto_lock_minutes or 240)
         self.auto_lock.setSpecialValueText(_TEXT["never"])
         self.auto_lock.setSuffix(_TEXT["minutes"])
-        self.auto_lock.setValue(max(settings.auto_lock_minutes, self.auto_lock.minimum()))
+        self.auto_lock.setValue(policy.idle_minutes(max(settings.auto_lock_minutes, self.auto_lock.minimum())))
         self.reminder = QComboBox(self)
         self.reminder.addItem(_TEXT["reminder_off"], 0)
         for hours in (2, 4, 8, 12):

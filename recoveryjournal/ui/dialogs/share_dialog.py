@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,7 +31,11 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.destinations import explain_destination_errors, first_removable_place
+from recoveryjournal.services.destinations import (
+    check_place_for_files,
+    explain_destination_errors,
+    first_removable_place,
+)
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import (
@@ -45,6 +48,7 @@ from recoveryjournal.services.share_service import (
     write_data,
 )
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 
 _TEXT = {
@@ -159,6 +163,7 @@ class ShareDialog(QDialog):
             self.refresh_preview()
         assert self.package is not None
         try:
+            warning = check_place_for_files(path, self._policy)
             with explain_destination_errors("Nothing was shared. Try another folder or a USB stick."):
                 if self.fmt() == "pdf":
                     from recoveryjournal.render.pdf import write_pdf
@@ -169,8 +174,10 @@ class ShareDialog(QDialog):
         except JournalError as exc:
             return exc.message
         if self._session.shares.record(self.package, self.fmt(), str(path)) is None:
-            return _TEXT["saved_not_logged"].format(name=path.name, note=NOT_LOGGED)
-        return _TEXT["saved"].format(name=path.name)
+            told = _TEXT["saved_not_logged"].format(name=path.name, note=NOT_LOGGED)
+        else:
+            told = _TEXT["saved"].format(name=path.name)
+        return f"{told} {warning}" if warning else told
 
     # UI ---------------------------------------------------------------------------------
     def _request(self):  # type: ignore[no-untyped-def]
@@ -285,7 +292,7 @@ class ShareDialog(QDialog):
     def _on_save_clicked(self) -> None:
         folder = self._default_folder()
         suggested = str(Path(folder) / f"{self.title.text().strip() or 'Shared'}.{self.fmt()}")
-        name, _filter = QFileDialog.getSaveFileName(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
+        name = choose_file_to_save(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
         if name:
             show_message(self.message, self.save_to(Path(name)))
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from recoveryjournal.render.pdf import write_pdf
 from recoveryjournal.services.export_document import ExportDocument
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save
 
 
 def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, suggested_name: str) -> str:
     """Returns a sentence for the person: where it was saved, why it wasn't, or '' if they cancelled."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, "Save as PDF", str(Path(folder) / suggested_name), "PDF (*.pdf)"
-    )
+    name = choose_file_to_save(parent, "Save as PDF", str(Path(folder) / suggested_name), "PDF (*.pdf)")
     if not name:
         return ""
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,6 +21,7 @@ from recoveryjournal.services import mood_stats
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save
 
 _TEXT = {
     "title": "How things have been",
@@ -182,9 +182,7 @@ class MoodTab(QWidget):
         if figure is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _TEXT["save_title"], str(Path(folder) / "mood.png"), "PNG (*.png)"
-        )
+        name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), "PNG (*.png)")
         if not name:
             return
         from recoveryjournal.services.charts import figure_png

@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from recoveryjournal.ui.widgets.common import centered_column, end_column, heading, paragraph
+from recoveryjournal.ui.widgets.common import (
+    centered_column,
+    end_column,
+    heading,
+    message_line,
+    paragraph,
+    show_message,
+)
 
 _TEXT = {
     "title": "Welcome to Recovery Journal",
@@ -34,6 +41,11 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self._setup_ui()
 
+    def set_centre(self, name: str, support_line: str) -> None:
+        """On a shared PC: the centre's name and where to find help (from the machine policy)."""
+        text = "\n".join(t for t in (f"Welcome to {name}." if name else "", support_line) if t)
+        show_message(self.centre_line, text)
+
     def _setup_ui(self) -> None:
         self.create_button = QPushButton(_TEXT["create"], self)
         self.create_button.setDefault(True)
@@ -41,6 +53,8 @@ class WelcomePage(QWidget):
         self.open_button = QPushButton(_TEXT["open"], self)
         self.demo_button = QPushButton(_TEXT["demo"], self)
         inner = centered_column(self, 520)
+        self.centre_line = message_line(self, "hintLine")
+        inner.addWidget(self.centre_line)
         inner.addWidget(heading(_TEXT["title"], self))
         inner.addWidget(paragraph(_TEXT["intro"], self))
         inner.addSpacing(8)

@@ -34,6 +34,15 @@ def copy_to_clipboard(text: str) -> None:
     QGuiApplication.clipboard().setText(text)
 
 
+def clear_clipboard() -> None:
+    """Empty the clipboard whatever it holds (on a shared PC nothing may be left for the next person)."""
+    clipboard = QGuiApplication.clipboard()
+    _copied.clear()
+    clipboard.clear()
+    if clipboard.supportsSelection():
+        clipboard.clear(clipboard.Mode.Selection)
+
+
 def clear_clipboard_if_ours(shown: list[str]) -> bool:
     """Empty the clipboard when it holds something copied from this app (or text that was on screen)."""
     clipboard = QGuiApplication.clipboard()
