@@ -24,6 +24,10 @@ def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
     p = add("export-all", cmd_export_all, "everything in the journal as one JSON file (NOT encrypted)")
     p.add_argument("--output", required=True, metavar="FILE", help="the JSON file to write")
     p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    p = add("policy", cmd_policy, "for support workers: the machine policy, and whether this PC keeps traces",
+            unlocks=False)  # fmt: skip
+    p.add_argument("--check", action="store_true",
+                   help="look for anything on this account naming a journal or export (exit 1 if found)")  # fmt: skip
     p = add("import", cmd_import, "bring in entries and check-ins from another app's export, or from export-all")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--from", dest="kind", required=True, choices=import_service.KINDS, help="what kind of file it is")
@@ -90,3 +94,12 @@ def _mood_map(text: str | None) -> dict[str, int]:
             raise InvalidInput(f"“{part.strip()}” should look like word=number, with a number from 1 to 10.")
         result[word.strip()] = int(number)
     return result
+
+
+def cmd_policy(args: argparse.Namespace, inp: Input) -> int:
+    """Show the policy in force; with --check, also look for traces (exit 0 clean, 1 with a list)."""
+    from recoveryjournal.services.pc_check import check_this_pc
+
+    report = check_this_pc()
+    print("\n".join(report.lines() if args.check else report.policy_lines()))
+    return 0 if report.clean or not args.check else 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -22,3 +24,30 @@ def default_journal_path() -> Path:
 def demo_journal_path() -> Path:
     """Where the demo journal lives (made on first use of --demo)."""
     return default_journal_folder() / "demo" / "Demo journal.rjournal"
+
+
+#: Beside the bundle's executable, this file switches on portable mode (docs/support-workers.md).
+PORTABLE_MARKER = "portable"
+#: Set while portable mode is on, so every part of the app keeps to the stick.
+PORTABLE_ENV = "RECOVERYJOURNAL_PORTABLE_DIR"
+
+
+def portable_folder() -> Path | None:
+    """In portable mode, the folder beside the app (on the stick) that holds its settings; else None."""
+    if os.environ.get(PORTABLE_ENV):
+        return Path(os.environ[PORTABLE_ENV])
+    if not getattr(sys, "frozen", False):
+        return None
+    here = Path(sys.executable).resolve().parent
+    return here / "portable-data" if (here / PORTABLE_MARKER).exists() else None
+
+
+def enter_portable_mode(folder: Path) -> None:
+    """Point every per-user folder the app and its libraries use (settings, data, caches, matplotlib's font
+    cache, the demo journal) into `folder`, so nothing is written to the PC. Call before Qt or matplotlib."""
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ[PORTABLE_ENV] = str(folder)
+    for name, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"),
+                      ("XDG_STATE_HOME", "state"), ("MPLCONFIGDIR", "matplotlib"), ("APPDATA", "appdata"),
+                      ("LOCALAPPDATA", "localappdata")):  # fmt: skip
+        os.environ[name] = str(folder / sub)

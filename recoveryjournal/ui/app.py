@@ -38,12 +38,22 @@ def main(argv: list[str] | None = None) -> int:
         from recoveryjournal.selftest import run
 
         return run()
+    from recoveryjournal.services.locations import enter_portable_mode, portable_folder
+
+    portable = portable_folder()
+    if portable is not None:
+        enter_portable_mode(portable)
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from recoveryjournal.ui.main_window import MainWindow
     from recoveryjournal.ui.resources import resource_path, resource_text
 
+    if portable is not None:  # settings (the app's and Qt's own) live on the stick, as files
+        from PySide6.QtCore import QSettings
+
+        for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(portable / "settings"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RecoveryJournal")

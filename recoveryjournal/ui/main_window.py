@@ -18,16 +18,13 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal import APP_NAME
 from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalError
-from recoveryjournal.services import backup_service
 from recoveryjournal.services.demo import DEMO_PASSPHRASE, open_or_create_demo
 from recoveryjournal.services.journal_service import JournalSession, unlock_journal
 from recoveryjournal.services.locations import demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
-from recoveryjournal.ui.dialogs.backup_dialog import BackupDialog
+from recoveryjournal.ui.backup_actions import BackupActions
 from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
-from recoveryjournal.ui.dialogs.import_dialog import ImportDialog
-from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
 from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
 from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
 from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
@@ -68,6 +65,7 @@ _TEXT = {
     "quit": "Quit",
     "help": "&Help",
     "about": "About Recovery Journal",
+    "pc_check": "Check this PC (for support workers)…",
     "open_title": "Choose your journal folder (it ends in .rjournal)",
     "cant_open": "This can't be opened",
     "demo_banner": (
@@ -79,7 +77,7 @@ _TEXT = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BackupActions, QMainWindow):
     """Owns the current JournalSession; pages only show what it holds."""
 
     def __init__(
@@ -275,7 +273,11 @@ class MainWindow(QMainWindow):
             quit_action,
         ):
             menu.addSeparator() if action is None else menu.addAction(action)
-        self.menuBar().addMenu(_TEXT["help"]).addAction(about_action)
+        help_menu = self.menuBar().addMenu(_TEXT["help"])
+        self.pc_check_action = QAction(_TEXT["pc_check"], self)
+        self.pc_check_action.triggered.connect(self.open_pc_check)
+        help_menu.addAction(self.pc_check_action)
+        help_menu.addAction(about_action)
         self.toolbar = QToolBar("Journal", self)
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -365,76 +367,6 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, JournalError):
             raise exc
         self.unlock_page.show_error(exc.message, offer_restore=isinstance(exc, JournalDamaged))
-
-    def _finish_session(self, session: JournalSession, wait: bool) -> None:
-        try:
-            settings = backup_service.backup_settings(session)
-            wanted = settings.auto_folder is not None and backup_service.auto_backup_due(session)
-        except JournalError:
-            wanted = False
-        if not wanted:
-            session.lock()
-            return
-        if wait:
-            with suppress(JournalError):
-                backup_service.take_automatic_backup(session, self.policy)
-            session.lock()
-            return
-        self._backups_done.clear()
-
-        def finished(_result: object) -> None:
-            session.lock()
-            self._backups_done.set()
-
-        run_in_background(lambda: backup_service.take_automatic_backup(session, self.policy), finished, finished)
-
-    def open_about(self) -> None:
-        """Version and the licences of the bundled components."""
-        from recoveryjournal.ui.dialogs.about_dialog import AboutDialog
-
-        self.about_dialog = AboutDialog(self)
-        self.about_dialog.open()
-
-    def open_backup(self) -> None:
-        """Back up now (and the choices for automatic backups)."""
-        if self.session is None:
-            return
-        self.unlocked_view.save_if_dirty()
-        self.backup_dialog = BackupDialog(self.session, self.policy, self)
-        self.backup_dialog.backed_up.connect(lambda _r: self._show_backup_note())
-        self.backup_dialog.open()
-
-    def open_restore(self, backup_file: Path | None = None) -> None:
-        """Restore from a backup: as a new journal, or over the one open or chosen now."""
-        current = self.session.path if self.session is not None else self.journal_path
-        self.restore_dialog = RestoreDialog(current, lambda: self.lock(wait=True), self, backup_file=backup_file)
-        self.restore_dialog.restored.connect(self._on_restored)
-        self.restore_dialog.open()
-
-    def _on_restored(self, path: Path, message: str) -> None:
-        self.restore_dialog.accept()
-        self.show_unlock(Path(path), message)
-
-    def open_import(self) -> None:
-        """Bring in entries and check-ins from another app."""
-        if self.session is None:
-            return
-        self.unlocked_view.save_if_dirty()
-        self.import_dialog = ImportDialog(self.session, self)
-        self.import_dialog.imported.connect(
-            lambda: self.unlocked_view.set_session(self.session) if self.session is not None else None
-        )
-        self.import_dialog.open()
-
-    def _show_backup_note(self) -> None:
-        if self.session is None:
-            return
-        try:
-            days = backup_service.backup_settings(self.session).remind_after_days
-            note = backup_service.backup_reminder(self.session, days)
-        except JournalError:
-            note = ""
-        self.journal_page.show_backup_note(note)
 
     def _check_place(self) -> None:
         if self.session is not None and not self.session.path.is_dir():

@@ -4,9 +4,12 @@ remembered history and last folder are wiped from Qt's settings as soon as it cl
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from recoveryjournal.services.locations import PORTABLE_ENV
 from recoveryjournal.services.policy import load_policy
 
 
@@ -19,7 +22,7 @@ def forget_file_dialog_history() -> None:
 
 def _ask(parent: QWidget | None, title: str, start: str, mode: QFileDialog.FileMode, filters: str = "",
          save: bool = False) -> str:  # fmt: skip
-    if not load_policy().leaves_no_traces:
+    if not load_policy().leaves_no_traces and not os.environ.get(PORTABLE_ENV):
         if mode == QFileDialog.FileMode.Directory:
             return QFileDialog.getExistingDirectory(parent, title, start)
         if save:

@@ -1,0 +1,118 @@
+"""'Check this PC', for support workers: the policy in force, where it came from, and whether anything
+this user account can read names a journal or an export (the app's settings, Qt's file-dialog history,
+recent-documents lists). Reads only; changes nothing. No Qt: the CLI runs it without a screen."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from recoveryjournal.services.policy import Policy, load_policy
+
+#: Names that give a journal, a backup or an export away.
+_TRACE = re.compile(r"[^\s\"'=<>]*\.(?:rjournal|rjbackup)\b|[^\s\"'=<>]*[/\\][^/\\\s\"'=<>]+\.(?:pdf|csv|json)\b",
+                    re.IGNORECASE)  # fmt: skip
+
+
+_INI = "Recovery Journal.ini"
+_EMPTY_VALUES = ("", "@Invalid()")
+
+
+@dataclass(slots=True)
+class PcReport:
+    """What was found; `clean` is the exit status's meaning."""
+
+    policy: Policy
+    places_checked: list[str] = field(default_factory=list)
+    traces: list[str] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        """Nothing names a journal or an export, and the policy file (if any) was read without problems."""
+        return not self.traces and not self.policy.problems
+
+    def policy_lines(self) -> list[str]:
+        """The policy in force, in plain words."""
+        p = self.policy
+        out = [f"Policy: {'read from ' + p.source if p.source else 'none (a personal computer)'}"]
+        if p.source:
+            rule = {"off": "anywhere", "warn": "anywhere, with a warning off USB sticks", "refuse": "USB sticks only"}
+            out += [
+                f"  shared PC mode: {'on' if p.shared_pc else 'off'}",
+                f"  locks itself after at most: {p.auto_lock_minutes or 'the person chooses'}"
+                + (" minutes" if p.auto_lock_minutes else ""),
+                f"  journals on this PC's own disk: {'allowed' if p.journals_on_this_pc else 'not allowed'}",
+                f"  exports and backups go to: {rule.get(p.exports_to_removable_only, p.exports_to_removable_only)}",
+                f"  centre name: {p.centre_name or '(none)'}; support line: {p.support_line or '(none)'}",
+            ]
+        out += [f"  problem in the policy file: {problem}" for problem in p.problems]
+        return out
+
+    def lines(self) -> list[str]:
+        """The whole report: the policy, where we looked, and what was found."""
+        p = self.policy
+        out = self.policy_lines()
+        out.append("Looked in: " + ("; ".join(self.places_checked) or "nothing readable"))
+        if self.traces:
+            out.append("Found traces that could tell the next person about someone's journal:")
+            out += [f"  {trace}" for trace in self.traces]
+        elif not p.problems:
+            out.append("Clean: nothing here names a journal or an export.")
+        return out
+
+
+def _places() -> list[tuple[str, Path]]:
+    home = Path.home()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    places = [
+        (
+            "the app's settings",
+            Path(platformdirs.user_config_dir("RecoveryJournal", appauthor=False)) / "Recovery Journal.ini",
+        ),
+        ("the app's settings", config / "RecoveryJournal" / _INI),
+        ("Qt's file-dialog history", config / "QtProject.conf"),
+        ("the desktop's recent documents", data / "recently-used.xbel"),
+        ("the desktop's recent documents", home / ".recently-used.xbel"),
+    ]
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        appdata = Path(os.environ.get("APPDATA", home / "AppData" / "Roaming"))
+        places.append(("Windows' recent documents", appdata / "Microsoft" / "Windows" / "Recent"))
+    if sys.platform == "darwin":  # pragma: no cover - macOS only
+        places.append(("macOS recent items", home / "Library" / "Application Support" / "com.apple.sharedfilelist"))
+    return places
+
+
+def check_this_pc(policy: Policy | None = None) -> PcReport:
+    """Look at what this user account keeps, for names of journals and exports."""
+    report = PcReport(policy or load_policy())
+    seen: set[Path] = set()
+    for label, path in _places():
+        if path in seen or not path.exists():
+            continue
+        seen.add(path)
+        report.places_checked.append(f"{label} ({path})")
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()][:5000]
+        for f in files:
+            if path.is_dir() and re.search(r"\.(rjournal|rjbackup|pdf|csv|json)", f.name, re.IGNORECASE):
+                report.traces.append(f"{label}: {f.name}")
+                continue
+            try:
+                text = f.read_bytes()[:2_000_000].decode("utf-8", "replace")
+            except OSError:
+                continue
+            if "[FileDialog]" in text and re.search(r"^(history|lastVisited)=.+", text, re.MULTILINE):
+                found = re.findall(r"^(?:history|lastVisited)=(.+)$", text, re.MULTILINE)
+                report.traces += [
+                    f"{label}: {value.strip()[:200]}" for value in found if value.strip() not in ("", "@Invalid()")
+                ]
+            if re.search(r"^last_path=.+", text, re.MULTILINE):
+                report.traces.append(f"{label}: it remembers the last journal opened")
+            report.traces += [f"{label}: {name[:200]}" for name in sorted(set(_TRACE.findall(text)))]
+    report.traces = list(dict.fromkeys(report.traces))
+    return report

@@ -1,0 +1,54 @@
+"""Help → Check this PC, for support workers: the policy in force and any traces this account keeps."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from recoveryjournal.services.pc_check import check_this_pc
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+
+_TEXT = {
+    "window": "Check this PC",
+    "intro": (
+        "For support workers. This shows the shared-PC settings in force and looks, on this user account, for "
+        "anything that names someone's journal or a file they saved. It only reads; it changes nothing."
+    ),
+    "clean": "Clean: nothing on this account names a journal or an export.",
+    "traces": "Something here could tell the next person about someone's journal. See the list below.",
+    "again": "Check again",
+    "report": "Report",
+    "close": "Close",
+}
+
+
+class PcCheckDialog(QDialog):
+    """Runs the check when opened and on 'Check again'."""
+
+    def __init__(self, policy: Policy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._policy = policy
+        self.setWindowTitle(_TEXT["window"])
+        self.resize(680, 460)
+        self.verdict = message_line(self)
+        self.report = QPlainTextEdit(self)
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName(_TEXT["report"])
+        again = QPushButton(_TEXT["again"], self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_TEXT["close"])
+        buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(_TEXT["intro"], self))
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(buttons)
+        again.clicked.connect(self.run_check)
+        buttons.rejected.connect(self.reject)
+        self.run_check()
+
+    def run_check(self) -> None:
+        """Look again and show what was found."""
+        report = check_this_pc()
+        self.report.setPlainText("\n".join(report.lines()))
+        show_message(self.verdict, _TEXT["clean"] if report.clean else _TEXT["traces"], calm=report.clean)

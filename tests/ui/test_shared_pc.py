@@ -1,0 +1,175 @@
+"""A whole session on a drop-in centre PC under the machine policy, in a sandbox: nothing of the person is
+left anywhere on the PC, nothing names their journal or export, and the policy can't be changed from the app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
+
+from recoveryjournal.services.destinations import REMOVABLE_ENV
+from recoveryjournal.services.pc_check import check_this_pc
+from recoveryjournal.services.policy import POLICY_ENV, load_policy
+from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
+from recoveryjournal.ui.main_window import MainWindow
+from recoveryjournal.ui.workers import background_tasks_running
+from tests.conftest import PASSPHRASE
+
+CANARY = "Canary-Dropin-6612"
+JOURNAL_NAME = "Sams-private-notes"
+EXPORT_NAME = "for-my-keyworker-Sam"
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """HOME, XDG_*, TMPDIR and Windows-like folders inside tmp_path; a 'USB stick' under a removable root;
+    a machine policy for a shared PC; Qt's settings pointed into the sandbox too."""
+    box = tmp_path / "pc"
+    names = {"HOME": "home", "TMPDIR": "tmp", "XDG_CONFIG_HOME": "home/.config", "XDG_DATA_HOME": "home/.local/share",
+             "XDG_CACHE_HOME": "home/.cache", "XDG_STATE_HOME": "home/.local/state", "APPDATA": "appdata",
+             "LOCALAPPDATA": "localappdata", "MPLCONFIGDIR": "home/.config/matplotlib"}  # fmt: skip
+    for var, sub in names.items():
+        (box / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(var, str(box / sub))
+    media = tmp_path / "media"
+    stick = media / "STICK"
+    stick.mkdir(parents=True)
+    monkeypatch.setenv(REMOVABLE_ENV, str(media))
+    policy_file = tmp_path / "etc" / "policy.json"
+    policy_file.parent.mkdir()
+    policy_file.write_text(json.dumps({"shared_pc": True, "auto_lock_minutes": 2, "journals_on_this_pc": False,
+                                       "centre_name": "Riverside Drop-in", "support_line": "Ask at the desk.",
+                                       "exports_to_removable_only": "refuse"}))  # fmt: skip
+    monkeypatch.setenv(POLICY_ENV, str(policy_file))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(box / "home/.config"))
+    yield box, stick, policy_file
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(Path.home() / ".config"))
+
+
+def _answer_file_dialog(path: Path) -> None:
+    """Fill in and accept the real file dialog once it is open (it runs modally)."""
+
+    def answer() -> None:
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(50, answer)
+            return
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    QTimer.singleShot(50, answer)
+
+
+def _scan(root: Path, needles: list[str]) -> list[str]:
+    found = []
+    patterns = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    for f in root.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes() + f.name.encode()
+            found += [f"{f.relative_to(root)}: {p!r}" for p in patterns if p in data]
+    return found
+
+
+def test_a_whole_session_leaves_nothing_behind(qtbot, sandbox) -> None:
+    """Create on the stick (the PC's disk is refused), write, check in, share through the real save dialog
+    (the PC's disk refused, the stick accepted), lock, quit: no canary, journal name or export name anywhere."""
+    box, stick, _policy_file = sandbox
+    window = MainWindow(policy=load_policy())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert "Riverside Drop-in" in window.welcome_page.centre_line.text()
+    window.welcome_page.create_button.click()
+    wizard = window.wizard
+    wizard.where_page.name_edit.setText(JOURNAL_NAME)
+    wizard.where_page.folder_edit.setText(str(box / "home"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.where_page and "USB stick" in wizard.where_page.message.text()
+    wizard.where_page.folder_edit.setText(str(stick))
+    wizard.next()
+    wizard.passphrase_page.first.setText(PASSPHRASE)
+    wizard.passphrase_page.second.setText(PASSPHRASE)
+    wizard.next()
+    wizard.key_page.kept.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert window.session is not None and window.session.path.parent == stick
+    page = window.journal_page
+    page.new_button.click()
+    qtbot.keyClicks(page.editor.body_edit, f"{CANARY} today at the centre")
+    page.editor.save_button.click()
+    window.session.checkins.add(5, note=f"{CANARY} check-in")
+    window.open_share({"entry": {window.session.entries()[0].id}})
+    dialog = window.share_dialog
+    dialog.format_group.button(1).setChecked(True)
+    dialog.next_button.click()
+    dialog.next_button.click()
+    _answer_file_dialog(box / "home" / f"{EXPORT_NAME}.json")
+    dialog.save_button.click()
+    assert "only be saved to a USB stick" in dialog.message.text()
+    _answer_file_dialog(stick / f"{EXPORT_NAME}.json")
+    dialog.save_button.click()
+    assert (stick / f"{EXPORT_NAME}.json").exists() and "Saved" in dialog.message.text()
+    QGuiApplication.clipboard().setText(f"{CANARY} copied")
+    window.lock()
+    assert window.stack.currentWidget() is window.welcome_page  # a neutral start screen
+    assert QGuiApplication.clipboard().text() == ""
+    shown = " ".join(w.text() for w in window.findChildren(type(window.welcome_page.centre_line)))
+    assert JOURNAL_NAME not in shown and window.journal_path is None
+    window.close()
+    qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=10_000)
+    assert _scan(box, [CANARY, JOURNAL_NAME, EXPORT_NAME]) == []
+    assert check_this_pc().clean
+
+
+def test_the_policy_cant_be_overridden_from_the_app(qtbot, sandbox) -> None:
+    """Auto-lock can't be turned off or set past the policy; the passphrase can't be remembered; the file is
+    never written by the app."""
+    _box, _stick, policy_file = sandbox
+    before = policy_file.read_bytes()
+    policy = load_policy()
+    window = MainWindow(policy=policy)
+    qtbot.addWidget(window)
+    window.settings.auto_lock_minutes = 0
+    window._start_idle_lock()
+    assert window.idle_lock.interval_ms == 2 * 60_000
+    dialog = SettingsDialog(window.settings, policy, None, False, window)
+    assert dialog.auto_lock.minimum() == 1 and dialog.auto_lock.maximum() == 2
+    assert not policy.may_remember_passphrase and not window.unlock_page.remember_box.isVisible()
+    assert policy_file.read_bytes() == before
+
+
+def test_check_this_pc_finds_file_dialog_history(sandbox) -> None:
+    """What a support worker would find after a careless app: Qt's history naming a journal (exit 1)."""
+    box, _stick, _policy = sandbox
+    (box / "home/.config/QtProject.conf").write_text(
+        "[FileDialog]\nhistory=file:///media/usb/Sam's journal.rjournal\nlastVisited=file:///media/usb\n"
+    )
+    report = check_this_pc()
+    assert not report.clean and any("Sam's journal.rjournal" in t for t in report.traces)
+    assert "shared PC mode: on" in "\n".join(report.lines())
+
+
+def test_portable_mode_keeps_everything_beside_the_app(tmp_path: Path) -> None:
+    """With the portable marker (here: its environment variable), settings, data and caches go to the stick's
+    folder and nothing is written to the PC's HOME."""
+    import os
+    import subprocess
+    import sys
+
+    home, stick = tmp_path / "home", tmp_path / "stick" / "portable-data"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPLCONFIGDIR"))}
+    env.update(HOME=str(home), RECOVERYJOURNAL_PORTABLE_DIR=str(stick), RECOVERYJOURNAL_QUIT_WHEN_SHOWN="1",
+               QT_QPA_PLATFORM="offscreen", RECOVERYJOURNAL_INSECURE_FAST_KDF="1")  # fmt: skip
+    env.pop(POLICY_ENV, None)
+    result = subprocess.run([sys.executable, "-m", "recoveryjournal.ui.app", "--demo"], env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert list(home.rglob("*")) == []
+    assert list((stick / "data").rglob("*.rjournal")), list(stick.rglob("*"))
