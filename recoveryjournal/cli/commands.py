@@ -21,8 +21,10 @@ from recoveryjournal.services.demo import (
     fill_with_demo_plans,
     open_or_create_demo,
 )
+from recoveryjournal.services.destinations import check_place_for_journal
 from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
 from recoveryjournal.services.locations import demo_journal_path
+from recoveryjournal.services.policy import load_policy
 
 RECOVERY_KEY_NOTE = (
     "Write this recovery key down and keep it somewhere safe. It opens your journal if you forget your passphrase.\n"
@@ -48,7 +50,8 @@ def _optional_date(value: str | None) -> dt.date | None:
 
 
 def cmd_init(args: argparse.Namespace, inp: Input) -> int:
-    """Create a journal and print its recovery key once."""
+    """Create a journal and print its recovery key once (on a shared PC, only on a USB stick if so set)."""
+    check_place_for_journal(Path(args.journal).expanduser().absolute().parent, load_policy())
     passphrase = inp.secret("Choose a passphrase: ", confirm="Type it again: ")
     session, recovery_key = create_journal(args.journal, passphrase)
     try:
