@@ -11,9 +11,9 @@ from recoveryjournal.domain.crisis_plan import Contact
 from recoveryjournal.domain.goals import Goal, PositiveRisk, Step
 from recoveryjournal.domain.support import SupportItem
 from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
+from recoveryjournal.services.locations import DEMO_PASSPHRASE
 
 #: The demo journal's passphrase is no secret: it holds nothing real.
-DEMO_PASSPHRASE = "demo"
 
 _DEMO_ENTRIES: list[tuple[int, str, str]] = [
     (

@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 
 APP_DIR_NAME = "RecoveryJournal"
+#: The demo journal's passphrase (its entries are made up).
+DEMO_PASSPHRASE = "demo"
 
 
 def default_journal_folder() -> Path:

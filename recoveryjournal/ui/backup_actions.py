@@ -9,14 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.services import backup_service
-from recoveryjournal.services.journal_service import JournalSession
-from recoveryjournal.ui.dialogs.backup_dialog import BackupDialog
-from recoveryjournal.ui.dialogs.import_dialog import ImportDialog
-from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
 from recoveryjournal.ui.workers import run_in_background
 
 if TYPE_CHECKING:
+    from recoveryjournal.services.journal_service import JournalSession
     from recoveryjournal.services.policy import Policy
 
 
@@ -37,6 +33,8 @@ class BackupActions:
         def show_unlock(self, path: Path, hint: str = "") -> None: ...
 
     def _finish_session(self, session: JournalSession, wait: bool) -> None:
+        from recoveryjournal.services import backup_service
+
         try:
             settings = backup_service.backup_settings(session)
             wanted = settings.auto_folder is not None and backup_service.auto_backup_due(session)
@@ -77,6 +75,8 @@ class BackupActions:
         if self.session is None:
             return
         self.unlocked_view.save_if_dirty()
+        from recoveryjournal.ui.dialogs.backup_dialog import BackupDialog
+
         self.backup_dialog = BackupDialog(self.session, self.policy, self)
         self.backup_dialog.backed_up.connect(lambda _r: self._show_backup_note())
         self.backup_dialog.open()
@@ -84,6 +84,8 @@ class BackupActions:
     def open_restore(self, backup_file: Path | None = None) -> None:
         """Restore from a backup: as a new journal, or over the one open or chosen now."""
         current = self.session.path if self.session is not None else self.journal_path
+        from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
+
         self.restore_dialog = RestoreDialog(current, lambda: self.lock(wait=True), self, backup_file=backup_file)
         self.restore_dialog.restored.connect(self._on_restored)
         self.restore_dialog.open()
@@ -97,6 +99,8 @@ class BackupActions:
         if self.session is None:
             return
         self.unlocked_view.save_if_dirty()
+        from recoveryjournal.ui.dialogs.import_dialog import ImportDialog
+
         self.import_dialog = ImportDialog(self.session, self)
         self.import_dialog.imported.connect(
             lambda: self.unlocked_view.set_session(self.session) if self.session is not None else None
@@ -106,6 +110,8 @@ class BackupActions:
     def _show_backup_note(self) -> None:
         if self.session is None:
             return
+        from recoveryjournal.services import backup_service
+
         try:
             days = backup_service.backup_settings(self.session).remind_after_days
             note = backup_service.backup_reminder(self.session, days)

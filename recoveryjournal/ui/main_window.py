@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QMainWindow,
     QStackedWidget,
     QToolBar,
@@ -18,19 +20,11 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal import APP_NAME
 from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalError
-from recoveryjournal.services.demo import DEMO_PASSPHRASE, open_or_create_demo
-from recoveryjournal.services.journal_service import JournalSession, unlock_journal
-from recoveryjournal.services.locations import demo_journal_path
+from recoveryjournal.services.locations import DEMO_PASSPHRASE, demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.backup_actions import BackupActions
-from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
-from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
-from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
-from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
-from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
 from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
 from recoveryjournal.ui.pages.unlock_page import UnlockPage
-from recoveryjournal.ui.pages.unlocked_view import UnlockedView
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.safety.idle_lock import IdleLock
 from recoveryjournal.ui.safety.lock_sweep import (
@@ -47,6 +41,15 @@ from recoveryjournal.ui.widgets.common import message_line, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 from recoveryjournal.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from recoveryjournal.services.journal_service import JournalSession
+    from recoveryjournal.ui.pages.journal_page import JournalPage
+    from recoveryjournal.ui.pages.unlocked_view import UnlockedView
+
+# Start-up shows one screen. Everything behind the lock (the tabs, the dialogs, storage and the key
+# derivation) is imported where it is first used, inside the method that needs it; the test
+# test_first_window_loads_nothing_behind_the_lock keeps it so.
 
 _TEXT = {
     "file": "&Journal",
@@ -153,6 +156,8 @@ class MainWindow(BackupActions, QMainWindow):
         if self.session is None:
             return
         self.unlocked_view.save_if_dirty()
+        from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
+
         self.share_dialog = ShareDialog(self.session, self.policy, preselected, self)
         self.share_dialog.open()
 
@@ -172,6 +177,8 @@ class MainWindow(BackupActions, QMainWindow):
         self.unlock_page.set_journal(path, _TEXT["demo_banner"].format(p=DEMO_PASSPHRASE))
         self.unlock_page.set_busy(True)
         self.stack.setCurrentWidget(self.unlock_page)
+        from recoveryjournal.services.demo import open_or_create_demo
+
         run_in_background(
             lambda: open_or_create_demo(path),
             lambda s: self._on_unlocked(s, demo=True),
@@ -179,15 +186,32 @@ class MainWindow(BackupActions, QMainWindow):
             owner=self,
         )
 
+    @property
+    def unlocked_view(self) -> UnlockedView:
+        """Everything behind the lock: built the first time it is needed, so start-up shows only one screen."""
+        if self._unlocked_view is None:
+            from recoveryjournal.ui.pages.unlocked_view import UnlockedView
+
+            view = UnlockedView(self)
+            self.stack.addWidget(view)
+            view.journal_page.share_requested.connect(lambda entry_id: self.open_share({"entry": {entry_id}}))
+            view.journal_page.backup_requested.connect(self.open_backup)
+            self._unlocked_view = view
+        return self._unlocked_view
+
+    @property
+    def journal_page(self) -> JournalPage:
+        """The journal tab."""
+        return self.unlocked_view.journal_page
+
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.welcome_page = WelcomePage(self)
         self.unlock_page = UnlockPage(self)
-        self.unlocked_view = UnlockedView(self)
-        self.journal_page = self.unlocked_view.journal_page
+        self._unlocked_view: UnlockedView | None = None
         self.cover_page = CoverPage(self)
         self.stack = QStackedWidget(self)
-        for page in (self.welcome_page, self.unlock_page, self.unlocked_view, self.cover_page):
+        for page in (self.welcome_page, self.unlock_page, self.cover_page):
             self.stack.addWidget(page)
         self.banner = message_line(self, "banner")
         self.reminder_bar = ReminderBar(self)
@@ -214,8 +238,6 @@ class MainWindow(BackupActions, QMainWindow):
         self.unlock_page.create_requested.connect(self._on_create_requested)
         self.cover_page.continue_requested.connect(self._on_cover_continue)
         self.reminder_bar.accepted.connect(lambda: self.unlocked_view.show_checkin())
-        self.journal_page.share_requested.connect(lambda entry_id: self.open_share({"entry": {entry_id}}))
-        self.journal_page.backup_requested.connect(self.open_backup)
         self.unlock_page.restore_requested.connect(lambda: self.open_restore())
         self._backups_done = threading.Event()
         self._backups_done.set()
@@ -243,9 +265,7 @@ class MainWindow(BackupActions, QMainWindow):
         self.share_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.share_action.triggered.connect(lambda: self.open_share())
         self.share_log_action = QAction(_TEXT["share_log"], self)
-        self.share_log_action.triggered.connect(
-            lambda: ShareLogDialog(self.session, self).open() if self.session is not None else None
-        )
+        self.share_log_action.triggered.connect(lambda: self._open_share_log())
         self.passphrase_action = QAction(_TEXT["passphrase"], self)
         self.backup_action = QAction(_TEXT["backup"], self)
         self.backup_action.triggered.connect(self.open_backup)
@@ -335,6 +355,8 @@ class MainWindow(BackupActions, QMainWindow):
                 self.remember.remember(session, secret, lambda text: self.statusBar().showMessage(text, 10_000))
 
         def unlock() -> JournalSession:
+            from recoveryjournal.services.journal_service import unlock_journal
+
             self._backups_done.wait(60)  # an automatic backup taken on lock still holds the journal briefly
             return unlock_journal(path, secret, recovery_key=is_recovery_key)
 
@@ -368,6 +390,12 @@ class MainWindow(BackupActions, QMainWindow):
             raise exc
         self.unlock_page.show_error(exc.message, offer_restore=isinstance(exc, JournalDamaged))
 
+    def _open_share_log(self) -> None:
+        if self.session is not None:
+            from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
+
+            ShareLogDialog(self.session, self).open()
+
     def _check_place(self) -> None:
         if self.session is not None and not self.session.path.is_dir():
             self.lock()
@@ -375,6 +403,8 @@ class MainWindow(BackupActions, QMainWindow):
 
     def _on_create_requested(self) -> None:
         self.lock()
+        from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
+
         self.wizard = CreateJournalWizard(self, self.policy)
         self.wizard.finished.connect(self._on_wizard_finished)
         self.wizard.open()
@@ -384,7 +414,7 @@ class MainWindow(BackupActions, QMainWindow):
         if session is None:
             return
         self.journal_path = session.path
-        if result == CreateJournalWizard.DialogCode.Accepted:
+        if result == QDialog.DialogCode.Accepted:
             self._on_unlocked(session)
         else:  # closed by a lock before the person finished: the new journal stays locked
             session.lock()
@@ -405,6 +435,8 @@ class MainWindow(BackupActions, QMainWindow):
         self.idle_lock.set_minutes(self.policy.idle_minutes(minutes))
 
     def _on_settings_requested(self) -> None:
+        from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self)
         dialog.accepted.connect(lambda: (self._start_idle_lock(), self._start_reminder()) if self.session else None)
         dialog.open()
@@ -422,6 +454,8 @@ class MainWindow(BackupActions, QMainWindow):
 
     def _on_change_passphrase(self, with_recovery_key: bool) -> None:
         if self.session is not None:
+            from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+
             ChangePassphraseDialog(self.session, with_recovery_key=with_recovery_key, parent=self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -8,8 +8,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from recoveryjournal.services.journal_service import JournalSession
-
 
 class _Relay(QObject):
     done = Signal(object)
@@ -49,6 +47,8 @@ def run_in_background(
     def finish(callback: Callable[[Any], None], value: Any) -> None:
         _running.discard(relay)
         if owner is not None and not shiboken6.isValid(owner):
+            from recoveryjournal.services.journal_service import JournalSession  # only ever needed here, late
+
             if isinstance(value, JournalSession):
                 value.lock()  # an unlock that finished after its window closed: close it again
             return
