@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 
 _PR_SET_DUMPABLE = 4
@@ -21,7 +20,9 @@ def harden_process() -> list[str]:
         pass
     if sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            # The running program's own symbols include libc's prctl; find_library would start a
+            # subprocess (ldconfig) at every start-up.
+            libc = ctypes.CDLL(None, use_errno=True)
             if libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) == 0:
                 done.append("not dumpable")
         except OSError:
