@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from recoveryjournal.services.backup_service import BackupResult, BackupSettings
 from recoveryjournal.services.destinations import first_removable_place
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.workers import run_in_background
 
@@ -91,10 +90,7 @@ class BackupDialog(QDialog):
         choose.setAccessibleName(_TEXT["pick_folder"])
         self.now_button = QPushButton(_TEXT["now"], self)
         self.now_button.setObjectName("primaryButton")
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(False)
-        self.progress.setAccessibleName(_TEXT["working"])
+        self.progress = busy_bar(self, _TEXT["working"])
         self.message = message_line(self)
         self.last_label = paragraph("", self)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -25,7 +24,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import import_service
 from recoveryjournal.services.import_service import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
-from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.workers import run_in_background
 
@@ -147,10 +146,7 @@ class ImportDialog(QDialog):
         group.addButton(self.as_feelings)
         group.addButton(self.as_tags)
         self.preview_button = QPushButton(_TEXT["preview"], self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(False)
-        self.progress.setAccessibleName(_TEXT["working"])
+        self.progress = busy_bar(self, _TEXT["working"])
         self.preview_text = QPlainTextEdit(self)
         self.preview_text.setReadOnly(True)
         self.preview_text.setAccessibleName(_TEXT["preview_box"])

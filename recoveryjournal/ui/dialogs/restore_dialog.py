@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import PreparedRestore
-from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 from recoveryjournal.ui.workers import run_in_background
@@ -93,10 +92,7 @@ class RestoreDialog(QDialog):
         self.secret.setAccessibleName(_TEXT["secret"])
         self.use_key = QCheckBox(_TEXT["use_key"], self)
         self.check_button = QPushButton(_TEXT["check"], self)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(False)
-        self.progress.setAccessibleName(_TEXT["checking"])
+        self.progress = busy_bar(self, _TEXT["checking"])
         self.message = message_line(self)
         self.restore_button = QPushButton(_TEXT["restore"], self)
         self.restore_button.setObjectName("primaryButton")

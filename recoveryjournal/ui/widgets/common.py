@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 
 def heading(text: str, parent: QWidget | None = None, scale: float = 1.6) -> QLabel:
@@ -101,3 +101,12 @@ def add_shortcut(
     action.triggered.connect(lambda _checked=False: slot())
     widget.addAction(action)
     return action
+
+
+def busy_bar(parent: QWidget, what: str) -> QProgressBar:
+    """A moving bar for work of unknown length (hidden until shown); `what` is read out by screen readers."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setVisible(False)
+    bar.setAccessibleName(what)
+    return bar
