@@ -131,8 +131,14 @@ class ImportOutcome:
         """In plain words."""
         if not (self.checkins or self.entries or self.other):
             return "Nothing new was added: it was all in your journal already."
-        extra = f" and {self.other} other items" if self.other else ""
-        return f"Brought in {self.entries} entries and {self.checkins} check-ins{extra}."
+
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+
+        extra = f" and {n(self.other, 'other item', 'other items')}" if self.other else ""
+        return (
+            f"Brought in {n(self.entries, 'entry', 'entries')} and {n(self.checkins, 'check-in', 'check-ins')}{extra}."
+        )
 
 
 def decode(data: bytes) -> str:

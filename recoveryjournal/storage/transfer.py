@@ -114,6 +114,18 @@ def load(journal: JournalConnection, tables: dict[str, list[dict[str, Any]]], so
                                    (key, table, int(match[0])))  # fmt: skip
                         already += 1
                         continue
+                if (
+                    values
+                    and db.execute(  # the very same row is already here (e.g. a restored copy): keep it
+                        f"SELECT 1 FROM {table} WHERE id = ? AND " + " AND ".join(f"{c} IS ?" for c in values),
+                        (old_id, *values.values()),
+                    ).fetchone()
+                ):
+                    mapping[old_id] = old_id
+                    db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
+                               (key, table, old_id))  # fmt: skip
+                    already += 1
+                    continue
                 if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone() is None:
                     values = {"id": old_id, **values}
                 cols = ", ".join(values)

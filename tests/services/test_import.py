@@ -245,3 +245,24 @@ def test_daylio_dates_in_other_forms(session, tmp_path: Path) -> None:
     assert sorted((r.date.isoformat(), r.checkin.time.strftime("%H:%M")) for r in preview.rows) == [
         ("2026-10-01", "08:00"), ("2026-10-02", "08:00"), ("2026-10-03", "20:15")]  # fmt: skip
     assert preview.unreadable == ["line 5 (its date or time)"]
+
+
+def test_an_export_brought_into_a_restored_copy_adds_nothing(session, tmp_path: Path) -> None:
+    """A journal restored from a backup already holds the very same rows: its own export adds nothing."""
+    from recoveryjournal.services import backup_service
+
+    fill_with_demo_entries(session)
+    made = backup_service.back_up(session, tmp_path / "b")
+    prepared = backup_service.prepare_restore(made.path, tmp_path / "copy", PASSPHRASE)
+    prepared.commit()
+    out = import_service.export_all(session, tmp_path / "all.json")
+    from recoveryjournal.services.journal_service import unlock_journal
+
+    copy = unlock_journal(tmp_path / "copy", PASSPHRASE)
+    try:
+        before = _dump(copy)
+        outcome = import_service.bring_in(copy, import_service.read_file(copy, out, "json"))
+        assert outcome.message().startswith("Nothing new was added")
+        assert _dump(copy) == before
+    finally:
+        copy.lock()
