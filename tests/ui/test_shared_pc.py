@@ -176,3 +176,15 @@ def test_portable_mode_keeps_everything_beside_the_app(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert list(home.rglob("*")) == []
     assert (stick / "data" / "RecoveryJournal" / "demo").is_dir()  # the demo is being made there, not in HOME
+
+
+def test_every_save_follows_the_policy(sandbox) -> None:
+    """The crisis plan PDF and the mood chart use the same rule as shares and backups; saving starts on the stick."""
+    from recoveryjournal.domain.errors import InvalidInput
+    from recoveryjournal.ui.widgets.file_dialogs import check_export_place, default_export_folder
+
+    box, stick, _policy = sandbox
+    with pytest.raises(InvalidInput):
+        check_export_place(box / "home" / "plan.pdf")
+    assert check_export_place(stick / "plan.pdf") == ""
+    assert Path(default_export_folder()) == stick.parent

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,7 +34,6 @@ from recoveryjournal.services import mood_stats
 from recoveryjournal.services.destinations import (
     check_place_for_files,
     explain_destination_errors,
-    first_removable_place,
 )
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
@@ -48,7 +47,7 @@ from recoveryjournal.services.share_service import (
     write_data,
 )
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
-from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 
 _TEXT = {
@@ -283,14 +282,8 @@ class ShareDialog(QDialog):
         for name in suggest_names(self._session):
             self._add_phrase(name, False)
 
-    def _default_folder(self) -> str:
-        """Documents at home; on a shared PC, where USB sticks appear, so nothing is left behind on the PC."""
-        if self._policy.shared_pc and (place := first_removable_place()) is not None:
-            return str(place)
-        return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
     def _on_save_clicked(self) -> None:
-        folder = self._default_folder()
+        folder = default_export_folder()
         suggested = str(Path(folder) / f"{self.title.text().strip() or 'Shared'}.{self.fmt()}")
         name = choose_file_to_save(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
         if name:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
-from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save
+from recoveryjournal.ui.widgets.file_dialogs import check_export_place, choose_file_to_save, default_export_folder
 
 _TEXT = {
     "title": "How things have been",
@@ -181,12 +182,17 @@ class MoodTab(QWidget):
         figure = self.mood_view.figure
         if figure is None:
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = default_export_folder()
         name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), "PNG (*.png)")
         if not name:
             return
         from recoveryjournal.services.charts import figure_png
 
+        try:
+            warning = check_export_place(Path(name))
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return
         try:
             Path(name).write_bytes(figure_png(figure))
         except OSError as exc:
@@ -194,4 +200,4 @@ class MoodTab(QWidget):
                 self.message, f"That picture couldn't be saved there ({exc.strerror or exc}). Try another folder."
             )
             return
-        show_message(self.message, _TEXT["saved"].format(name=Path(name).name))
+        show_message(self.message, " ".join(t for t in (_TEXT["saved"].format(name=Path(name).name), warning) if t))

@@ -5,6 +5,7 @@ remembered history and last folder are wiped from Qt's settings as soon as it cl
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -59,3 +60,21 @@ def choose_file_to_open(parent: QWidget | None, title: str, start: str, filters:
 def choose_file_to_save(parent: QWidget | None, title: str, start: str, filters: str = "") -> str:
     """A file name to write (the dialog asks before replacing), or ''."""
     return _ask(parent, title, start, QFileDialog.FileMode.AnyFile, filters, save=True)
+
+
+def default_export_folder() -> str:
+    """Where saving starts: Documents at home; on a shared PC, where USB sticks appear."""
+    from PySide6.QtCore import QStandardPaths
+
+    from recoveryjournal.services.destinations import first_removable_place
+
+    if load_policy().shared_pc and (place := first_removable_place()) is not None:
+        return str(place)
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def check_export_place(path: Path) -> str:
+    """The machine policy on files leaving the journal: '' or a warning to show; InvalidInput when refused."""
+    from recoveryjournal.services.destinations import check_place_for_files
+
+    return check_place_for_files(path, load_policy())
