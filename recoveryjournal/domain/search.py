@@ -42,6 +42,8 @@ class SearchResults(list[SearchHit]):
     """The hits, best first; `limited_to_recent` says older matches were not ranked (narrow by dates for those)."""
 
     limited_to_recent: bool = False
+    #: When more matches lie further back: pass this as `older_than` to get the next page of them.
+    older_than: int | None = None
 
 
 def fts_query(text: str) -> str | None:

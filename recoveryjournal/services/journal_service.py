@@ -183,9 +183,12 @@ class JournalSession:
         return ShareLog(self)
 
     # Search ----------------------------------------------------------------------------
-    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> SearchResults:
-        """Entries and check-in notes matching the words typed (any text is safe); [] when nothing matches."""
-        return self._search.search(text, filters, limit)
+    def search(
+        self, text: str, filters: SearchFilters | None = None, limit: int = 200, older_than: int | None = None
+    ) -> SearchResults:
+        """Entries and check-in notes matching the words typed (any text is safe); [] when nothing matches.
+        `older_than` (from the previous results) reaches the next, older page of a very common word."""
+        return self._search.search(text, filters, limit, older_than)
 
     # Keys ----------------------------------------------------------------------------
     def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None:

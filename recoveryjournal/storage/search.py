@@ -45,13 +45,18 @@ class SearchRepository:
     def __init__(self, journal: JournalConnection) -> None:
         self._journal = journal
 
-    def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200) -> SearchResults:
-        """Entries and check-in notes by relevance; nothing found is an empty list."""
+    def search(
+        self, text: str, filters: SearchFilters | None = None, limit: int = 200, older_than: int | None = None
+    ) -> SearchResults:
+        """Entries and check-in notes by relevance; nothing found is an empty list.
+
+        A very common word is ranked within its newest RECENT_WINDOW matches; `older_than` (the previous
+        page's `results.older_than`) asks for the next window further back, entries only."""
         f = filters or SearchFilters()
         match = fts_query(text)
-        limited = False
+        limited, cursor = False, None
         if match is not None:
-            rows, limited = self._fts(match, f, limit)
+            rows, limited, cursor = self._fts(match, f, limit, older_than)
         else:
             pattern = like_pattern(text)
             rows = self._like(pattern, f, limit) if pattern else []
@@ -59,24 +64,29 @@ class SearchRepository:
             SearchHit(kind, int(i), dt.date.fromisoformat(d), title, snippet) for kind, i, d, title, snippet in rows
         )
         results.limited_to_recent = limited
+        results.older_than = cursor
         return results
 
-    def _fts(self, match: str, f: SearchFilters, limit: int) -> tuple[list[tuple[Any, ...]], bool]:
+    def _fts(
+        self, match: str, f: SearchFilters, limit: int, older_than: int | None = None
+    ) -> tuple[list[tuple[Any, ...]], bool, int | None]:
         # Without filters, rank among the most recent RECENT_WINDOW matches, read in the index's own order
         # with their snippets in one pass: a very common word then costs the same at 100,000 entries as at
         # 1,000. (Asking FTS5 for snippets of chosen rowids afterwards re-runs a prefix query per row.)
         snippet = f"snippet(entries_fts, -1, '{HIT_START}', '{HIT_END}', '…', {_SNIPPET_WORDS})"
         rows: list[tuple[Any, ...]] = []
-        limited = False
+        limited, cursor = False, None
         with self._journal.errors():
             db = self._journal.db
             if f == SearchFilters():
+                before = "" if older_than is None else f" AND rowid < {int(older_than)}"
                 window = db.execute(
-                    f"SELECT rowid, bm25(entries_fts), {snippet} FROM entries_fts WHERE entries_fts MATCH ? "
+                    f"SELECT rowid, bm25(entries_fts), {snippet} FROM entries_fts WHERE entries_fts MATCH ?{before} "
                     f"ORDER BY rowid DESC LIMIT {RECENT_WINDOW + 1}",
                     (match,),
                 ).fetchall()
                 limited, window = len(window) > RECENT_WINDOW, window[:RECENT_WINDOW]
+                cursor = min(r[0] for r in window) if limited else None
                 window.sort(key=lambda r: r[1])
                 window = window[:limit]
                 marks = ",".join("?" * len(window))
@@ -94,7 +104,7 @@ class SearchRepository:
                     "JOIN entries e ON e.id = entries_fts.rowid WHERE entries_fts MATCH ?"
                 ) + _entry_filters(f, params)
                 rows = db.execute(f"{sql} ORDER BY 3 LIMIT ?", [*params, limit]).fetchall()
-            if not f.tag:  # check-ins have no tags: a tag filter means entries only
+            if not f.tag and older_than is None:  # check-ins have no tags; older pages are entries only
                 params = [match]
                 sql = (
                     "SELECT 'checkin', c.id, bm25(checkins_fts), c.checkin_date, '', "
@@ -103,7 +113,8 @@ class SearchRepository:
                 ) + _checkin_filters(f, params)
                 rows += db.execute(f"{sql} ORDER BY 3 LIMIT ?", [*params, limit]).fetchall()
         rows.sort(key=lambda r: r[2])
-        return [(kind, i, date, title, text) for kind, i, _score, date, title, text in rows[:limit]], limited
+        hits = [(kind, i, date, title, text) for kind, i, _score, date, title, text in rows[:limit]]
+        return hits, limited, cursor
 
     def _like(self, pattern: str, f: SearchFilters, limit: int) -> list[tuple[Any, ...]]:
         params: list[Any] = [pattern, pattern]

@@ -126,10 +126,16 @@ def build(folder: Path, entries: int, checkins: int) -> tuple[Path, Path]:
 class _Plain:
     """The same repositories, pointed at the unencrypted copy: the identical SQL, without SQLCipher."""
 
+    read_only = None
+
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = FULL")  # the same durability as the journal
+
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        yield
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -183,6 +189,11 @@ def measure(path: Path, plain_path: Path) -> list[tuple[str, float, float | None
         rows.append(
             (label, median_ms(lambda q=query: session.search(q)), median_ms(lambda q=query: plain_search.search(q)))
         )
+    first_page = session.search("tired")
+    if first_page.older_than is not None:  # the next, older page of a very common word ("Show older matches")
+        cursor = first_page.older_than
+        rows.append(("search: older matches, next page", median_ms(lambda: session.search("tired", older_than=cursor)),
+                     median_ms(lambda: plain_search.search("tired", older_than=cursor))))  # fmt: skip
     from recoveryjournal.services.charts import draw_mood_figure
 
     for period in ("month", "year"):

@@ -157,3 +157,24 @@ def test_cli_free_import_of_services_does_not_load_matplotlib() -> None:
     code = "import recoveryjournal.services.charts, recoveryjournal.ui.app, sys; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out.strip().lower()) is False
+
+
+def test_older_matches_page_by_page(session, monkeypatch) -> None:
+    """A very common word: each page ranks one window of matches, newest first; paging reaches every
+    match exactly once, and the last page says there's nothing further back."""
+    import recoveryjournal.storage.search as search_storage
+
+    monkeypatch.setattr(search_storage, "RECENT_WINDOW", 5)
+    ids = [session.add_entry(f"tired again, day {i}", f"Day {i}").id for i in range(23)]
+    session.checkins.add(4, note="tired in a check-in")
+    first = session.search("tired")
+    assert first.limited_to_recent and first.older_than is not None
+    assert {h.kind for h in first} == {"entry", "checkin"} and len([h for h in first if h.kind == "entry"]) == 5
+    seen = [h.id for h in first if h.kind == "entry"]
+    cursor = first.older_than
+    while cursor is not None:
+        page = session.search("tired", older_than=cursor)
+        assert all(h.kind == "entry" for h in page) and all(h.id < cursor for h in page)
+        seen += [h.id for h in page]
+        cursor = page.older_than
+    assert sorted(seen) == sorted(ids)

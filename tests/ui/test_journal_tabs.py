@@ -103,3 +103,19 @@ def test_lock_empties_every_tab(qtbot, window, created_journal) -> None:
     assert not any(
         text in t for t in visible_texts(window) for text in ("First words.", "Second words.", "Third words.")
     )
+
+
+def test_show_older_matches(qtbot, window, created_journal, monkeypatch) -> None:
+    """When a word comes up more often than one window holds, 'Show older matches' adds the next ones."""
+    import recoveryjournal.storage.search as search_storage
+
+    monkeypatch.setattr(search_storage, "RECENT_WINDOW", 2)
+    _open(qtbot, window, created_journal)
+    page = window.unlocked_view.search_page
+    window.unlocked_view.show_search()
+    qtbot.keyClicks(page.query, "words")
+    page.run_search()
+    assert page.model.rowCount() == 2 and page.older_button.isVisible()
+    page.older_button.click()
+    assert page.model.rowCount() == 3 and not page.older_button.isVisible()
+    assert page.status.text() == "3 found so far."

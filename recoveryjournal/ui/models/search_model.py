@@ -36,6 +36,13 @@ class SearchResultsModel(QAbstractListModel):
         self._hits = list(hits)
         self.endResetModel()
 
+    def add_hits(self, hits: list[SearchHit]) -> None:
+        """Add older results below the ones shown."""
+        if hits:
+            self.beginInsertRows(QModelIndex(), len(self._hits), len(self._hits) + len(hits) - 1)
+            self._hits.extend(hits)
+            self.endInsertRows()
+
     def clear(self) -> None:
         """Forget every result (locking)."""
         self.set_hits([])

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,8 +36,10 @@ _TEXT = {
     "found": "{n} found",
     "found_one": "1 found",
     "nothing": "Nothing found for “{q}”. Try fewer words, or a different word.",
-    "recent": " This word comes up a lot, so these are the best matches among your most recent writing; "
-    "choose dates to look further back.",
+    "recent": " This word comes up a lot, so these are the best matches among your most recent writing. "
+    "Older ones are a click away.",
+    "older": "Show older matches",
+    "older_found": "{n} found so far.",
 }
 _DEBOUNCE_MS = 200
 
@@ -72,6 +75,8 @@ class SearchPage(QWidget):
         self.query.clear()
         self.model.clear()
         self.tag_box.clear()
+        self._older_than = None
+        self.older_button.setVisible(False)
         self.status.setText(_TEXT["hint"])
 
     def focus_search(self) -> None:
@@ -87,6 +92,8 @@ class SearchPage(QWidget):
         text = self.query.text()
         if not text.strip():
             self.model.clear()
+            self._older_than = None
+            self.older_button.setVisible(False)
             self.status.setText(_TEXT["hint"])
             return
         try:
@@ -95,11 +102,27 @@ class SearchPage(QWidget):
             self.status.setText(exc.message)
             return
         self.model.set_hits(hits)
+        self._older_than = hits.older_than
+        self.older_button.setVisible(hits.older_than is not None)
         if hits:
             found = _TEXT["found_one"] if len(hits) == 1 else _TEXT["found"].format(n=len(hits))
             self.status.setText(found + (_TEXT["recent"] if hits.limited_to_recent else ""))
         else:
             self.status.setText(_TEXT["nothing"].format(q=text.strip()[:80]))
+
+    def show_older(self) -> None:
+        """The next page of matches further back, added below the ones shown."""
+        if self._session is None or self._older_than is None:
+            return
+        try:
+            hits = self._session.search(self.query.text(), self.filters(), older_than=self._older_than)
+        except JournalError as exc:
+            self.status.setText(exc.message)
+            return
+        self.model.add_hits(hits)
+        self._older_than = hits.older_than
+        self.older_button.setVisible(hits.older_than is not None)
+        self.status.setText(_TEXT["older_found"].format(n=self.model.rowCount()))
 
     def filters(self) -> SearchFilters:
         """The filters as set on screen."""
@@ -155,6 +178,11 @@ class SearchPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        self.older_button = QPushButton(_TEXT["older"], self)
+        self.older_button.setVisible(False)
+        self._older_than: int | None = None
+        layout.addWidget(self.older_button)
+        self.older_button.clicked.connect(self.show_older)
 
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self._on_return_pressed)
