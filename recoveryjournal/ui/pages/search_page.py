@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.domain.search import SearchFilters
+from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
@@ -75,8 +75,7 @@ class SearchPage(QWidget):
         self.query.clear()
         self.model.clear()
         self.tag_box.clear()
-        self._older_than = None
-        self.older_button.setVisible(False)
+        self._set_older(None)
         self.status.setText(_TEXT["hint"])
 
     def focus_search(self) -> None:
@@ -87,23 +86,16 @@ class SearchPage(QWidget):
     def run_search(self) -> None:
         """Search now with the current words and filters."""
         self._timer.stop()
-        if self._session is None:
-            return
         text = self.query.text()
-        if not text.strip():
+        if self._session is not None and not text.strip():
             self.model.clear()
-            self._older_than = None
-            self.older_button.setVisible(False)
+            self._set_older(None)
             self.status.setText(_TEXT["hint"])
             return
-        try:
-            hits = self._session.search(text, self.filters())
-        except JournalError as exc:
-            self.status.setText(exc.message)
+        hits = self._search()
+        if hits is None:
             return
         self.model.set_hits(hits)
-        self._older_than = hits.older_than
-        self.older_button.setVisible(hits.older_than is not None)
         if hits:
             found = _TEXT["found_one"] if len(hits) == 1 else _TEXT["found"].format(n=len(hits))
             self.status.setText(found + (_TEXT["recent"] if hits.limited_to_recent else ""))
@@ -112,17 +104,28 @@ class SearchPage(QWidget):
 
     def show_older(self) -> None:
         """The next page of matches further back, added below the ones shown."""
-        if self._session is None or self._older_than is None:
+        if self._older_than is None:
             return
+        hits = self._search(self._older_than)
+        if hits is not None:
+            self.model.add_hits(hits)
+            self.status.setText(_TEXT["older_found"].format(n=self.model.rowCount()))
+
+    def _search(self, older_than: int | None = None) -> SearchResults | None:
+        """One page of results (and where the next, older page starts); None when it couldn't be done."""
+        if self._session is None:
+            return None
         try:
-            hits = self._session.search(self.query.text(), self.filters(), older_than=self._older_than)
+            hits = self._session.search(self.query.text(), self.filters(), older_than=older_than)
         except JournalError as exc:
             self.status.setText(exc.message)
-            return
-        self.model.add_hits(hits)
-        self._older_than = hits.older_than
-        self.older_button.setVisible(hits.older_than is not None)
-        self.status.setText(_TEXT["older_found"].format(n=self.model.rowCount()))
+            return None
+        self._set_older(hits.older_than)
+        return hits
+
+    def _set_older(self, cursor: int | None) -> None:
+        self._older_than = cursor
+        self.older_button.setVisible(cursor is not None)
 
     def filters(self) -> SearchFilters:
         """The filters as set on screen."""
