@@ -159,8 +159,8 @@ def test_window_start_up_does_not_import_matplotlib() -> None:
 
 
 def test_first_window_loads_nothing_behind_the_lock() -> None:
-    """The first window (welcome screen) is built without the tabs, dialogs, storage, key derivation,
-    keyring, PDF renderer or charts: those load where they are first used (docs/performance.md)."""
+    """The first window (welcome screen) is built without the passphrase screen, tabs, dialogs, storage, key
+    derivation, keyring, PDF renderer or charts: those load where they are first used (docs/performance.md)."""
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
@@ -168,7 +168,8 @@ def test_first_window_loads_nothing_behind_the_lock() -> None:
         "w = MainWindow(); w.show(); w.start(); app.processEvents()\n"
         "lazy = ('matplotlib', 'numpy', 'keyring', 'urllib.request', 'sqlcipher3', 'argon2', 'cryptography',\n"
         "        'recoveryjournal.storage', 'recoveryjournal.services.journal_service', 'recoveryjournal.render',\n"
-        "        'recoveryjournal.ui.pages.unlocked_view', 'recoveryjournal.ui.dialogs.share_dialog')\n"
+        "        'recoveryjournal.ui.pages.unlocked_view', 'recoveryjournal.ui.dialogs.share_dialog',\n"
+        "        'recoveryjournal.ui.pages.unlock_page')\n"
         "print(sorted(m for m in lazy if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

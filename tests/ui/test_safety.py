@@ -29,10 +29,12 @@ def test_idle_timer_locks_and_closes_an_open_dialog(qtbot, window, created_journ
     assert dialog.isVisible()
     dialog.current.setText(PASSPHRASE)
     window.idle_lock.set_interval_ms(200)
+    assert window.idle_lock.watching
     qtbot.waitUntil(lambda: window.session is None, timeout=3_000)
     assert not dialog.isVisible()
     assert dialog.current.text() == ""
     assert window.stack.currentWidget() is window.unlock_page
+    assert not window.idle_lock.watching  # locked: no reason to look at every event in the app
 
 
 def test_activity_keeps_the_journal_open(qtbot, window, created_journal) -> None:

@@ -19,6 +19,7 @@ CHILD = textwrap.dedent(
     from recoveryjournal.ui.safety.system_events import SystemLockSignals
     reasons = []
     signals = SystemLockSignals(reasons.append)
+    signals.watch()
     def send():
         subprocess.run(["dbus-send", "--session", "--type=signal", "/org/gnome/ScreenSaver",
                         "org.gnome.ScreenSaver.ActiveChanged", "boolean:true"], check=True)

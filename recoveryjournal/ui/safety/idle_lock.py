@@ -28,14 +28,17 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timeout)
         self._interval_ms = 0
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
 
     @property
     def interval_ms(self) -> int:
         """Idle time before locking, in milliseconds (0 = never)."""
         return self._interval_ms
+
+    @property
+    def watching(self) -> bool:
+        """Whether every event in the app is being looked at (only while counting)."""
+        return self._watching
 
     def set_minutes(self, minutes: int) -> None:
         """Lock after this many idle minutes (0 = never); counting starts now."""
@@ -50,12 +53,25 @@ class IdleLock(QObject):
         """Start counting again from now (after unlocking)."""
         if self._interval_ms:
             self.timer.start(self._interval_ms)
+            self._watch(True)
         else:
-            self.timer.stop()
+            self.stop()
 
     def stop(self) -> None:
-        """Nothing to lock (already locked): stop counting."""
+        """Nothing to lock (already locked): stop counting, and stop looking at the app's events."""
         self.timer.stop()
+        self._watch(False)
+
+    def _watch(self, on: bool) -> None:
+        """Look at every event in the app only while counting: each event through Python has a cost."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any key, click, scroll or mouse movement counts as activity."""

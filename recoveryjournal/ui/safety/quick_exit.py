@@ -23,6 +23,9 @@ class QuickExitKeys(QObject):
         self._on_trigger = on_trigger
         self._key: int | None = None
         self._times: list[float] = []
+
+    def watch(self) -> None:
+        """Start watching every key press in the app (the main window does this once its first frame is up)."""
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)

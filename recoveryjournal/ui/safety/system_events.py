@@ -32,6 +32,9 @@ class SystemLockSignals(QObject):
         super().__init__(parent)
         self._on_lock = on_lock
         self.sources: list[str] = []  # which signals we are listening to, for the log and tests
+
+    def watch(self) -> None:
+        """Start listening (the main window does this once its first frame is up)."""
         self._connect_dbus()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
