@@ -26,14 +26,21 @@ class FigureView(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def show_figure(self, figure: Figure, days: list[dt.date] | None = None) -> None:
-        """Replace what is drawn; `days` maps points of the mood line to dates."""
+    def show_figure(self, figure: Figure, days: list[dt.date] | None = None, description: str = "") -> None:
+        """Replace what is drawn; `days` maps points of the mood line to dates.
+
+        `description` is the chart in words (the summary shown beside it): a screen reader reads it, since it
+        can't read the picture.
+        """
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         self.clear()
         self.figure, self._days = figure, list(days or [])
         self._canvas = FigureCanvasQTAgg(figure)
         self._canvas.setMinimumHeight(self._min_height)
+        self._canvas.setAccessibleName(self.accessibleName())
+        self._canvas.setAccessibleDescription(description)
+        self.setAccessibleDescription(description)
         self._canvas.mpl_connect("pick_event", self._on_pick)
         self._layout.addWidget(self._canvas)
         self._canvas.draw_idle()

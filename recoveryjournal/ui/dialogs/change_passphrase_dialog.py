@@ -47,6 +47,9 @@ class ChangePassphraseDialog(QDialog):
         self.current = PassphraseField(parent=self)
         self.new = PassphraseField(parent=self)
         self.again = PassphraseField(parent=self)
+        for field, key in ((self.current, "recovery" if self._with_recovery_key else "current"), (self.new, "new"),
+                           (self.again, "again")):  # fmt: skip
+            field.setAccessibleName(_TEXT[key])
         self.hint = paragraph(strength_hint("").text, self)
         self.message = message_line(self)
         self.buttons = QDialogButtonBox(self)

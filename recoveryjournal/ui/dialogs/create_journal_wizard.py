@@ -72,6 +72,7 @@ class _WherePage(QWizardPage):
         self.name_edit = QLineEdit(_TEXT["default_name"], self)
         self.name_edit.setToolTip(_TEXT["name_tip"])
         self.folder_edit = QLineEdit(str(default_journal_folder()), self)
+        self.folder_edit.setAccessibleName(_TEXT["folder"])
         choose = QPushButton(_TEXT["choose"], self)
         self.message = message_line(self)
         folder_row = QHBoxLayout()

@@ -39,8 +39,10 @@ class PlanVersionsDialog(QDialog):
         self.list = QListWidget(self)
         for _id, when in self._versions:
             self.list.addItem(when.strftime("Saved %A %d %B %Y at %H:%M"))
+        self.list.setAccessibleName("Earlier versions of my plan")
         self.changes = QPlainTextEdit(self)
         self.changes.setReadOnly(True)
+        self.changes.setAccessibleName("What changed in this version")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -81,6 +83,7 @@ class WalletCardDialog(QDialog):
         self.first_steps = QPlainTextEdit(self)
         self.first_steps.setPlaceholderText("First steps, in a few words (for example: Breathe. Make tea. Ring Sam.)")
         self.first_steps.setMaximumHeight(70)
+        self.first_steps.setAccessibleName("First steps, in a few words")
         self.message = message_line(self)
         buttons = QDialogButtonBox(self)
         save = buttons.addButton("Save card as PDF…", QDialogButtonBox.ButtonRole.AcceptRole)

@@ -207,6 +207,8 @@ class ShareDialog(QDialog):
         self.phrases = QListWidget(leave)
         self.phrase_edit = QLineEdit(leave)
         self.phrase_edit.setPlaceholderText(_TEXT["add_phrase"])
+        self.phrase_edit.setAccessibleName(_TEXT["add_phrase"])
+        self.phrases.setAccessibleName(_TEXT["leave_out"])
         suggest = QPushButton(_TEXT["suggest"], leave)
         leave_layout = QVBoxLayout(leave)
         for widget in (heading(_TEXT["leave_out"], leave, 1.3), paragraph(_TEXT["leave_out_help"], leave),

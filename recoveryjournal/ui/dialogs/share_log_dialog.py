@@ -19,6 +19,7 @@ class ShareLogDialog(QDialog):
         self.setWindowTitle("What I've shared")
         self.resize(640, 420)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("What I've shared, newest first")
         for r in session.shares.all():
             counts: dict[str, int] = {}
             for kind, _ref in r.items:

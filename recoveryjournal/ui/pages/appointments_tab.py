@@ -32,6 +32,9 @@ from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
 from recoveryjournal.ui.widgets.common import message_line, show_message
 
 _TEXT = {
+    "date": "Date of the appointment",
+    "time": "Time of the appointment",
+    "goal_box": "Goal for the chosen agreement",
     "new": "New appointment",
     "with": "Who with",
     "talk": "Things I want to talk about (one per line)",
@@ -160,6 +163,8 @@ class AppointmentsTab(QWidget):
         self.date.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat("HH:mm")
+        self.date.setAccessibleName(_TEXT["date"])
+        self.time.setAccessibleName(_TEXT["time"])
         self.with_whom = QLineEdit(self)
         self.with_whom.setPlaceholderText("For example: Alex, my care coordinator")
         self.talk, self.support, self.notes = QPlainTextEdit(self), QPlainTextEdit(self), QPlainTextEdit(self)
@@ -171,6 +176,7 @@ class AppointmentsTab(QWidget):
         self.goals.setMaximumHeight(90)
         self.agreed = AgreementsTable(self)
         self.goal_box = QComboBox(self)
+        self.goal_box.setAccessibleName(_TEXT["goal_box"])
         add_agreed, to_step = QPushButton(_TEXT["add_agreed"], self), QPushButton(_TEXT["to_step"], self)
         self.to_step_button = to_step
         self.pdf_button, self.save_button = QPushButton(_TEXT["pdf"], self), QPushButton(_TEXT["save"], self)

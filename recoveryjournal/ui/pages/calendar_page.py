@@ -20,6 +20,11 @@ from PySide6.QtWidgets import (
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import heading
 
+_CALENDAR_PARTS = {
+    "qt_calendar_prevmonth": "Previous month",
+    "qt_calendar_nextmonth": "Next month",
+    "qt_calendar_calendarview": "Days of the month",
+}
 _TEXT = {
     "today": "Today",
     "today_tip": "Go to today (Ctrl+T)",
@@ -76,6 +81,10 @@ class CalendarPage(QWidget):
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        for part, name in _CALENDAR_PARTS.items():  # Qt's own month buttons and grid come without names
+            widget = self.calendar.findChild(QWidget, part)
+            if widget is not None:
+                widget.setAccessibleName(name)
         self.today_button = QPushButton(_TEXT["today"], self)
         self.today_button.setToolTip(_TEXT["today_tip"])
         self.write_button = QPushButton(_TEXT["write"], self)

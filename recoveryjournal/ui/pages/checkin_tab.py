@@ -162,6 +162,7 @@ class CheckInTab(QWidget):
         self.feelings.setAccessibleName(_TEXT["feelings"])
         self.own_word = QLineEdit(self)
         self.own_word.setPlaceholderText(_TEXT["own_word"])
+        self.own_word.setAccessibleName(_TEXT["own_word"])
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(_TEXT["note"])
         self.note.setAccessibleName(_TEXT["note"])

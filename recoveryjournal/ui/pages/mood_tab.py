@@ -25,6 +25,8 @@ from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, 
 from recoveryjournal.ui.widgets.file_dialogs import check_export_place, choose_file_to_save, default_export_folder
 
 _TEXT = {
+    "mood_chart": "Mood chart",
+    "feelings_chart": "Feelings chart",
     "title": "How things have been",
     "week": "Week",
     "month": "Month",
@@ -101,15 +103,17 @@ class MoodTab(QWidget):
             figure = draw_mood_figure(
                 series, show_sleep=self.sleep_box.isChecked(), show_anxiety=self.anxiety_box.isChecked(), dark=dark
             )
-            self.mood_view.show_figure(figure, series.days)
+            self.mood_view.show_figure(figure, series.days, self.summary.text())
         else:
             self.mood_view.clear()
         self.save_button.setEnabled(series.has_data)
         counts = self._session.checkins.feeling_counts(first, last)
         if counts:
-            self.feelings_view.show_figure(draw_feelings_figure(counts, dark=dark))
             top = ", ".join(f"{name} ({n})" for name, n in counts[:5])
             self.feelings_summary.setText(_TEXT["top_feelings"].format(list=top))
+            self.feelings_view.show_figure(
+                draw_feelings_figure(counts, dark=dark), description=self.feelings_summary.text()
+            )
         else:
             self.feelings_view.clear()
             self.feelings_summary.setText(_TEXT["no_feelings"])
@@ -143,9 +147,11 @@ class MoodTab(QWidget):
         self.save_button = QPushButton(_TEXT["save"], self)
         periods.addWidget(self.save_button)
         self.mood_view = FigureView(self)
+        self.mood_view.setAccessibleName(_TEXT["mood_chart"])
         self.summary = paragraph("", self)
         self.summary.setAccessibleName("Summary of your mood")
         self.feelings_view = FigureView(self)
+        self.feelings_view.setAccessibleName(_TEXT["feelings_chart"])
         self.feelings_summary = paragraph("", self)
         self.message = message_line(self)
         hint = QLabel(_TEXT["click_hint"], self)

@@ -26,6 +26,8 @@ from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchRe
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
 
 _TEXT = {
+    "first_date": "Search from this date",
+    "last_date": "Search up to this date",
     "placeholder": "Search your journal and check-in notes",
     "from": "From",
     "to": "to",
@@ -147,6 +149,8 @@ class SearchPage(QWidget):
         today = QDate.currentDate()
         self.first_date = QDateEdit(today.addMonths(-1), self)
         self.last_date = QDateEdit(today, self)
+        self.first_date.setAccessibleName(_TEXT["first_date"])
+        self.last_date.setAccessibleName(_TEXT["last_date"])
         for edit in (self.first_date, self.last_date):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)

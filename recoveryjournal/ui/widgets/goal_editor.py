@@ -24,6 +24,7 @@ from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.steps_table import StepsTable
 
 _TEXT = {
+    "progress_chart": "Progress chart",
     "title": "My goal, in my own words",
     "why": "Why it matters to me",
     "status": "Where it's at",
@@ -108,16 +109,17 @@ class GoalEditor(QWidget):
 
     def _show_progress(self, goal: Goal) -> None:
         total = len(goal.steps)
+        self.progress_label.setText(
+            _TEXT["progress"].format(done=goal.steps_done, total=total) if total else _TEXT["no_steps"]
+        )
         if total and self.isVisible():
             from recoveryjournal.services.charts import draw_progress_figure
 
             dark = QApplication.palette().window().color().lightness() < 128
-            self.progress.show_figure(draw_progress_figure(goal.steps_done, total - goal.steps_done, dark=dark))
+            figure = draw_progress_figure(goal.steps_done, total - goal.steps_done, dark=dark)
+            self.progress.show_figure(figure, description=self.progress_label.text())
         else:
             self.progress.clear()
-        self.progress_label.setText(
-            _TEXT["progress"].format(done=goal.steps_done, total=total) if total else _TEXT["no_steps"]
-        )
 
     def _setup_ui(self) -> None:
         self.title = QLineEdit(self)
@@ -125,12 +127,14 @@ class GoalEditor(QWidget):
         self.title.setAccessibleName(_TEXT["title"])
         self.why = _small_text(self, _TEXT["why"])
         self.status = QComboBox(self)
+        self.status.setAccessibleName(_TEXT["status"])
         for key, label in STATUSES.items():
             self.status.addItem(label, key)
         self.review = QCheckBox(_TEXT["review"], self)
         self.steps = StepsTable(self)
         add, remove = QPushButton(_TEXT["add_step"], self), QPushButton(_TEXT["remove_step"], self)
         self.progress = FigureView(self)
+        self.progress.setAccessibleName(_TEXT["progress_chart"])
         self.progress.canvas_min_height(50)
         self.progress.setMaximumHeight(80)
         self.progress_label = QLabel(self)
@@ -145,8 +149,10 @@ class GoalEditor(QWidget):
             risk_form.addRow(_TEXT[key], box)
         self.notes = QListWidget(self)
         self.notes.setMaximumHeight(90)
+        self.notes.setAccessibleName(_TEXT["notes"])
         self.note_edit = QLineEdit(self)
         self.note_edit.setPlaceholderText(_TEXT["note_placeholder"])
+        self.note_edit.setAccessibleName(_TEXT["note_placeholder"])
 
         form = QFormLayout()
         form.addRow(_TEXT["why"], self.why)

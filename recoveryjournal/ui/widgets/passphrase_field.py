@@ -19,6 +19,7 @@ class PassphraseField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleName(placeholder)  # the box a screen reader lands on (the focus goes to it)
         self.edit.setMinimumWidth(280)
         self.toggle = QToolButton(self)
         self.toggle.setText(_SHOW)
@@ -32,6 +33,11 @@ class PassphraseField(QWidget):
         self.toggle.toggled.connect(self._on_toggled)
         self.edit.returnPressed.connect(self.returnPressed)
         self.edit.textChanged.connect(self.textChanged)
+
+    def setAccessibleName(self, name: str) -> None:
+        """Name the box itself too: it, not this wrapper, takes the focus and is what a screen reader reads."""
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
 
     def text(self) -> str:
         """What was typed."""

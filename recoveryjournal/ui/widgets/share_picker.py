@@ -76,8 +76,11 @@ class SharePicker(QWidget):
         self.range_to = QDateEdit(_qdate(today), self)
         self.tag_box = QComboBox(self)
         self.tag_box.addItems(session.tags())
-        for edit in (self.mood_from, self.mood_to, self.range_from, self.range_to):
+        for edit, name in ((self.mood_from, "Mood chart from"), (self.mood_to, "Mood chart to"),
+                           (self.range_from, "Entries from"), (self.range_to, "Entries to")):  # fmt: skip
             edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+        self.tag_box.setAccessibleName("Tag")
         pick_range, pick_tag = (
             QPushButton("Tick entries from these dates", self),
             QPushButton("Tick entries tagged", self),

@@ -89,6 +89,7 @@ class StepsTable(QTableWidget):
         text.setData(STEP_ID_ROLE, step.id)
         self.setItem(row, 1, text)
         combo = QComboBox(self)
+        combo.setAccessibleName(f"{_HEADERS[2]}: {step.text}" if step.text else _HEADERS[2])
         for key, label in WHO.items():
             combo.addItem(label, key)
         combo.setCurrentIndex(max(0, combo.findData(step.who)))
