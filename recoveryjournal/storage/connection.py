@@ -268,6 +268,8 @@ def _verify_and_migrate(db: Any, folder: Path, read_only: CannotWrite | None) ->
             raise (problem or JournalDamaged(_DAMAGED_AFTER_UNWRAP)) from exc
         if int(db.execute("PRAGMA application_id").fetchone()[0]) != schema.APPLICATION_ID:
             raise JournalDamaged()
+        if read_only is not None and schema.current_version(db) >= schema.READABLE_WITHOUT_UPDATE:
+            return  # what's missing is only a faster index: read it as it is
         if read_only is not None and schema.current_version(db) < schema.LATEST:
             raise CannotWrite(
                 "This journal was made by an earlier version of Recovery Journal and needs a small update "

@@ -185,9 +185,16 @@ MIGRATIONS: list[tuple[str, ...]] = [
             row_id INTEGER NOT NULL
         )""",
     ),
+    (  # v6: the journal list's own order (date, time, id), so the newest 200 entries are read without sorting all
+        "DROP INDEX entries_by_date",
+        "CREATE INDEX entries_newest_first ON entries (entry_date DESC, entry_time DESC, id DESC)",
+    ),
 ]
 
 LATEST = len(MIGRATIONS)
+#: From this version on, the later steps only add indexes: a journal that can't be written (read-only
+#: stick) is read as it is rather than refused.
+READABLE_WITHOUT_UPDATE = 5
 
 
 def current_version(db: Any) -> int:

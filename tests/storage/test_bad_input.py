@@ -252,3 +252,36 @@ def test_second_open_in_the_same_process(created_journal) -> None:
     finally:
         first.lock()
     unlock_journal(path, PASSPHRASE).lock()
+
+
+def _as_version_5(path: Path) -> None:
+    """Turn a journal back into one made before the v6 index (as an earlier release left it)."""
+    session = unlock_journal(path, PASSPHRASE)
+    db = session.connection.db
+    db.execute("DROP INDEX entries_newest_first")
+    db.execute("CREATE INDEX entries_by_date ON entries (entry_date DESC, id DESC)")
+    db.execute("PRAGMA user_version = 5")
+    session.lock()
+
+
+def test_an_older_journal_on_a_read_only_stick_is_read_as_it_is(created_journal) -> None:
+    """A v5 journal lacks only a faster index: where it can't be written it opens for reading, not refused;
+    where it can, the index is added on opening and the newest entries are read without sorting them all."""
+    path, _ = created_journal
+    _as_version_5(path)
+    with read_only(path):
+        session = unlock_journal(path, PASSPHRASE)
+        try:
+            assert session.read_only
+            assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+        finally:
+            session.lock()
+    session = unlock_journal(path, PASSPHRASE)
+    try:
+        plan = session.connection.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM entries e ORDER BY e.entry_date DESC, e.entry_time DESC, e.id DESC"
+        ).fetchall()
+        assert "entries_newest_first" in str(plan) and "TEMP B-TREE" not in str(plan)
+        assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+    finally:
+        session.lock()
