@@ -17,7 +17,7 @@ def test_every_benchmark_row_runs_on_tiny_data() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     table = result.stdout
     for row in ("app, welcome screen: time", "app, passphrase screen: peak memory", "unlock → today view populated",
-                "memory: tabs open, mood chart shown", "share PDF", "back up + verify",
+                "memory: journal open, mood chart shown", "share PDF", "back up + verify",
                 "import 20 Daylio rows"):  # fmt: skip
         assert row in table, f"{row!r} missing from:\n{table}"
     assert "anchors:" in table

@@ -192,3 +192,22 @@ def test_demo_journal_opens_with_entries(qtbot, window) -> None:
     assert window.journal_page.model.rowCount() >= 5
     assert window.banner.isVisible() and "demo journal" in window.banner.text()
     assert window.settings.last_journal is None  # the demo is never remembered as "your" journal
+
+
+def test_unlocking_builds_the_journal_tab_only(qtbot, window, created_journal) -> None:
+    """The other tabs are built the first time they are shown (by click, Ctrl+number or a link), already
+    showing this journal; locking empties only what was built, and the next unlock starts the same way."""
+    path, _key = created_journal
+    window.show_unlock(path)
+    unlock(qtbot, window, PASSPHRASE)
+    view = window.unlocked_view
+    assert list(view._built) == ["journal_page"]
+    window.journal_page.list_view.setFocus()
+    qtbot.keyClick(window.journal_page.list_view, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # Ctrl+4: mood
+    assert "mood_page" in view._built and view.tabs.currentWidget() is view.mood_page
+    assert view.mood_page._session is window.session
+    view.tabs.setCurrentIndex(view.tabs.indexOf(view.tabs.widget(4)))  # Goals, by its tab
+    assert view.tabs.currentWidget() is view.goals_page and view.goals_page.goals.count() >= 0
+    assert view.tabs.count() == 9 and all(view.tabs.widget(i) is not None for i in range(9))
+    window.lock()
+    assert view.mood_page._session is None

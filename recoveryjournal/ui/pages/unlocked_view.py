@@ -39,39 +39,55 @@ class _Page(Protocol):
     def clear(self) -> None: ...
 
 
+#: The tabs in order: attribute, title, page class. The journal is built with the view; every other tab
+#: the first time it is shown or asked for, so unlocking builds one page, not nine.
+_TABS: list[tuple[str, str, type[QWidget]]] = [
+    ("journal_page", _TEXT["journal"], JournalPage),
+    ("checkin_page", _TEXT["checkin"], CheckInTab),
+    ("calendar_page", _TEXT["calendar"], CalendarPage),
+    ("mood_page", _TEXT["mood"], MoodTab),
+    ("goals_page", _TEXT["goals"], GoalsTab),
+    ("plan_page", _TEXT["plan"], PlanTab),
+    ("support_page", _TEXT["support"], SupportTab),
+    ("appointments_page", _TEXT["appointments"], AppointmentsTab),
+    ("search_page", _TEXT["search"], SearchPage),
+]
+
+
+def _tab(name: str) -> property:
+    """A tab's page, built on first use."""
+    return property(lambda self: self._page(name), doc=f"The {name.removesuffix('_page')} tab (built on first use).")
+
+
 class UnlockedView(QWidget):
     """Owns the pages; `clear()` empties every one of them."""
+
+    checkin_page: CheckInTab = _tab("checkin_page")  # type: ignore[assignment]
+    calendar_page: CalendarPage = _tab("calendar_page")  # type: ignore[assignment]
+    mood_page: MoodTab = _tab("mood_page")  # type: ignore[assignment]
+    goals_page: GoalsTab = _tab("goals_page")  # type: ignore[assignment]
+    plan_page: PlanTab = _tab("plan_page")  # type: ignore[assignment]
+    support_page: SupportTab = _tab("support_page")  # type: ignore[assignment]
+    appointments_page: AppointmentsTab = _tab("appointments_page")  # type: ignore[assignment]
+    search_page: SearchPage = _tab("search_page")  # type: ignore[assignment]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: JournalSession | None = None
-        self.journal_page = JournalPage(self)
-        self.checkin_page = CheckInTab(self)
-        self.calendar_page = CalendarPage(self)
-        self.mood_page = MoodTab(self)
-        self.search_page = SearchPage(self)
-        self.goals_page = GoalsTab(self)
-        self.plan_page = PlanTab(self)
-        self.support_page = SupportTab(self)
-        self.appointments_page = AppointmentsTab(self)
-        self._pages: list[tuple[QWidget, str]] = [
-            (self.journal_page, _TEXT["journal"]),
-            (self.checkin_page, _TEXT["checkin"]),
-            (self.calendar_page, _TEXT["calendar"]),
-            (self.mood_page, _TEXT["mood"]),
-            (self.goals_page, _TEXT["goals"]),
-            (self.plan_page, _TEXT["plan"]),
-            (self.support_page, _TEXT["support"]),
-            (self.appointments_page, _TEXT["appointments"]),
-            (self.search_page, _TEXT["search"]),
-        ]
+        self._built: dict[str, QWidget] = {}
         self._setup_ui()
+        self.journal_page: JournalPage = self._page("journal_page")  # type: ignore[assignment]
+
+    @property
+    def _pages(self) -> list[QWidget]:
+        """The pages built so far (the others hold nothing yet)."""
+        return list(self._built.values())
 
     # Public -----------------------------------------------------------------------------
     def set_session(self, session: JournalSession) -> None:
         """Show this journal on every page."""
         self._session = session
-        for page, _title in self._pages:
+        for page in self._pages:
             page.set_session(session)  # type: ignore[attr-defined]
         session.entries_changed.connect(self._on_data_changed)
         session.checkins.changed.connect(self._on_data_changed)
@@ -83,12 +99,12 @@ class UnlockedView(QWidget):
             self._session.entries_changed.disconnect(self._on_data_changed)
             self._session.checkins.changed.disconnect(self._on_data_changed)
         self._session = None
-        for page, _title in self._pages:
+        for page in self._pages:
             page.clear()  # type: ignore[attr-defined]
 
     def save_before_lock(self) -> None:
         """Save everything typed on every page, bending where needed so that locking loses nothing."""
-        for page, _t in self._pages:
+        for page in self._pages:
             if hasattr(page, "save_before_lock"):
                 page.save_before_lock()
             elif hasattr(page, "save_if_dirty"):
@@ -96,7 +112,7 @@ class UnlockedView(QWidget):
 
     def save_if_dirty(self) -> bool:
         """Save anything typed but not yet saved, on every page that edits something."""
-        results = [page.save_if_dirty() for page, _t in self._pages if hasattr(page, "save_if_dirty")]
+        results = [page.save_if_dirty() for page in self._pages if hasattr(page, "save_if_dirty")]
         return all(results)
 
     def show_search(self) -> None:
@@ -135,8 +151,8 @@ class UnlockedView(QWidget):
     def _setup_ui(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for page, title in self._pages:
-            index = self.tabs.addTab(page, title)
+        for index, (_name, title, _cls) in enumerate(_TABS):
+            self.tabs.addTab(QWidget(self.tabs), title)  # stands in until the page is first shown
             self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -145,12 +161,39 @@ class UnlockedView(QWidget):
         add_shortcut(self, ["Ctrl+T"], self.show_today)
         for number in range(1, 10):
             add_shortcut(self, [f"Ctrl+{number}"], lambda n=number: self._go_to_tab(n - 1))  # type: ignore[misc]
-        self.search_page.entry_requested.connect(self.show_entry)
-        self.search_page.day_requested.connect(self.show_day)
-        self.calendar_page.entry_requested.connect(self.show_entry)
-        self.calendar_page.write_requested.connect(self._on_write_requested)
-        self.mood_page.day_requested.connect(self.show_day)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _page(self, name: str) -> QWidget:
+        """The page called `name`, built (and put in its tab, showing this journal) the first time."""
+        page = self._built.get(name)
+        if page is not None:
+            return page
+        index = next(i for i, (n, _t, _c) in enumerate(_TABS) if n == name)
+        page = _TABS[index][2](self)
+        self._built[name] = page
+        self._connect(name, page)
+        stand_in, current = self.tabs.widget(index), self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, _TABS[index][1])
+        self.tabs.setTabToolTip(index, f"{_TABS[index][1]} (Ctrl+{index + 1})")
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        if self._session is not None:
+            page.set_session(self._session)  # type: ignore[attr-defined]
+        return page
+
+    def _connect(self, name: str, page: QWidget) -> None:
+        if name == "search_page":
+            page.entry_requested.connect(self.show_entry)  # type: ignore[attr-defined]
+            page.day_requested.connect(self.show_day)  # type: ignore[attr-defined]
+        elif name == "calendar_page":
+            page.entry_requested.connect(self.show_entry)  # type: ignore[attr-defined]
+            page.write_requested.connect(self._on_write_requested)  # type: ignore[attr-defined]
+        elif name == "mood_page":
+            page.day_requested.connect(self.show_day)  # type: ignore[attr-defined]
 
     def _go_to_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():
@@ -160,13 +203,17 @@ class UnlockedView(QWidget):
         self.tabs.setCurrentWidget(self.journal_page)
         self.journal_page.start_new_entry(day)
 
-    def _on_tab_changed(self, _index: int) -> None:
+    def _on_tab_changed(self, index: int) -> None:
         saved = self.save_if_dirty()  # leaving a tab never leaves words unsaved
-        if saved and self._session is not None and self.tabs.currentWidget() is self.appointments_page:
+        name = _TABS[index][0] if 0 <= index < len(_TABS) else ""
+        if name and name not in self._built:
+            self._page(name)  # first time shown: built now, already showing this journal
+        elif saved and self._session is not None and name == "appointments_page":
             self.appointments_page.set_session(self._session)  # goals may have changed meanwhile
 
     def _on_data_changed(self) -> None:
         if self._session is None:
             return
-        self.calendar_page.refresh()
+        if "calendar_page" in self._built:
+            self.calendar_page.refresh()
         self.journal_page.refresh_suggestions()
