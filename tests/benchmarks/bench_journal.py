@@ -273,7 +273,8 @@ def rows(large: int = 100_000, ten_years: int = 3650) -> list[Row]:
             out.append(Row(area, what, enc, ref, aim=_AIMS.get(what, {}).get(area, "")))
         if area == "10 years":
             resident, peak = memory_with_chart(path)
-            out.append(Row(area, "memory: journal open, mood chart shown (resident)", resident, None, "Mi", "≤ 150 MiB"))
+            out.append(Row(area, "memory: journal open, mood chart shown (resident)", resident, None, "Mi",
+                           "≤ 150 MiB"))  # fmt: skip
             out.append(Row(area, "memory: the same, peak (without Argon2id's 128 MiB)", peak, None, "Mi", "≤ 150 MiB"))
     out.append(Row("any", "first chart incl. lazy matplotlib import", first_chart_ms(), aim="≤ 1 s"))
     return out
