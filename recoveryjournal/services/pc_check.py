@@ -109,7 +109,7 @@ def check_this_pc(policy: Policy | None = None) -> PcReport:
             if "[FileDialog]" in text and re.search(r"^(history|lastVisited)=.+", text, re.MULTILINE):
                 found = re.findall(r"^(?:history|lastVisited)=(.+)$", text, re.MULTILINE)
                 report.traces += [
-                    f"{label}: {value.strip()[:200]}" for value in found if value.strip() not in ("", "@Invalid()")
+                    f"{label}: {value.strip()[:200]}" for value in found if value.strip() not in _EMPTY_VALUES
                 ]
             if re.search(r"^last_path=.+", text, re.MULTILINE):
                 report.traces.append(f"{label}: it remembers the last journal opened")
