@@ -77,8 +77,14 @@ def test_no_stigmatising_words_in_what_people_read() -> None:
     CLI help and messages, errors, exported headings), nor in the docs written for people."""
     found = [(str(p.relative_to(ROOT)), s) for p in PACKAGE.rglob("*.py") for s in _user_strings(p)
              if s not in NOT_WORDS and AVOIDED_WORDS.search(s)]  # fmt: skip
-    for doc in ("README.md", "docs/using.md", "docs/privacy.md", "docs/sharing.md", "docs/backup.md",
-                "docs/support-workers.md"):
+    for doc in (
+        "README.md",
+        "docs/using.md",
+        "docs/privacy.md",
+        "docs/sharing.md",
+        "docs/backup.md",
+        "docs/support-workers.md",
+    ):
         path = ROOT / doc
         if path.exists():
             text = path.read_text()

@@ -19,7 +19,9 @@ def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("dest", metavar="DEST", help="a new file name, or an existing folder (a dated name is chosen)")
     p = add("restore", cmd_restore, "check a backup, then restore it as a new journal", unlocks=False)
     p.add_argument("backup", metavar="BACKUP", help="the backup file (.rjbackup)")
-    p.add_argument("journal", metavar="NEWJOURNAL", help="where the restored journal goes: a new name, where nothing is yet")
+    p.add_argument(
+        "journal", metavar="NEWJOURNAL", help="where the restored journal goes: a new name, where nothing is yet"
+    )
     p.add_argument("--recovery-key", action="store_true", help="unlock the backup with its recovery key")
     p = add("export-all", cmd_export_all, "everything in the journal as one JSON file (NOT encrypted)")
     p.add_argument("--output", required=True, metavar="FILE", help="the JSON file to write")

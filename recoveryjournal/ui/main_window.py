@@ -406,6 +406,7 @@ class MainWindow(BackupActions, QMainWindow):
             self.settings.last_journal = session.path
         self.unlocked_view.set_session(session)
         self.stack.setCurrentWidget(self.unlocked_view)
+        self.journal_page.list_view.setFocus()  # keyboard users land in the journal, not nowhere
         self._update_actions()
         self._start_idle_lock()
         self._start_reminder()

@@ -179,6 +179,7 @@ class EntryEditor(QWidget):
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setPlaceholderText(_TEXT["body_placeholder"])
         self.body_edit.setAccessibleName("Entry text")
+        self.body_edit.setTabChangesFocus(True)  # Tab moves on, as everywhere else: no keyboard trap
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         body_font = QFont(self.body_edit.font())
         body_font.setPointSizeF(body_font.pointSizeF() * 1.15)

@@ -133,6 +133,7 @@ class GoalEditor(QWidget):
         self.review = QCheckBox(_TEXT["review"], self)
         self.steps = StepsTable(self)
         add, remove = QPushButton(_TEXT["add_step"], self), QPushButton(_TEXT["remove_step"], self)
+        self.add_step_button = add
         self.progress = FigureView(self)
         self.progress.setAccessibleName(_TEXT["progress_chart"])
         self.progress.canvas_min_height(50)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
@@ -48,6 +58,13 @@ class StepsTable(QTableWidget):
         self.editItem(self.item(self.rowCount() - 1, 1))
         self.changed.emit()
 
+    def finish_editing(self) -> None:
+        """Take in what is being typed in a cell (Ctrl+S while still typing a step keeps it)."""
+        editor = QApplication.focusWidget()
+        if self.state() == self.State.EditingState and isinstance(editor, QLineEdit) and self.isAncestorOf(editor):
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     def remove_current(self) -> None:
         """Remove the selected step."""
         row = self.currentRow()
@@ -57,6 +74,7 @@ class StepsTable(QTableWidget):
 
     def steps(self, *, lenient: bool = False) -> tuple[Step, ...]:
         """The steps as typed (empty rows left out); InvalidInput for an unreadable date unless `lenient`."""
+        self.finish_editing()
         result = []
         for row in range(self.rowCount()):
             text = (self.item(row, 1).text() if self.item(row, 1) else "").strip()
