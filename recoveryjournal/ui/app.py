@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from recoveryjournal.ui.main_window import MainWindow
-    from recoveryjournal.ui.resources import resource_path, resource_text
+    from recoveryjournal.ui.resources import resource_path, style_sheet
 
     if portable is not None:  # settings (the app's and Qt's own) live on the stick, as files
         from PySide6.QtCore import QSettings
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RecoveryJournal")
     app.setApplicationVersion(__version__)
-    app.setStyleSheet(resource_text("styles/app.qss"))
+    app.setStyleSheet(style_sheet(app.palette()))
     icon = resource_path("icons/recoveryjournal.svg")
     if icon:
         app.setWindowIcon(QIcon(str(icon)))

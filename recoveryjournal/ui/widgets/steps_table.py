@@ -34,6 +34,8 @@ class StepsTable(QTableWidget):
         super().__init__(0, len(_HEADERS), parent)
         self.setHorizontalHeaderLabels(_HEADERS)
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 4):  # "Done", who does it ("A peer supporter") and the date: never cut off
+            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAccessibleName("Steps")
         self.verticalHeader().setVisible(False)
