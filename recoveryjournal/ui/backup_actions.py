@@ -56,20 +56,6 @@ class BackupActions:
 
         run_in_background(lambda: backup_service.take_automatic_backup(session, self.policy), finished, finished)
 
-    def open_pc_check(self) -> None:
-        """For support workers: the policy in force and any traces on this account."""
-        from recoveryjournal.ui.dialogs.pc_check_dialog import PcCheckDialog
-
-        self.pc_check_dialog = PcCheckDialog(self.policy, self)
-        self.pc_check_dialog.open()
-
-    def open_about(self) -> None:
-        """Version and the licences of the bundled components."""
-        from recoveryjournal.ui.dialogs.about_dialog import AboutDialog
-
-        self.about_dialog = AboutDialog(self)
-        self.about_dialog.open()
-
     def open_backup(self) -> None:
         """Back up now (and the choices for automatic backups)."""
         if self.session is None:

@@ -23,6 +23,7 @@ from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalErr
 from recoveryjournal.services.locations import DEMO_PASSPHRASE, demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.backup_actions import BackupActions
+from recoveryjournal.ui.help_actions import HelpActions
 from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.safety.idle_lock import IdleLock
@@ -69,8 +70,6 @@ _TEXT = {
     "import": "Bring in from another app…",
     "quit": "Quit",
     "help": "&Help",
-    "about": "About Recovery Journal",
-    "pc_check": "Check this PC (for support workers)…",
     "open_title": "Choose your journal folder (it ends in .rjournal)",
     "cant_open": "This can't be opened",
     "demo_banner": (
@@ -82,7 +81,7 @@ _TEXT = {
 }
 
 
-class MainWindow(BackupActions, QMainWindow):
+class MainWindow(BackupActions, HelpActions, QMainWindow):
     """Owns the current JournalSession; pages only show what it holds."""
 
     #: The window's first frame is on screen (the start-up benchmark stops here).
@@ -278,6 +277,7 @@ class MainWindow(BackupActions, QMainWindow):
         self.first_frame_shown.emit()
         self.quick_exit_keys.watch()
         self.system_lock.watch()
+        self.offer_welcome_tour()
 
     def _setup_actions(self) -> None:
         self.lock_action = QAction(_TEXT["lock"], self)
@@ -307,7 +307,6 @@ class MainWindow(BackupActions, QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         quit_action = QAction(_TEXT["quit"], self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        about_action = QAction(_TEXT["about"], self)
         menu = self.menuBar().addMenu(_TEXT["file"])
         for action in (
             self.new_action,
@@ -323,11 +322,7 @@ class MainWindow(BackupActions, QMainWindow):
             quit_action,
         ):
             menu.addSeparator() if action is None else menu.addAction(action)
-        help_menu = self.menuBar().addMenu(_TEXT["help"])
-        self.pc_check_action = QAction(_TEXT["pc_check"], self)
-        self.pc_check_action.triggered.connect(self.open_pc_check)
-        help_menu.addAction(self.pc_check_action)
-        help_menu.addAction(about_action)
+        self._build_help_menu(self.menuBar().addMenu(_TEXT["help"]))
         self.toolbar = QToolBar("Journal", self)
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -350,7 +345,6 @@ class MainWindow(BackupActions, QMainWindow):
         self.passphrase_action.triggered.connect(lambda: self._on_change_passphrase(with_recovery_key=False))
         self.settings_action.triggered.connect(self._on_settings_requested)
         quit_action.triggered.connect(self.close)
-        about_action.triggered.connect(self.open_about)
 
     def _update_actions(self) -> None:
         unlocked = self.session is not None

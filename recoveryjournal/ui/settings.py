@@ -44,6 +44,16 @@ class AppSettings:
         self._settings.sync()
 
     @property
+    def seen_welcome_tour(self) -> bool:
+        """The welcome pages were shown once (or skipped)."""
+        return str(self._settings.value("help/seen_welcome", "false")).lower() == "true"
+
+    @seen_welcome_tour.setter
+    def seen_welcome_tour(self, seen: bool) -> None:
+        self._settings.setValue("help/seen_welcome", "true" if seen else "false")
+        self._settings.sync()
+
+    @property
     def checkin_reminder_hours(self) -> int:
         """While the app is open, gently ask about a check-in every this many hours; 0 (the default) is off."""
         try:

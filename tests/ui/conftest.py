@@ -19,6 +19,7 @@ from recoveryjournal.ui.workers import background_tasks_running
 def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     """A shown main window whose settings live in tmp_path."""
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.seen_welcome_tour = True  # the welcome has its own tests; here it would cover the window
     w = MainWindow(settings)
     qtbot.addWidget(w)
     w.show()

@@ -115,6 +115,10 @@ class UnlockedView(QWidget):
         results = [page.save_if_dirty() for page in self._pages if hasattr(page, "save_if_dirty")]
         return all(results)
 
+    def current_page_name(self) -> str:
+        """The shown tab's name (for Help): 'journal_page', 'goals_page'…"""
+        return _TABS[max(0, self.tabs.currentIndex())][0]
+
     def show_search(self) -> None:
         """Ctrl+F: the search tab, cursor in the box."""
         self.tabs.setCurrentWidget(self.search_page)

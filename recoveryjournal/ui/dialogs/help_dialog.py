@@ -1,0 +1,59 @@
+"""Help: a short page for each screen and the list of every keyboard shortcut."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from recoveryjournal.ui.help_texts import SHORTCUTS, TOPICS
+
+SHORTCUTS_TOPIC = "shortcuts"
+_TEXT = {
+    "window": "Help",
+    "topics": "Help topics",
+    "page": "Help text",
+    "shortcuts": "Keyboard shortcuts",
+    "keys": "Keys",
+    "does": "What they do",
+}
+
+
+def _page(topic: str) -> str:
+    if topic == SHORTCUTS_TOPIC:
+        rows = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in SHORTCUTS)
+        return (f"<h2>{_TEXT['shortcuts']}</h2><table cellpadding='4'><tr><th align='left'>{_TEXT['keys']}</th>"
+                f"<th align='left'>{_TEXT['does']}</th></tr>{rows}</table>")  # fmt: skip
+    title, paragraphs = TOPICS[topic]
+    return f"<h2>{escape(title)}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+
+
+class HelpDialog(QDialog):
+    """Topics on the left, the chosen one on the right; opens at the screen the person was on."""
+
+    def __init__(self, topic: str = "start", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_TEXT["window"])
+        self.resize(720, 460)
+        self._keys = [*TOPICS, SHORTCUTS_TOPIC]
+        self.topics = QListWidget(self)
+        self.topics.setAccessibleName(_TEXT["topics"])
+        self.topics.addItems([TOPICS[k][0] for k in TOPICS] + [_TEXT["shortcuts"]])
+        self.topics.setMaximumWidth(240)
+        self.text = QTextBrowser(self)
+        self.text.setAccessibleName(_TEXT["page"])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        row = QHBoxLayout()
+        row.addWidget(self.topics)
+        row.addWidget(self.text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row, 1)
+        layout.addWidget(buttons)
+        buttons.rejected.connect(self.reject)
+        self.topics.currentRowChanged.connect(lambda row: self.text.setHtml(_page(self._keys[row])))
+        self.show_topic(topic)
+
+    def show_topic(self, topic: str) -> None:
+        """Show one topic (an unknown one shows Getting started)."""
+        self.topics.setCurrentRow(self._keys.index(topic) if topic in self._keys else 0)
+        self.topics.setFocus()
