@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QCalendarWidget,
     QApplication,
     QComboBox,
     QHeaderView,
@@ -30,7 +31,7 @@ from recoveryjournal.ui.workers import background_tasks_running
 from tests.ui.tour import tour
 
 _INTERACTIVE = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
-                QAbstractItemView, QTabBar)  # fmt: skip
+                QAbstractItemView, QTabBar, QCalendarWidget)  # fmt: skip
 _INSIDE_ANOTHER = (QComboBox, QAbstractSpinBox)  # their inner editor is part of them, not a control of its own
 _PART_OF_ANOTHER = (QScrollBar, QHeaderView)  # a table's headers are read as its column names
 
@@ -38,11 +39,14 @@ _PART_OF_ANOTHER = (QScrollBar, QHeaderView)  # a table's headers are read as it
 def accessible_name(widget: QWidget, labels: dict[int, str]) -> str:
     """What a screen reader says for the widget's name: its own, a label pointing at it, or Qt's (a button's text).
 
-    A choice box's Qt name on Linux is its current value ("Me"), which says nothing of what is being chosen,
-    so it needs a name or a label of its own.
+    A choice box's name on Linux is its current value ("Me"), which says nothing of what is being chosen, and
+    Qt doesn't pass an accessible name of its own to AT-SPI there (seen in tests/a11y/atspi_tree.sh): it
+    needs a label that points at it (QLabel.setBuddy, as QFormLayout rows do), read as "labelled by".
     """
+    if isinstance(widget, QComboBox):  # on Linux (AT-SPI) only a label pointing at it names a choice box
+        return labels.get(id(widget), "")
     own = widget.accessibleName().strip() or labels.get(id(widget), "")
-    if own or isinstance(widget, QComboBox):
+    if own:
         return own
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""

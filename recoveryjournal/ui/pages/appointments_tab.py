@@ -29,7 +29,7 @@ from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import agenda_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
-from recoveryjournal.ui.widgets.common import message_line, show_message
+from recoveryjournal.ui.widgets.common import label_choice, message_line, show_message
 
 _TEXT = {
     "date": "Date of the appointment",
@@ -198,6 +198,7 @@ class AppointmentsTab(QWidget):
         agreed_row.addWidget(add_agreed)
         agreed_row.addWidget(to_step)
         agreed_row.addWidget(self.goal_box)
+        label_choice(self.goal_box, _TEXT["goal_box"])
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
         editor_layout.addLayout(form)

@@ -26,6 +26,7 @@ _CALENDAR_PARTS = {
     "qt_calendar_calendarview": "Days of the month",
 }
 _TEXT = {
+    "calendar": "Calendar: choose a day",
     "today": "Today",
     "today_tip": "Go to today (Ctrl+T)",
     "write": "Write about this day",
@@ -80,6 +81,7 @@ class CalendarPage(QWidget):
     def _setup_ui(self) -> None:
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(False)
+        self.calendar.setAccessibleName(_TEXT["calendar"])
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         for part, name in _CALENDAR_PARTS.items():  # Qt's own month buttons and grid come without names
             widget = self.calendar.findChild(QWidget, part)

@@ -26,6 +26,7 @@ from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchRe
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
 
 _TEXT = {
+    "tag": "Tag",
     "first_date": "Search from this date",
     "last_date": "Search up to this date",
     "placeholder": "Search your journal and check-in notes",
@@ -165,6 +166,9 @@ class SearchPage(QWidget):
         for widget in (self.use_dates, self.first_date, QLabel(_TEXT["to"], self), self.last_date):
             filters.addWidget(widget)
         filters.addSpacing(16)
+        tag_label = QLabel(_TEXT["tag"], self)
+        tag_label.setBuddy(self.tag_box)
+        filters.addWidget(tag_label)
         filters.addWidget(self.tag_box)
         filters.addSpacing(16)
         filters.addWidget(QLabel(_TEXT["mood"], self))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from recoveryjournal.domain.appointments import Agreement
-from recoveryjournal.domain.goals import WHO
+from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
 _HEADERS = ["What we agreed", "Who does it", "Their name", "Goal step"]
 ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,12 +40,8 @@ class AgreementsTable(QTableWidget):
         text = QTableWidgetItem(a.text)
         text.setData(ROLE, a)
         self.setItem(row, 0, text)
-        combo = QComboBox(self)
-        for key, label in WHO.items():
-            combo.addItem(label, key)
-        combo.setCurrentIndex(max(0, combo.findData(a.who)))
-        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.setCellWidget(row, 1, combo)
+        label = f"{_HEADERS[1]}: {a.text}" if a.text else _HEADERS[1]
+        put_who_chooser(self, row, 1, a.who, label, self.changed.emit)
         self.setItem(row, 2, QTableWidgetItem(a.who_name))
         linked = QTableWidgetItem("Yes" if a.step_id else "")
         linked.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)

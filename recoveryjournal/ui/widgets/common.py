@@ -103,6 +103,18 @@ def add_shortcut(
     return action
 
 
+def label_choice(box: QWidget, text: str) -> QLabel:
+    """Name a choice box for screen readers where no visible label stands beside it.
+
+    On Linux a choice box is read by its current value; its name comes only from a label pointing at it
+    ("labelled by"), so this makes one, kept out of sight (the words around the box already say it).
+    """
+    label = QLabel(text, box.parentWidget())
+    label.setBuddy(box)
+    label.hide()
+    return label
+
+
 def busy_bar(parent: QWidget, what: str) -> QProgressBar:
     """A moving bar for work of unknown length (hidden until shown); `what` is read out by screen readers."""
     bar = QProgressBar(parent)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.widgets.common import label_choice
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _GROUPS = {
@@ -89,6 +90,7 @@ class SharePicker(QWidget):
         for widget in (self.mood_box, self.mood_from, QLabel("to", self), self.mood_to):
             mood_row.addWidget(widget)
         mood_row.addStretch(1)
+        label_choice(self.tag_box, "Tag")
         range_row = QHBoxLayout()
         for widget in (pick_range, self.range_from, QLabel("to", self), self.range_to, pick_tag, self.tag_box):
             range_row.addWidget(widget)

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
-from recoveryjournal.domain.goals import WHO, Step
+from recoveryjournal.domain.goals import Step
+from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
 _HEADERS = ["Done", "Step", "Who does it", "Their name", "By when"]
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -108,12 +109,7 @@ class StepsTable(QTableWidget):
         text = QTableWidgetItem(step.text)
         text.setData(STEP_ID_ROLE, step.id)
         self.setItem(row, 1, text)
-        combo = QComboBox(self)
-        combo.setAccessibleName(f"{_HEADERS[2]}: {step.text}" if step.text else _HEADERS[2])
-        for key, label in WHO.items():
-            combo.addItem(label, key)
-        combo.setCurrentIndex(max(0, combo.findData(step.who)))
-        combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.setCellWidget(row, 2, combo)
+        label = f"{_HEADERS[2]}: {step.text}" if step.text else _HEADERS[2]
+        put_who_chooser(self, row, 2, step.who, label, self.changed.emit)
         self.setItem(row, 3, QTableWidgetItem(step.who_name))
         self.setItem(row, 4, QTableWidgetItem(step.target.isoformat() if step.target else ""))
