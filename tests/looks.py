@@ -1,5 +1,7 @@
 """Screenshots of every screen in four looks, to check by eye: `xvfb-run -a python -m tests.looks OUTDIR [LOOK…]`.
 
+`xvfb-run -a python -m tests.looks --readme` saves the few screens the README shows into docs/images/.
+
 Looks: `normal`, `large` (QT_SCALE_FACTOR=2, as at 200 % display scaling), `dark` (a dark palette) and
 `contrast` (black, white and yellow, as a high-contrast theme gives). Each look runs in its own process
 (the scale must be set before Qt starts), walks every screen and dialog with tests/ui/tour.py and saves
@@ -17,6 +19,15 @@ import tempfile
 from pathlib import Path
 
 LOOKS = ("normal", "large", "dark", "contrast")
+#: The README's pictures: screen in the tour → file in docs/images/.
+README_SCREENS = {
+    "welcome": "welcome.png",
+    "tab: Journal": "journal.png",
+    "tab: Check in": "check-in.png",
+    "tab: How things have been": "how-things-have-been.png",
+    "tab: Goals": "goals.png",
+    "share: look and save": "share-preview.png",
+}
 
 
 def _palette(look: str):  # type: ignore[no-untyped-def]
@@ -41,8 +52,8 @@ def _palette(look: str):  # type: ignore[no-untyped-def]
     return palette
 
 
-def shoot(look: str, out: Path) -> None:
-    """In this process: one look, every screen."""
+def shoot(look: str, out: Path, only: dict[str, str] | None = None) -> None:
+    """In this process: one look, every screen (or only those in `only`, under their names there)."""
     os.environ.setdefault("RECOVERYJOURNAL_INSECURE_FAST_KDF", "1")
     work = Path(tempfile.mkdtemp())
     os.environ["XDG_DATA_HOME"] = str(work / "data")
@@ -60,7 +71,9 @@ def shoot(look: str, out: Path) -> None:
     if look in ("dark", "contrast"):
         app.setPalette(_palette(look))
     app.setStyleSheet(style_sheet(app.palette()))
-    window = MainWindow(AppSettings(QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)))
+    settings = AppSettings(QSettings(str(work / "s.ini"), QSettings.Format.IniFormat))
+    settings.seen_welcome_tour = True  # the tour shows the welcome itself, as a screen of its own
+    window = MainWindow(settings)
     window.resize(1000, 680)
     window.show()
 
@@ -72,8 +85,12 @@ def shoot(look: str, out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     for number, (name, widget) in enumerate(tour(window, settle)):
+        if only is not None and name not in only:
+            continue
         settle()
-        file = out / f"{look}-{number:02d}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}.png"
+        file = out / (
+            only[name] if only else f"{look}-{number:02d}-{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}.png"
+        )
         widget.grab().save(str(file))
         print(file)
     window.lock()
@@ -82,9 +99,15 @@ def shoot(look: str, out: Path) -> None:
 
 def main(argv: list[str]) -> None:
     """One process per look."""
+    if argv[:1] == ["--readme"]:
+        env = dict(os.environ, QT_SCALE_FACTOR="1")
+        subprocess.run(
+            [sys.executable, "-m", "tests.looks", "docs/images", "--in-process", "readme"], env=env, check=True
+        )
+        return
     out = Path(argv[0] if argv else "looks")
     if len(argv) > 2 and argv[1] == "--in-process":
-        shoot(argv[2], out)
+        shoot("normal", out, README_SCREENS) if argv[2] == "readme" else shoot(argv[2], out)
         return
     for look in argv[1:] or LOOKS:
         env = dict(os.environ, QT_SCALE_FACTOR="2" if look == "large" else "1")

@@ -29,11 +29,12 @@ def resource_path(relative: str) -> Path | None:
 
 
 def style_sheet(palette: QPalette) -> str:
-    """The app's style sheet for this palette: with a high-contrast palette (as Linux high-contrast themes
-    give), also the edges of boxes and tick boxes in the text colour, which Fusion would draw in the
-    background colour there and so hide."""
+    """The app's style sheet for this palette: with a dark high-contrast palette (as Linux high-contrast
+    themes give), also the edges of boxes and tick boxes in the text colour, which Fusion draws a little
+    darker than the window, so black on black there."""
     text = resource_text("styles/app.qss")
-    if _contrast(palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)) >= 15:
+    window, words = palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.WindowText)
+    if window.lightness() < 40 and _contrast(window, words) >= 15:  # light ones keep Fusion's grey edges
         text += resource_text("styles/high-contrast.qss")
     return text
 

@@ -98,3 +98,21 @@ def test_every_control_on_every_screen_has_a_name(window, settle, tmp_path, monk
             missing[name] = unnamed
     assert len(seen) >= 25, seen
     assert not missing, "\n".join(f"{screen}: {', '.join(names)}" for screen, names in missing.items())
+
+
+def test_the_high_contrast_edges_come_only_with_a_dark_high_contrast_palette(qapp) -> None:
+    """Fusion's own grey edges show on light palettes; on black they vanish, and only there ours are added."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from recoveryjournal.ui.resources import resource_text, style_sheet
+
+    def palette(window: str, text: str) -> QPalette:
+        p = QPalette()
+        p.setColor(QPalette.ColorRole.Window, QColor(window))
+        p.setColor(QPalette.ColorRole.WindowText, QColor(text))
+        return p
+
+    extra = resource_text("styles/high-contrast.qss")
+    assert extra and extra in style_sheet(palette("#000000", "#ffffff"))
+    for window, text in (("#efefef", "#000000"), ("#ffffff", "#000000"), ("#2b2b2b", "#e8e8e8")):
+        assert extra not in style_sheet(palette(window, text))

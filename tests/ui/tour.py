@@ -97,7 +97,7 @@ def _dialogs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]
     yield from _dialog(window, settle, "about", window.open_about)
     yield from _dialog(window, settle, "help for this screen", window.help_here_action.trigger)
     yield from _dialog(window, settle, "keyboard shortcuts", window.shortcuts_action.trigger)
-    yield from _dialog(window, settle, "welcome", window.tour_action.trigger)
+    yield from _dialog(window, settle, "welcome pages", window.tour_action.trigger)
     view.show_checkin()
     settle()
     yield from _dialog(window, settle, "words for the scales", view.checkin_page.words_button.click)
