@@ -34,7 +34,7 @@ def _labelled_by(node) -> str:  # type: ignore[no-untyped-def]
         for relation in node.getRelationSet():
             if relation.getRelationType() == pyatspi.RELATION_LABELLED_BY and relation.getNTargets():
                 return (relation.getTarget(0).name or "").strip()
-    except Exception:  # noqa: BLE001 - objects vanish while the tree is read
+    except Exception:
         return ""
     return ""
 
@@ -46,12 +46,14 @@ def walk(node, depth: int, unnamed: list[str], out: list[str]) -> None:  # type:
         if not states.contains(pyatspi.STATE_SHOWING):
             return
         role, name = node.getRoleName(), (node.name or "").strip()
-    except Exception:  # noqa: BLE001 - objects vanish while the tree is read
+    except Exception:
         return
     focusable = states.contains(pyatspi.STATE_FOCUSABLE)
     label = _labelled_by(node)
-    out.append(f"{'  ' * depth}{role} {name!r}{f' (labelled by {label!r})' if label else ''}"
-               f"{' [focusable]' if focusable else ''}")
+    out.append(
+        f"{'  ' * depth}{role} {name!r}{f' (labelled by {label!r})' if label else ''}"
+        f"{' [focusable]' if focusable else ''}"
+    )
     if role in _CONTROLS and focusable and not (name or label):
         unnamed.append(f"{role} under {node.parent.getRoleName() if node.parent else '-'}")
     if role in ("table", "tree table", "list") and node.childCount > 40:

@@ -247,7 +247,7 @@ def memory_with_chart(path: Path) -> tuple[float, float]:
     working memory lifts a real unlock's peak for the half-second it runs and is given back at once.
     """
     code = (
-        "import os, resource, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
         "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
         "from recoveryjournal.services.journal_service import unlock_journal\n"
         "from recoveryjournal.ui.pages.unlocked_view import UnlockedView\n"
@@ -255,8 +255,8 @@ def memory_with_chart(path: Path) -> tuple[float, float]:
         "view.set_session(unlock_journal(sys.argv[1], sys.argv[2])); app.processEvents()\n"
         "view.tabs.setCurrentWidget(view.mood_page); app.processEvents()\n"
         "assert view.mood_page.mood_view.isVisible()\n"
-        "rss = [int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmRSS')][0]\n"
-        "print(rss / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "status = {x.split(':')[0]: int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('Vm')}\n"
+        "print(status['VmRSS'] / 1024, status['VmHWM'] / 1024)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path), PASS], capture_output=True, text=True, check=True)
     resident, peak = out.stdout.strip().splitlines()[-1].split()
