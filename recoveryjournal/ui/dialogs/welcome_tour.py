@@ -12,6 +12,7 @@ PAGES: list[tuple[str, list[str]]] = [
         [
             "Recovery Journal is a private place for your journal, how you're feeling, your goals and your "
             "crisis plan. It's yours: write as much or as little as you like, whenever you like.",
+            "Two more short pages, then you can make your journal, or look around a demo journal first.",
         ],
     ),
     (
