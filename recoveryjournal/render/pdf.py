@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QGuiApplication,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QTextDocument,
 )
@@ -105,11 +107,29 @@ def lay_out(doc: ExportDocument, device: QPagedPaintDevice) -> tuple[QTextDocume
     return text, QRectF(0, 0, rect.width(), rect.height())
 
 
+def _paper() -> QPalette:
+    """Ink on paper: black text and links, whatever colours the screen's theme uses."""
+    palette = QPalette()
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        palette.setColor(role, QColor("black"))
+    palette.setColor(QPalette.ColorRole.Link, QColor("#1a4f8b"))
+    return palette
+
+
 def draw_page(painter: QPainter, text: QTextDocument, area: QRectF, page: int) -> None:
-    """Paint one page. The PDF, the printer and the preview all go through here."""
+    """Paint one page. The PDF, the printer and the preview all go through here.
+
+    Drawn with a paper palette: QTextDocument would otherwise take its text colour from the app's palette,
+    so with a dark theme the pages came out light grey on white.
+    """
+    clip = QRectF(0, page * area.height(), area.width(), area.height())
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette = _paper()
+    context.clip = clip
     painter.save()
     painter.translate(0, -page * area.height())
-    text.drawContents(painter, QRectF(0, page * area.height(), area.width(), area.height()))
+    painter.setClipRect(clip)
+    text.documentLayout().draw(painter, context)
     painter.restore()
 
 
