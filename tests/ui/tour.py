@@ -62,6 +62,10 @@ def tour(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
     window.lock()
     settle()
     yield "passphrase screen", window
+    window.unlock_page.mode_button.click()
+    settle()
+    yield "passphrase screen: recovery key", window
+    window.unlock_page.mode_button.click()
     window.unlock_page.secret_field.setText(DEMO_PASSPHRASE)
     window.unlock_page.unlock_button.click()
     settle()
@@ -69,6 +73,11 @@ def tour(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
     yield from _tabs(window, settle)
     yield from _dialogs(window, settle)
     yield from _share(window, settle)
+    window.quick_exit()
+    settle()
+    yield "after quick exit", window
+    window.cover_page.continue_requested.emit()
+    settle()
 
 
 def _tabs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
