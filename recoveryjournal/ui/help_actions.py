@@ -26,7 +26,6 @@ class HelpActions:
     """Everything behind the Help menu; the dialogs load when first opened."""
 
     def _build_help_menu(self, menu: QMenu) -> None:
-        window = self  # a MainWindow
         entries = (
             ("help_here", ["Shift+F1"], self.open_help),
             ("shortcuts", ["Ctrl+/"], self.open_shortcuts),
@@ -35,7 +34,7 @@ class HelpActions:
             ("about", [], self.open_about),
         )
         for key, keys, slot in entries:
-            action = QAction(_TEXT[key], window)  # type: ignore[arg-type]
+            action = QAction(_TEXT[key], self)  # type: ignore[arg-type]
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
@@ -44,9 +43,9 @@ class HelpActions:
 
     def current_help_topic(self) -> str:
         """The help topic of the screen the person is on."""
-        view = getattr(self, "_unlocked_view", None)
-        if getattr(self, "session", None) is not None and view is not None:
-            return view.current_page_name()
+        view = self._unlocked_view  # type: ignore[attr-defined]
+        if view is not None and self.stack.currentWidget() is view:  # type: ignore[attr-defined]
+            return view.current_page_name()  # type: ignore[no-any-return]
         return "start"
 
     def open_help(self, topic: str | None = None) -> None:

@@ -116,3 +116,17 @@ def test_the_high_contrast_edges_come_only_with_a_dark_high_contrast_palette(qap
     assert extra and extra in style_sheet(palette("#000000", "#ffffff"))
     for window, text in (("#efefef", "#000000"), ("#ffffff", "#000000"), ("#2b2b2b", "#e8e8e8")):
         assert extra not in style_sheet(palette(window, text))
+
+
+def test_a_choice_box_takes_its_hidden_label_with_it(qtbot) -> None:
+    """Rebuilding a goal's steps replaces their choosers; their hidden labels go with them, not pile up."""
+    from recoveryjournal.domain.goals import Step
+    from recoveryjournal.ui.widgets.steps_table import StepsTable
+
+    table = StepsTable()
+    qtbot.addWidget(table)
+    steps = (Step(None, "Shoes by the door"), Step(None, "Walk to the corner"))
+    for _ in range(5):
+        table.set_steps(steps)
+        qtbot.wait(10)  # let replaced widgets be deleted
+    assert len(table.viewport().findChildren(QLabel)) == len(steps)

@@ -109,9 +109,10 @@ def label_choice(box: QWidget, text: str) -> QLabel:
     On Linux a choice box is read by its current value; its name comes only from a label pointing at it
     ("labelled by"), so this makes one, kept out of sight (the words around the box already say it).
     """
-    label = QLabel(text, box.parentWidget())
+    label = QLabel(text, box.parentWidget())  # a sibling: that is where Qt looks for a box's labels
     label.setBuddy(box)
     label.hide()
+    box.destroyed.connect(label.deleteLater)  # boxes in rebuilt table rows take theirs with them
     return label
 
 
