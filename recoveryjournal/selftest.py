@@ -100,6 +100,23 @@ def run(out: Callable[[str], None] = print) -> int:
             raise AssertionError("the chart or the PDF came out empty")
         return f"chart {len(png) // 1024} KiB, PDF {pages} page(s), {size // 1024} KiB"
 
+    @step("every language's words, dates and numbers")
+    def _languages() -> str:
+        import datetime as dt
+
+        from recoveryjournal import i18n
+
+        spoken = []
+        try:
+            for code in i18n.LANGUAGES:
+                i18n.choose_language(code)
+                if code != "en" and i18n._("Lock") == "Lock":
+                    raise AssertionError(f"the {code} catalogue is missing")
+                spoken.append(f"{code}: {i18n.day(dt.date(2026, 11, 27), 'full')}, {i18n.number(6.5)}")
+        finally:
+            i18n.choose_language()
+        return "; ".join(spoken)
+
     @step("the keyring (optional)")
     def _keyring() -> str:
         from recoveryjournal.services.keyring_service import keyring_usable

@@ -13,6 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Real Argon2 parameters take ~0.7 s per derivation; tests that are about key derivation
 # itself unset this (see tests/storage/test_keyfile.py). Never set it for real use.
 os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
+# The words and dates tests expect are British English, whatever this machine's language; tests of the
+# second language choose it themselves (tests/test_languages.py).
+os.environ["RECOVERYJOURNAL_LANGUAGE"] = "en_GB"
 # No test touches a real OS keyring; tests that need one install a backend from tests/keyring_backends.py.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 

@@ -23,5 +23,5 @@ def test_self_test_passes_and_leaves_nothing(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=180)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Self-test passed" in result.stdout and "not ok" not in result.stdout
-    assert result.stdout.count("\nok    ") + result.stdout.startswith("ok    ") == 5
+    assert result.stdout.count("\nok    ") + result.stdout.startswith("ok    ") == 6
     assert list(home.rglob("*")) == [] and list(tmp.rglob("*")) == []

@@ -9,35 +9,39 @@ from pathlib import Path
 from recoveryjournal.cli.commands import unlocked
 from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 from recoveryjournal.services import backup_service, import_service
 from recoveryjournal.services.policy import load_policy
 
 
 def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
     """Register the four commands on the main parser's `add` helper."""
-    p = add("backup", cmd_backup, "write one encrypted, checked backup file of the journal")
-    p.add_argument("dest", metavar="DEST", help="a new file name, or an existing folder (a dated name is chosen)")
-    p = add("restore", cmd_restore, "check a backup, then restore it as a new journal", unlocks=False)
-    p.add_argument("backup", metavar="BACKUP", help="the backup file (.rjbackup)")
+    p = add("backup", cmd_backup, _("write one encrypted, checked backup file of the journal"))
+    p.add_argument("dest", metavar="DEST", help=_("a new file name, or an existing folder (a dated name is chosen)"))
+    p = add("restore", cmd_restore, _("check a backup, then restore it as a new journal"), unlocks=False)
+    p.add_argument("backup", metavar="BACKUP", help=_("the backup file (.rjbackup)"))
     p.add_argument(
-        "journal", metavar="NEWJOURNAL", help="where the restored journal goes: a new name, where nothing is yet"
+        "journal", metavar="NEWJOURNAL", help=_("where the restored journal goes: a new name, where nothing is yet")
     )
-    p.add_argument("--recovery-key", action="store_true", help="unlock the backup with its recovery key")
-    p = add("export-all", cmd_export_all, "everything in the journal as one JSON file (NOT encrypted)")
-    p.add_argument("--output", required=True, metavar="FILE", help="the JSON file to write")
-    p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
-    p = add("policy", cmd_policy, "for support workers: the machine policy, and whether this PC keeps traces",
+    p.add_argument("--recovery-key", action="store_true", help=_("unlock the backup with its recovery key"))
+    p = add("export-all", cmd_export_all, _("everything in the journal as one JSON file (NOT encrypted)"))
+    p.add_argument("--output", required=True, metavar="FILE", help=_("the JSON file to write"))
+    p.add_argument("--overwrite", action="store_true", help=_("replace FILE if it exists"))
+    p = add("policy", cmd_policy, _("for support workers: the machine policy, and whether this PC keeps traces"),
             unlocks=False)  # fmt: skip
     p.add_argument("--check", action="store_true",
-                   help="look for anything on this account naming a journal or export (exit 1 if found)")  # fmt: skip
-    p = add("import", cmd_import, "bring in entries and check-ins from another app's export, or from export-all")
+                   help=_("look for anything on this account naming a journal or export (exit 1 if "
+                          "found)"))  # fmt: skip
+    p = add("import", cmd_import, _("bring in entries and check-ins from another app's export, or from export-all"))
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--from", dest="kind", required=True, choices=import_service.KINDS, help="what kind of file it is")
-    p.add_argument("--dry-run", action="store_true", help="only show what would come in; change nothing")
+    p.add_argument(
+        "--from", dest="kind", required=True, choices=import_service.KINDS, help=_("what kind of file it is")
+    )
+    p.add_argument("--dry-run", action="store_true", help=_("only show what would come in; change nothing"))
     p.add_argument("--mood-map", metavar="WORD=N,…",
-                   help="Daylio moods as numbers 1-10 (default rad=9,good=7,meh=5,bad=3,awful=1)")  # fmt: skip
+                   help=_("Daylio moods as numbers 1-10 (default rad=9,good=7,meh=5,bad=3,awful=1)"))  # fmt: skip
     p.add_argument("--activities", choices=("feelings", "tags"), default="feelings",
-                   help="Daylio activities become check-in feelings (default) or entry tags")  # fmt: skip
+                   help=_("Daylio activities become check-in feelings (default) or entry tags"))  # fmt: skip
 
 
 def cmd_backup(args: argparse.Namespace, inp: Input) -> int:
@@ -51,14 +55,19 @@ def cmd_backup(args: argparse.Namespace, inp: Input) -> int:
 
 def cmd_restore(args: argparse.Namespace, inp: Input) -> int:
     """Unlock and check the backup, say what it holds, then restore it as a new journal."""
-    label = "Recovery key of the backup: " if args.recovery_key else "Passphrase of the backup: "
+    label = _("Recovery key of the backup: ") if args.recovery_key else _("Passphrase of the backup: ")
     prepared = backup_service.prepare_restore(
         args.backup, args.journal, inp.secret(label), recovery_key=args.recovery_key
     )
-    print("The backup opened and passed its checks. It holds: " + "; ".join(prepared.summary.lines()), file=sys.stderr)
+    print(
+        _("The backup opened and passed its checks. It holds: ") + "; ".join(prepared.summary.lines()), file=sys.stderr
+    )
     place = prepared.commit()
     print(place)
-    print(f"Restored as {place}. It opens with the backup's passphrase and recovery key.", file=sys.stderr)
+    print(
+        _("Restored as {place}. It opens with the backup's passphrase and recovery key.").format(place=place),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -67,7 +76,10 @@ def cmd_export_all(args: argparse.Namespace, inp: Input) -> int:
     with unlocked(args, inp) as session:
         path = import_service.export_all(session, args.output, overwrite=args.overwrite)
     print(path)
-    print(f"Saved everything to {path}. {import_service.UNENCRYPTED_WARNING}", file=sys.stderr)
+    print(
+        _("Saved everything to {path}. {warning}").format(path=path, warning=_(import_service.UNENCRYPTED_WARNING)),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -79,7 +91,7 @@ def cmd_import(args: argparse.Namespace, inp: Input) -> int:
                                            activities_as=args.activities)  # fmt: skip
         print("\n".join(preview.lines()), file=sys.stderr)
         if args.dry_run:
-            print("This was a dry run: nothing has been changed.", file=sys.stderr)
+            print(_("This was a dry run: nothing has been changed."), file=sys.stderr)
             return 0
         outcome = import_service.bring_in(session, preview)
     print(outcome.message(), file=sys.stderr)
@@ -91,9 +103,11 @@ def _mood_map(text: str | None) -> dict[str, int]:
     for part in (text or "").split(","):
         if not part.strip():
             continue
-        word, _, number = part.rpartition("=")
+        word, _sep, number = part.rpartition("=")
         if not word.strip() or not number.strip().isdigit() or not 1 <= int(number) <= 10:
-            raise InvalidInput(f"“{part.strip()}” should look like word=number, with a number from 1 to 10.")
+            raise InvalidInput(
+                _("“{text}” should look like word=number, with a number from 1 to 10.").format(text=part.strip())
+            )
         result[word.strip()] = int(number)
     return result
 

@@ -14,6 +14,7 @@ from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.demo import (
     DEMO_PASSPHRASE,
@@ -26,7 +27,7 @@ from recoveryjournal.services.journal_service import JournalSession, create_jour
 from recoveryjournal.services.locations import demo_journal_path
 from recoveryjournal.services.policy import load_policy
 
-RECOVERY_KEY_NOTE = (
+RECOVERY_KEY_NOTE = N_(
     "Write this recovery key down and keep it somewhere safe. It opens your journal if you forget your passphrase.\n"
     "It is shown only this once."
 )
@@ -36,7 +37,7 @@ RECOVERY_KEY_NOTE = (
 def unlocked(args: argparse.Namespace, inp: Input) -> Iterator[JournalSession]:
     """The journal, unlocked with the passphrase or (--recovery-key) the recovery key; locked again after."""
     if args.recovery_key:
-        session = unlock_journal(args.journal, inp.secret("Recovery key: "), recovery_key=True)
+        session = unlock_journal(args.journal, inp.secret(_("Recovery key: ")), recovery_key=True)
     else:
         session = unlock_journal(args.journal, inp.secret("Passphrase: "))
     try:
@@ -52,15 +53,15 @@ def _optional_date(value: str | None) -> dt.date | None:
 def cmd_init(args: argparse.Namespace, inp: Input) -> int:
     """Create a journal and print its recovery key once (on a shared PC, only on a USB stick if so set)."""
     check_place_for_journal(Path(args.journal).expanduser().absolute().parent, load_policy())
-    passphrase = inp.secret("Choose a passphrase: ", confirm="Type it again: ")
+    passphrase = inp.secret(_("Choose a passphrase: "), confirm=_("Type it again: "))
     session, recovery_key = create_journal(args.journal, passphrase)
     try:
         if args.demo:
             fill_with_demo_entries(session)
             fill_with_demo_plans(session)
-        print(f"Made your journal at {session.path}", file=sys.stderr)
-        print(f"Recovery key: {recovery_key}")
-        print(RECOVERY_KEY_NOTE, file=sys.stderr)
+        print(_("Made your journal at {path}").format(path=session.path), file=sys.stderr)
+        print(_("Recovery key: {recovery_key}").format(recovery_key=recovery_key))
+        print(_(RECOVERY_KEY_NOTE), file=sys.stderr)
     finally:
         session.lock()
     return 0
@@ -71,8 +72,8 @@ def cmd_demo(args: argparse.Namespace, inp: Input) -> int:
     path = Path(args.journal) if args.journal else demo_journal_path()
     session = open_or_create_demo(path)
     try:
-        print(f"Demo journal: {session.path}")
-        print(f"Its passphrase is: {DEMO_PASSPHRASE}")
+        print(_("Demo journal: {path}").format(path=session.path))
+        print(_("Its passphrase is: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
     finally:
         session.lock()
     return 0
@@ -100,7 +101,7 @@ def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
             args.title if args.title is not None else old.title,
             _optional_date(args.date) or old.date,
         )
-        print(f"Entry {old.id} saved.", file=sys.stderr)
+        print(_("Entry {id} saved.").format(id=old.id), file=sys.stderr)
     return 0
 
 
@@ -108,7 +109,7 @@ def cmd_delete(args: argparse.Namespace, inp: Input) -> int:
     """Delete an entry for good."""
     with unlocked(args, inp) as session:
         session.delete_entry(args.entry_id)
-        print(f"Entry {args.entry_id} deleted.", file=sys.stderr)
+        print(_("Entry {entry_id} deleted.").format(entry_id=args.entry_id), file=sys.stderr)
     return 0
 
 
@@ -130,7 +131,7 @@ def cmd_list(args: argparse.Namespace, inp: Input) -> int:
         elif items:
             print("\n\n".join(text for _key, _obj, text in items))
         else:
-            print("This journal is empty so far.", file=sys.stderr)
+            print(_("This journal is empty so far."), file=sys.stderr)
     return 0
 
 
@@ -154,7 +155,7 @@ def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
             note=args.note or "", when=when,
         )  # fmt: skip
         print(checkin.id)
-        print("Saved. Thank you for checking in.", file=sys.stderr)
+        print(_("Saved. Thank you for checking in."), file=sys.stderr)
     return 0
 
 
@@ -167,22 +168,25 @@ def cmd_search(args: argparse.Namespace, inp: Input) -> int:
             print(output.dumps([output.hit_json(h) for h in hits]))
         elif hits:
             for h in hits:
-                label = h.title or ("Check-in note" if h.kind == "checkin" else "Entry")
+                label = h.title or (_("Check-in note") if h.kind == "checkin" else _("Entry"))
                 print(f"{h.kind} #{h.id}  {h.date.isoformat()}  {label}\n    {output.plain_snippet(h)}")
         else:
-            print(f"Nothing found for “{args.query}”. Try fewer words, or a different word.", file=sys.stderr)
+            print(
+                _("Nothing found for “{query}”. Try fewer words, or a different word.").format(query=args.query),
+                file=sys.stderr,
+            )
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace, inp: Input) -> int:
     """Change the passphrase (using the current one, or the recovery key)."""
-    label = "Recovery key: " if args.recovery_key else "Current passphrase: "
+    label = _("Recovery key: ") if args.recovery_key else _("Current passphrase: ")
     current = inp.secret(label)
     session = unlock_journal(args.journal, current, recovery_key=args.recovery_key)
     try:
-        new = inp.secret("New passphrase: ", confirm="Type the new passphrase again: ")
+        new = inp.secret(_("New passphrase: "), confirm=_("Type the new passphrase again: "))
         session.change_passphrase(current, new, current_is_recovery_key=args.recovery_key)
-        print("Your passphrase has been changed. Your recovery key still works.", file=sys.stderr)
+        print(_("Your passphrase has been changed. Your recovery key still works."), file=sys.stderr)
     finally:
         session.lock()
     return 0
@@ -201,4 +205,4 @@ def require_mood(value: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise InvalidInput(f"Mood is a number from 1 to 10, not “{value}”.") from None
+        raise InvalidInput(_("Mood is a number from 1 to 10, not “{value}”.").format(value=value)) from None

@@ -12,9 +12,10 @@ from recoveryjournal import __version__
 from recoveryjournal.cli import backup_commands, commands, plans_commands, share_command
 from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.errors import InvalidInput, JournalError
+from recoveryjournal.i18n import N_, _, choose_language
 from recoveryjournal.services.process_safety import harden_process
 
-EPILOG = """\
+EPILOG = N_("""\
 The passphrase is read from the terminal without showing it. When the input is not a terminal,
 the first line of the input is the passphrase (or, with --recovery-key, the recovery key), so
 scripts can use the tool: printf 'my passphrase\\n' | recoveryjournal-cli list JOURNAL
@@ -32,7 +33,7 @@ A journal on a read-only place (a write-protected stick) opens for reading: list
 share work there; changes are refused with exit 6.
 
 A journal is a folder whose name ends in .rjournal; give it with or without that ending.
-"""
+""")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,8 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     """All commands and options."""
     parser = _Parser(
         prog="recoveryjournal-cli",
-        description="Work with a Recovery Journal from the command line.",
-        epilog=EPILOG,
+        description=_("Work with a Recovery Journal from the command line."),
+        epilog=_(EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -56,67 +57,70 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def add(name: str, fn: Callable[..., int], help_text: str, unlocks: bool = True) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text, epilog=EPILOG,
+        p = sub.add_parser(name, help=help_text, description=help_text, epilog=_(EPILOG),
                            formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
         p.set_defaults(func=fn)
         if unlocks:
-            p.add_argument("journal", metavar="JOURNAL", help="the journal folder (NAME.rjournal)")
-            p.add_argument("--recovery-key", action="store_true", help="unlock with the recovery key instead")
+            p.add_argument("journal", metavar="JOURNAL", help=_("the journal folder (NAME.rjournal)"))
+            p.add_argument("--recovery-key", action="store_true", help=_("unlock with the recovery key instead"))
         return p
 
-    p = add("init", commands.cmd_init, "create a new journal and print its recovery key once", unlocks=False)
-    p.add_argument("journal", metavar="JOURNAL", help="where to make it (.rjournal is added if left out)")
-    p.add_argument("--demo", action="store_true", help="fill it with made-up demo entries and check-ins")
-    p = add("demo", commands.cmd_demo, "make (or reuse) a demo journal and say where it is", unlocks=False)
-    p.add_argument("journal", metavar="JOURNAL", nargs="?", help="where (default: the demo folder in your data folder)")
-    p = add("add", commands.cmd_add, "add an entry; its text is --text or the rest of the input")
-    p.add_argument("--title", help="a title (optional)")
-    p.add_argument("--date", help="the day it is about, YYYY-MM-DD (default today)")
-    p.add_argument("--text", help="the entry's text (instead of reading it from the input)")
-    p.add_argument("--tags", help="tags, separated by commas")
-    p = add("edit", commands.cmd_edit, "change an entry's title, date or text")
+    p = add("init", commands.cmd_init, _("create a new journal and print its recovery key once"), unlocks=False)
+    p.add_argument("journal", metavar="JOURNAL", help=_("where to make it (.rjournal is added if left out)"))
+    p.add_argument("--demo", action="store_true", help=_("fill it with made-up demo entries and check-ins"))
+    p = add("demo", commands.cmd_demo, _("make (or reuse) a demo journal and say where it is"), unlocks=False)
+    p.add_argument(
+        "journal", metavar="JOURNAL", nargs="?", help=_("where (default: the demo folder in your data folder)")
+    )
+    p = add("add", commands.cmd_add, _("add an entry; its text is --text or the rest of the input"))
+    p.add_argument("--title", help=_("a title (optional)"))
+    p.add_argument("--date", help=_("the day it is about, YYYY-MM-DD (default today)"))
+    p.add_argument("--text", help=_("the entry's text (instead of reading it from the input)"))
+    p.add_argument("--tags", help=_("tags, separated by commas"))
+    p = add("edit", commands.cmd_edit, _("change an entry's title, date or text"))
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
     p.add_argument("--title")
     p.add_argument("--date")
     p.add_argument("--text")
-    p = add("delete", commands.cmd_delete, "delete an entry for good")
+    p = add("delete", commands.cmd_delete, _("delete an entry for good"))
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
-    p = add("list", commands.cmd_list, "entries and check-ins, newest first")
-    p.add_argument("--json", action="store_true", help="one JSON object per item (kind, id, date, title, text, …)")
-    p.add_argument("--kind", choices=("all", "entries", "checkins"), default="all", help="which items (default all)")
-    p = add("show", commands.cmd_show, "show one entry")
+    p = add("list", commands.cmd_list, _("entries and check-ins, newest first"))
+    p.add_argument("--json", action="store_true", help=_("one JSON object per item (kind, id, date, title, text, …)"))
+    p.add_argument("--kind", choices=("all", "entries", "checkins"), default="all", help=_("which items (default all)"))
+    p = add("show", commands.cmd_show, _("show one entry"))
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
     p.add_argument("--json", action="store_true")
-    p = add("checkin", commands.cmd_checkin, "record a mood check-in")
-    p.add_argument("--mood", type=commands.require_mood, required=True, help="1 (very low) to 10 (really good)")
-    p.add_argument("--sleep", type=float, help="hours slept")
-    p.add_argument("--anxiety", type=int, help="1 (calm) to 10")
-    p.add_argument("--energy", type=int, help="1 (exhausted) to 10")
-    p.add_argument("--feelings", help="feelings in your own words, separated by commas")
-    p.add_argument("--note", help="a short note")
-    p.add_argument("--date", help="the day, YYYY-MM-DD (default today)")
-    p = add("search", commands.cmd_search, "search entries and check-in notes (nothing found is not an error)")
-    p.add_argument("query", metavar="QUERY", help="any words; quotes, stars and brackets are just text")
+    p = add("checkin", commands.cmd_checkin, _("record a mood check-in"))
+    p.add_argument("--mood", type=commands.require_mood, required=True, help=_("1 (very low) to 10 (really good)"))
+    p.add_argument("--sleep", type=float, help=_("hours slept"))
+    p.add_argument("--anxiety", type=int, help=_("1 (calm) to 10"))
+    p.add_argument("--energy", type=int, help=_("1 (exhausted) to 10"))
+    p.add_argument("--feelings", help=_("feelings in your own words, separated by commas"))
+    p.add_argument("--note", help=_("a short note"))
+    p.add_argument("--date", help=_("the day, YYYY-MM-DD (default today)"))
+    p = add("search", commands.cmd_search, _("search entries and check-in notes (nothing found is not an error)"))
+    p.add_argument("query", metavar="QUERY", help=_("any words; quotes, stars and brackets are just text"))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--since", help="only from this day, YYYY-MM-DD")
-    p.add_argument("--until", help="only up to this day, YYYY-MM-DD")
-    p.add_argument("--tag", help="only entries with this tag")
+    p.add_argument("--since", help=_("only from this day, YYYY-MM-DD"))
+    p.add_argument("--until", help=_("only up to this day, YYYY-MM-DD"))
+    p.add_argument("--tag", help=_("only entries with this tag"))
     for name, fn, text in (
-        ("goals", plans_commands.cmd_goals, "your recovery goals and their steps (read-only)"),
-        ("plan", plans_commands.cmd_plan, "print your crisis plan (read-only)"),
-        ("appointments", plans_commands.cmd_appointments, "your appointments, agendas and agreements (read-only)"),
+        ("goals", plans_commands.cmd_goals, _("your recovery goals and their steps (read-only)")),
+        ("plan", plans_commands.cmd_plan, _("print your crisis plan (read-only)")),
+        ("appointments", plans_commands.cmd_appointments, _("your appointments, agendas and agreements (read-only)")),
     ):
         add(name, fn, text).add_argument("--json", action="store_true")
-    share_command.add_arguments(add("share", share_command.cmd_share, "share chosen items as PDF, JSON or CSV"))
+    share_command.add_arguments(add("share", share_command.cmd_share, _("share chosen items as PDF, JSON or CSV")))
     backup_commands.add_arguments(add)
-    add("passwd", commands.cmd_passwd, "choose a new passphrase (input: current, then new)")
-    add("check", commands.cmd_check, "check the journal is whole and really encrypted")
+    add("passwd", commands.cmd_passwd, _("choose a new passphrase (input: current, then new)"))
+    add("check", commands.cmd_check, _("check the journal is whole and really encrypted"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; messages go to stderr, never a traceback (unless RECOVERYJOURNAL_DEBUG=1)."""
     harden_process()
+    choose_language()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -130,10 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         print(exc.message, file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("Stopped. Nothing more was changed.", file=sys.stderr)
+        print(_("Stopped. Nothing more was changed."), file=sys.stderr)
         return 130
     except Exception:  # the last safety net: a kind sentence, the details only on request
         if os.environ.get("RECOVERYJOURNAL_DEBUG") == "1":
             traceback.print_exc()
-        print("Something unexpected went wrong. Your journal has not been changed by this.", file=sys.stderr)
+        print(_("Something unexpected went wrong. Your journal has not been changed by this."), file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ from typing import Any
 from recoveryjournal.domain.checkin import CheckIn
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.search import HIT_END, HIT_START, SearchHit
+from recoveryjournal.i18n import _
 
 
 def entry_json(e: Entry) -> dict[str, Any]:
@@ -68,14 +69,16 @@ def entry_block(e: Entry) -> str:
 
 def checkin_block(c: CheckIn) -> str:
     """One check-in for reading."""
-    parts = [f"mood {c.mood}"]
+    parts = [_("mood {mood}").format(mood=c.mood)]
     if c.sleep_hours is not None:
-        parts.append(f"sleep {c.sleep_hours:g} h")
+        parts.append(_("sleep {hours} h").format(hours=f"{c.sleep_hours:g}"))
     if c.anxiety is not None:
-        parts.append(f"anxiety {c.anxiety}")
+        parts.append(_("anxiety {anxiety}").format(anxiety=c.anxiety))
     if c.energy is not None:
-        parts.append(f"energy {c.energy}")
-    line = f"Check-in #{c.id}  {c.date.isoformat()} {c.time.strftime('%H:%M')}  " + ", ".join(parts)
+        parts.append(_("energy {energy}").format(energy=c.energy))
+    line = _("Check-in #{id}  {date} {time}  ").format(
+        id=c.id, date=c.date.isoformat(), time=c.time.strftime("%H:%M")
+    ) + ", ".join(parts)
     if c.feelings:
         line += "\nFeelings: " + ", ".join(c.feelings)
     return line + (f"\n{c.note}" if c.note else "")

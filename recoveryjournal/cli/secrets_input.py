@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 
 
 class Input:
@@ -22,23 +23,25 @@ class Input:
         if self.interactive:
             first = getpass.getpass(prompt)
             if confirm is not None and getpass.getpass(confirm) != first:
-                raise InvalidInput("The two passphrases weren't the same. Nothing has been changed.")
+                raise InvalidInput(_("The two passphrases weren't the same. Nothing has been changed."))
             value = first
         else:
             line = self._read(self._stream.readline)
             if not line:
                 raise InvalidInput(
-                    f"{prompt.rstrip(': ')} was expected on the first line of the input, but it was empty."
+                    _("{what} was expected on the first line of the input, but it was empty.").format(
+                        what=prompt.rstrip(": ")
+                    )
                 )
             value = line.rstrip("\r\n")
         if not value:
-            raise InvalidInput(f"{prompt.rstrip(': ')} can't be empty.")
+            raise InvalidInput(_("{what} can't be empty.").format(what=prompt.rstrip(": ")))
         return value
 
     def rest(self) -> str:
         """Everything left on stdin (the text of a new entry)."""
         if self.interactive:
-            print("Type your entry. Finish with Ctrl+D on a line of its own.", file=sys.stderr)
+            print(_("Type your entry. Finish with Ctrl+D on a line of its own."), file=sys.stderr)
         return self._read(self._stream.read)
 
     @staticmethod
@@ -47,6 +50,8 @@ class Input:
             return read()
         except UnicodeDecodeError:
             raise InvalidInput(
-                "The input couldn't be read as text (it isn't UTF-8). Save it as UTF-8 text and try again. "
-                "Nothing has been changed."
+                _(
+                    "The input couldn't be read as text (it isn't UTF-8). Save it as UTF-8 text and try again. "
+                    "Nothing has been changed."
+                )
             ) from None

@@ -11,6 +11,7 @@ from recoveryjournal.cli.secrets_input import Input
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.share import ShareRequest
+from recoveryjournal.i18n import _, ngettext
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.destinations import check_place_for_files, explain_destination_errors
 from recoveryjournal.services.policy import load_policy
@@ -19,30 +20,34 @@ from recoveryjournal.services.share_service import NOT_LOGGED, build, write_data
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Options of the share command."""
-    p.add_argument("--to", default="", metavar="NAME", help="who it is for (kept in your journal's share log)")
+    p.add_argument("--to", default="", metavar="NAME", help=_("who it is for (kept in your journal's share log)"))
     p.add_argument("--format", choices=("pdf", "json", "csv"), default="pdf")
-    p.add_argument("--output", required=True, type=Path, metavar="FILE", help="where to save it (nowhere else)")
-    p.add_argument("--title", default="Shared from my journal")
-    p.add_argument("--author", default="", help="your name on the document, if you want one")
+    p.add_argument("--output", required=True, type=Path, metavar="FILE", help=_("where to save it (nowhere else)"))
+    p.add_argument("--title", default=_("Shared from my journal"))
+    p.add_argument("--author", default="", help=_("your name on the document, if you want one"))
     p.add_argument("--entry", type=int, action="append", default=[], metavar="ID")
     p.add_argument("--checkin", type=int, action="append", default=[], metavar="ID")
     p.add_argument("--goal", type=int, action="append", default=[], metavar="ID")
     p.add_argument(
-        "--plan-section", action="append", default=[], metavar="ID", help="a section key, as in `plan --json`"
+        "--plan-section", action="append", default=[], metavar="ID", help=_("a section key, as in `plan --json`")
     )
     p.add_argument("--appointment", type=int, action="append", default=[], metavar="ID")
-    p.add_argument("--mood-summary", metavar="FROM:TO", help="a mood summary and chart for these dates")
-    p.add_argument("--redact", action="append", default=[], metavar="TEXT", help="words to leave out (repeat)")
-    p.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--mood-summary", metavar="FROM:TO", help=_("a mood summary and chart for these dates"))
+    p.add_argument("--redact", action="append", default=[], metavar="TEXT", help=_("words to leave out (repeat)"))
+    p.add_argument("--overwrite", action="store_true", help=_("replace FILE if it exists"))
 
 
 def cmd_share(args: argparse.Namespace, inp: Input) -> int:
     """Build, write, and only then log the share."""
     if args.output.exists() and not args.overwrite:
-        raise InvalidInput(f"{args.output} already exists. Choose another name, or add --overwrite to replace it.")
+        raise InvalidInput(
+            _("{output} already exists. Choose another name, or add --overwrite to replace it.").format(
+                output=args.output
+            )
+        )
     mood_range = None
     if args.mood_summary:
-        first, _, last = args.mood_summary.partition(":")
+        first, _sep, last = args.mood_summary.partition(":")
         mood_range = (parse_date(first), parse_date(last or first))
     request = ShareRequest(
         recipient=args.to, title=args.title, author=args.author, entry_ids=tuple(args.entry),
@@ -59,7 +64,7 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
                 chart = figure_png(draw_mood_figure(series))
         package = build(session, request, chart)
         warning = check_place_for_files(Path(args.output), load_policy())
-        with explain_destination_errors("Nothing was shared."):
+        with explain_destination_errors(_("Nothing was shared.")):
             if args.format == "pdf":
                 from recoveryjournal.render.pdf import ensure_gui_application, write_pdf
 
@@ -68,8 +73,10 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
             else:
                 write_data(package, args.format, args.output)
         logged = session.shares.record(package, args.format, str(args.output)) is not None
-    note = "It is in your share log." if logged else NOT_LOGGED
-    print(f"Saved {args.output} with {len(package.items)} item(s). {note}", file=sys.stderr)
+    note = _("It is in your share log.") if logged else _(NOT_LOGGED)
+    n = len(package.items)
+    saved = ngettext("Saved {output} with {n} item. {note}", "Saved {output} with {n} items. {note}", n)
+    print(saved.format(output=args.output, n=n, note=note), file=sys.stderr)
     if warning:
         print(warning, file=sys.stderr)
     return 0

@@ -6,19 +6,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import N_, _
 
 SCALES = ("mood", "anxiety", "energy")
 
 #: Neutral, non-clinical words for a few points of each scale; people can replace any of them.
 DEFAULT_SCALE_WORDS: dict[str, dict[int, str]] = {
-    "mood": {1: "Very low", 3: "Low", 5: "Okay", 7: "Good", 10: "Really good"},
-    "anxiety": {1: "Calm", 5: "Some worry", 10: "Very anxious"},
-    "energy": {1: "Exhausted", 5: "Some energy", 10: "Lots of energy"},
+    "mood": {1: N_("Very low"), 3: N_("Low"), 5: N_("Okay"), 7: N_("Good"), 10: N_("Really good")},
+    "anxiety": {1: N_("Calm"), 5: N_("Some worry"), 10: N_("Very anxious")},
+    "energy": {1: N_("Exhausted"), 5: N_("Some energy"), 10: N_("Lots of energy")},
 }
 
+_SCALE_NAMES = {"mood": N_("mood"), "anxiety": N_("anxiety"), "energy": N_("energy")}
+#: Feelings offered before a person has chosen any of their own (in the chosen language when shown).
 STARTER_FEELINGS = (
-    "calm", "content", "hopeful", "grateful", "proud", "connected",
-    "tired", "restless", "anxious", "sad", "lonely", "angry", "overwhelmed", "numb",
+    N_("calm"), N_("content"), N_("hopeful"), N_("grateful"), N_("proud"), N_("connected"),
+    N_("tired"), N_("restless"), N_("anxious"), N_("sad"), N_("lonely"), N_("angry"), N_("overwhelmed"), N_("numb"),
 )  # fmt: skip
 
 
@@ -41,10 +44,16 @@ def check_scale(name: str, value: int | None, *, required: bool = False) -> int 
     """A 1–10 value, or None when optional and left out."""
     if value is None:
         if required:
-            raise InvalidInput(f"Please choose how your {name} is, from 1 to 10.")
+            raise InvalidInput(
+                _("Please choose a number from 1 to 10 for {scale}.").format(scale=_(_SCALE_NAMES.get(name, name)))
+            )
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 10:
-        raise InvalidInput(f"{name.capitalize()} goes from 1 to 10; {value} is outside that.")
+        raise InvalidInput(
+            _("{Scale} goes from 1 to 10; {value} is outside that.").format(
+                Scale=_(_SCALE_NAMES.get(name, name)).capitalize(), value=value
+            )
+        )
     return value
 
 
@@ -53,7 +62,9 @@ def check_sleep(hours: float | None) -> float | None:
     if hours is None:
         return None
     if not 0 <= hours <= 24:
-        raise InvalidInput(f"Sleep is counted in hours from 0 to 24; {hours:g} is outside that.")
+        raise InvalidInput(
+            _("Sleep is counted in hours from 0 to 24; {hours} is outside that.").format(hours=f"{hours:g}")
+        )
     return round(float(hours), 2)
 
 

@@ -6,64 +6,86 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from recoveryjournal.i18n import N_, _
+
 TEMPLATE_VERSION = 1
 
 #: (key, title, prompt, holds contacts). Our own wording; not taken from any published plan.
 TEMPLATE: tuple[tuple[str, str, str, bool], ...] = (
     (
         "keeps_me_well",
-        "What keeps me well day to day",
-        "Routines, people, places and things that help you stay well.",
+        N_("What keeps me well day to day"),
+        N_("Routines, people, places and things that help you stay well."),
         False,
     ),
-    ("set_me_off", "Things that can set me off", "Situations, dates or feelings that can make things harder.", False),
+    (
+        "set_me_off",
+        N_("Things that can set me off"),
+        N_("Situations, dates or feelings that can make things harder."),
+        False,
+    ),
     (
         "early_signs",
-        "Early signs and what I do then",
-        "How you, or people close to you, can tell things are slipping, and what helps at that point.",
+        N_("Early signs and what I do then"),
+        N_("How you, or people close to you, can tell things are slipping, and what helps at that point."),
         False,
     ),
-    ("cope_alone", "Things I can do on my own to cope", "Small things that have helped before, even a little.", False),
+    (
+        "cope_alone",
+        N_("Things I can do on my own to cope"),
+        N_("Small things that have helped before, even a little."),
+        False,
+    ),
     (
         "distractions",
-        "People and places that take my mind off things",
-        "Where you can go, or who you can be with, for a change of scene.",
+        N_("People and places that take my mind off things"),
+        N_("Where you can go, or who you can be with, for a change of scene."),
         False,
     ),
-    ("people", "People I can ask for help", "Name, how to reach them, and the best time.", True),
-    ("services", "Professionals and services, including crisis lines", "Name, number and when they are open.", True),
+    ("people", N_("People I can ask for help"), N_("Name, how to reach them, and the best time."), True),
+    (
+        "services",
+        N_("Professionals and services, including crisis lines"),
+        N_("Name, number and when they are open."),
+        True,
+    ),
     (
         "safer_surroundings",
-        "Making my surroundings safer",
-        "What you or others can do to make where you are safer for now.",
+        N_("Making my surroundings safer"),
+        N_("What you or others can do to make where you are safer for now."),
         False,
     ),
     (
         "reasons",
-        "My reasons for living, and what matters to me",
-        "People, hopes, pets, plans, anything that matters.",
+        N_("My reasons for living, and what matters to me"),
+        N_("People, hopes, pets, plans, anything that matters."),
         False,
     ),
     (
         "practical",
-        "Practical things to look after if I'm unwell",
-        "Children, pets, bills, work, home: who could help with what.",
+        N_("Practical things to look after if I'm unwell"),
+        N_("Children, pets, bills, work, home: who could help with what."),
         False,
     ),
     (
         "where",
-        "Where I would and wouldn't want to be",
-        "Places you would choose, and places you would rather avoid.",
+        N_("Where I would and wouldn't want to be"),
+        N_("Places you would choose, and places you would rather avoid."),
         False,
     ),
     (
         "treatment",
-        "Treatment I prefer or want to avoid",
-        "Including an advance statement in your own words, if you'd like one.",
+        N_("Treatment I prefer or want to avoid"),
+        N_("Including an advance statement in your own words, if you'd like one."),
         False,
     ),
-    ("involved", "Who I want involved, and who not", "People you want told or involved, and people you don't.", False),
-    ("after", "After a crisis: what helps me recover", "What helps in the days and weeks afterwards.", False),
+    (
+        "involved",
+        N_("Who I want involved, and who not"),
+        N_("People you want told or involved, and people you don't."),
+        False,
+    ),
+    ("after", N_("After a crisis: what helps me recover"), N_("What helps in the days and weeks afterwards."), False),
 )
 
 
@@ -95,12 +117,12 @@ class PlanSection:
 
 def template_sections() -> list[PlanSection]:
     """The starting plan: every template section, in order, empty."""
-    return [PlanSection(key, title) for key, title, _prompt, _contacts in TEMPLATE]
+    return [PlanSection(key, _(title)) for key, title, _prompt, _contacts in TEMPLATE]
 
 
 def prompt_for(key: str) -> str:
     """The gentle prompt shown under a template section ('' for the person's own sections)."""
-    return next((prompt for k, _t, prompt, _c in TEMPLATE if k == key), "")
+    return next((_(prompt) for k, _t, prompt, _c in TEMPLATE if k == key), "")
 
 
 def holds_contacts(key: str) -> bool:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 
 #: Dates outside this range are almost certainly typing slips; we say so kindly.
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -31,7 +32,7 @@ class Entry:
         if self.title.strip():
             return self.title.strip()
         first_line = self.text.strip().splitlines()[0] if self.text.strip() else ""
-        return (first_line[:60] + "…") if len(first_line) > 60 else (first_line or "Untitled entry")
+        return (first_line[:60] + "…") if len(first_line) > 60 else (first_line or _("Untitled entry"))
 
 
 def clean_text(value: str) -> str:
@@ -62,7 +63,9 @@ def parse_date(value: str) -> dt.date:
     except ValueError:
         date = _loose_date(text)
     if date is None:
-        raise InvalidInput(f"“{value}” isn't a date I can read. Try something like 14 March 2026 or 2026-03-14.")
+        raise InvalidInput(
+            _("“{value}” isn't a date I can read. Try something like 14 March 2026 or 2026-03-14.").format(value=value)
+        )
     return check_date(date)
 
 
@@ -82,7 +85,9 @@ def check_date(date: dt.date) -> dt.date:
     """Accept any date from 1900 up to a year from today."""
     latest = dt.date.today() + dt.timedelta(days=366)
     if not EARLIEST_DATE <= date <= latest:
-        raise InvalidInput(f"{date.isoformat()} is outside the dates a journal can hold (1900 to next year).")
+        raise InvalidInput(
+            _("{date} is outside the dates a journal can hold (1900 to next year).").format(date=date.isoformat())
+        )
     return date
 
 

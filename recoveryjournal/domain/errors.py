@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from recoveryjournal.i18n import N_, _
+
 
 class JournalError(Exception):
     """Base for every error we expect and explain; `message` is what the person reads."""
 
     exit_code = 1
-    default_message = "Something went wrong. Your journal has not been changed."
+    default_message = N_("Something went wrong. Your journal has not been changed.")
 
     def __init__(self, message: str | None = None) -> None:
-        self.message = message or self.default_message
+        self.message = message or _(self.default_message)
         super().__init__(self.message)
 
 
@@ -18,7 +20,7 @@ class WrongSecret(JournalError):
     """The passphrase or recovery key does not open this journal."""
 
     exit_code = 3
-    default_message = (
+    default_message = N_(
         "That passphrase doesn't open this journal. Check Caps Lock and try again, or use your recovery key instead."
     )
 
@@ -26,7 +28,7 @@ class WrongSecret(JournalError):
 class WrongRecoveryKey(WrongSecret):
     """The recovery key does not open this journal."""
 
-    default_message = (
+    default_message = N_(
         "That recovery key doesn't open this journal. Check each group of letters and try again; "
         "capitals and dashes don't matter."
     )
@@ -36,14 +38,14 @@ class NotAJournal(JournalError):
     """The chosen path is not a Recovery Journal at all (empty, foreign, plain SQLite...)."""
 
     exit_code = 4
-    default_message = "This isn't a Recovery Journal, so it can't be opened. Nothing in it has been changed."
+    default_message = N_("This isn't a Recovery Journal, so it can't be opened. Nothing in it has been changed.")
 
 
 class JournalDamaged(JournalError):
     """The path is a Recovery Journal, but part of it is missing or damaged."""
 
     exit_code = 4
-    default_message = (
+    default_message = N_(
         "This journal looks damaged, so it can't be opened safely. Nothing has been changed. "
         "If you have a copy or a backup, try that one."
     )
@@ -53,14 +55,16 @@ class NotImportable(JournalError):
     """A file to bring in that is empty, unreadable or of another kind."""
 
     exit_code = 4
-    default_message = "This file can't be brought in. Nothing has been changed."
+    default_message = N_("This file can't be brought in. Nothing has been changed.")
 
 
 class JournalInUse(JournalError):
     """Another copy of the app (or the CLI, or another program) has this journal open or busy."""
 
     exit_code = 5
-    default_message = "This journal is already open in another window or program. Close it there first, then try again."
+    default_message = N_(
+        "This journal is already open in another window or program. Close it there first, then try again."
+    )
 
 
 class CannotWrite(JournalError):
@@ -70,7 +74,7 @@ class CannotWrite(JournalError):
     """
 
     exit_code = 6
-    default_message = (
+    default_message = N_(
         "Recovery Journal can't write to this place (it may be read-only, or the disk may be full). Nothing was lost."
     )
 
@@ -80,13 +84,15 @@ class CannotWrite(JournalError):
 
 
 #: What each kind of place problem says, in one place so the CLI and the window tell the same story.
-DISK_FULL = "There's no room left where your journal is kept. Nothing was lost. Free some space, or move the journal."
-READ_ONLY_NOTE = "This journal is read-only here: you can read and search it, not change it."
-READ_ONLY_WRITE = (
+DISK_FULL = N_(
+    "There's no room left where your journal is kept. Nothing was lost. Free some space, or move the journal."
+)
+READ_ONLY_NOTE = N_("This journal is read-only here: you can read and search it, not change it.")
+READ_ONLY_WRITE = N_(
     "This journal is read-only here, so this couldn't be saved. Nothing was lost. To make changes, copy the "
     "whole journal folder somewhere you can write (or switch off the stick's write protection) and open it there."
 )
-PLACE_GONE = (
+PLACE_GONE = N_(
     "Your journal's place can't be reached any more (perhaps the USB stick was taken out). Nothing was lost. "
     "Put it back, then open the journal again."
 )
@@ -94,24 +100,26 @@ PLACE_GONE = (
 
 def disk_full() -> CannotWrite:
     """The disk (or the person's quota) is full."""
-    return CannotWrite(DISK_FULL, "full")
+    return CannotWrite(_(DISK_FULL), "full")
 
 
 def read_only_place() -> CannotWrite:
     """A read-only stick, folder or file system."""
-    return CannotWrite(READ_ONLY_WRITE, "read_only")
+    return CannotWrite(_(READ_ONLY_WRITE), "read_only")
 
 
 def place_gone() -> CannotWrite:
     """The folder vanished under us: a stick pulled out, a network share gone."""
-    return CannotWrite(PLACE_GONE, "gone")
+    return CannotWrite(_(PLACE_GONE), "gone")
 
 
 class AlreadyExists(JournalError):
     """Creating a journal where something already is."""
 
     exit_code = 1
-    default_message = "Something already exists at that place, so a new journal wasn't made there. Choose another name."
+    default_message = N_(
+        "Something already exists at that place, so a new journal wasn't made there. Choose another name."
+    )
 
 
 class InvalidInput(JournalError):

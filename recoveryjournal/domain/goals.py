@@ -6,16 +6,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import N_, _
 
 #: Who does a step. Agreed between the person and whoever supports them, never imposed.
 WHO = {
-    "me": "Me",
-    "care_coordinator": "My care coordinator",
-    "peer_supporter": "A peer supporter",
-    "family_friend": "Family or a friend",
-    "other": "Someone else",
+    "me": N_("Me"),
+    "care_coordinator": N_("My care coordinator"),
+    "peer_supporter": N_("A peer supporter"),
+    "family_friend": N_("Family or a friend"),
+    "other": N_("Someone else"),
 }
-STATUSES = {"active": "Working on it", "paused": "Paused for now", "done": "Done"}
+STATUSES = {"active": N_("Working on it"), "paused": N_("Paused for now"), "done": N_("Done")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ def check_goal_title(title: str) -> str:
     """A goal needs a few words of its own."""
     cleaned = " ".join(title.split())
     if not cleaned:
-        raise InvalidInput("Give your goal a few words of your own, for example “Walk to the shop on my own”.")
+        raise InvalidInput(_("Give your goal a few words of your own, for example “Walk to the shop on my own”."))
     return cleaned[:300]
 
 
@@ -86,7 +87,7 @@ def check_step(step: Step) -> Step:
     """Steps need words; the person doing it defaults to 'me' when left out."""
     text = " ".join(step.text.split())
     if not text:
-        raise InvalidInput("A step needs a few words saying what it is.")
+        raise InvalidInput(_("A step needs a few words saying what it is."))
     who = step.who if step.who in WHO else "me"
     return Step(step.id, text[:500], who, " ".join(step.who_name.split())[:120], step.target, step.done)
 
@@ -94,5 +95,5 @@ def check_step(step: Step) -> Step:
 def check_status(status: str) -> str:
     """One of active, paused, done."""
     if status not in STATUSES:
-        raise InvalidInput("A goal can be worked on, paused for now, or done.")
+        raise InvalidInput(_("A goal can be worked on, paused for now, or done."))
     return status

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from recoveryjournal.i18n import N_
+
 #: What a removed passage becomes: always the same, so its length gives nothing away.
 REDACTED = "█████"
 FORMATS = ("pdf", "json", "csv")
@@ -16,7 +18,7 @@ class ShareRequest:
     """The person's choices: to whom, which items, and which words to leave out."""
 
     recipient: str = ""
-    title: str = "Shared from my journal"
+    title: str = N_("Shared from my journal")
     author: str = ""
     entry_ids: tuple[int, ...] = ()
     checkin_ids: tuple[int, ...] = ()

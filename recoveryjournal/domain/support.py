@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class SupportItem:
 def check_support(item: SupportItem) -> SupportItem:
     """Support needs a few words saying what it is; a cost, if given, can't be negative."""
     if not item.what.strip():
-        raise InvalidInput("Say in a few words what the support is, for example “Weekly peer group”.")
+        raise InvalidInput(_("Say in a few words what the support is, for example “Weekly peer group”."))
     if item.cost is not None and item.cost < 0:
-        raise InvalidInput("A cost can't be below zero.")
+        raise InvalidInput(_("A cost can't be below zero."))
     return item

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from recoveryjournal import APP_NAME
+from recoveryjournal.i18n import _, day
 from recoveryjournal.services.export_document import Block, ExportDocument
 
 _CARD_MM = QSizeF(85.6, 53.98)  # a bank card: fits a wallet
@@ -32,7 +33,7 @@ _CARD_MM = QSizeF(85.6, 53.98)  # a bank card: fits a wallet
 def page_size(doc: ExportDocument) -> QPageSize:
     """A4, or Letter where the locale uses it; a bank-card size for wallet cards."""
     if doc.page == "card":
-        return QPageSize(_CARD_MM, QPageSize.Unit.Millimeter, "Wallet card")
+        return QPageSize(_CARD_MM, QPageSize.Unit.Millimeter, _("Wallet card"))
     letter = QLocale().territory() in (QLocale.Country.UnitedStates, QLocale.Country.Canada)
     return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
@@ -60,7 +61,7 @@ def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocume
     text.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, doc.title)
     card = doc.page == "card"
     parts = [f"<h1>{html.escape(doc.title)}</h1>"]
-    byline = doc.date.strftime("%d %B %Y") + (f" · {html.escape(doc.author)}" if doc.author else "")
+    byline = day(doc.date) + (f" · {html.escape(doc.author)}" if doc.author else "")
     if not card:
         parts.append(f"<p style='color:#555'>{byline}</p>")
     index = 0

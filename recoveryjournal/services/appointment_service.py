@@ -11,6 +11,7 @@ from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import WHO, Goal, Step
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.domain.support import SupportItem
+from recoveryjournal.i18n import _
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.appointments import AppointmentRepository
@@ -69,7 +70,7 @@ class AppointmentService:
         until = min(appointment.date, dt.date.today())
         since = min(since, until)
         series = mood_stats.mood_series(self._session, since, until)
-        words = "since your last appointment" if earlier else "over the four weeks before this appointment"
+        words = _("since your last appointment") if earlier else _("over the four weeks before this appointment")
         goal_ids = set(appointment.goal_ids)
         goals = [
             g for g in self._session.goals.all() if g.id in goal_ids or (not goal_ids and g.review_next_appointment)
@@ -90,9 +91,9 @@ class AppointmentService:
         appointment = self._repo.get(appt_id)
         agreement: Agreement | None = next((a for a in appointment.agreements if a.id == agreement_id), None)
         if agreement is None:
-            raise InvalidInput("That agreement isn't part of this appointment.")
+            raise InvalidInput(_("That agreement isn't part of this appointment."))
         if agreement.step_id is not None:
-            raise InvalidInput("This agreement is already a step of a goal.")
+            raise InvalidInput(_("This agreement is already a step of a goal."))
         goal = self._session.goals.add_step(goal_id, Step(None, agreement.text, agreement.who, agreement.who_name))
         self._repo.set_agreement_step(agreement_id, goal_id, int(goal.steps[-1].id or 0))
         self.changed.emit()

@@ -10,7 +10,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalDamaged
+from recoveryjournal.i18n import _, day
 from recoveryjournal.services.destinations import check_place_for_files, explain_destination_errors, is_removable
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.session_view import SessionView
@@ -18,17 +20,13 @@ from recoveryjournal.storage import backup
 from recoveryjournal.storage.connection import JournalConnection, open_journal
 from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
 from recoveryjournal.storage.layout import SUFFIX, JournalLayout, with_suffix
-from recoveryjournal.storage.maintenance import SALVAGE_TABLES, check_integrity
+from recoveryjournal.storage.maintenance import check_integrity
 from recoveryjournal.storage.meta import MetaRepository
 
 BACKUP_SUFFIX = backup.BACKUP_SUFFIX
 LAST_BACKUP_KEY = "last_backup_at"
 DEFAULT_KEEP = 7
 DEFAULT_REMIND_DAYS = 30
-_LABELS = dict(SALVAGE_TABLES) | {"share_log": "shares"}
-_ONE = {"entries": "entry", "checkins": "check-in", "goals": "goal", "goal_steps": "goal step",
-        "plan_sections": "crisis plan section", "support_items": "support contact", "appointments": "appointment",
-        "share_log": "share"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +39,10 @@ class JournalSummary:
 
     def lines(self) -> list[str]:
         """'12 entries', 'from 3 March 2024 to 27 November 2026', …"""
-        parts = [
-            f"{n} {_ONE[t] if n == 1 else _LABELS[t]}" for t in backup.COUNTED_TABLES if (n := self.counts.get(t, 0))
-        ]
-        out = [", ".join(parts) if parts else "nothing written yet"]
+        parts = [how_many(t, n) for t in backup.COUNTED_TABLES if (n := self.counts.get(t, 0))]
+        out = [", ".join(parts) if parts else _("nothing written yet")]
         if self.first and self.last:
-            out.append(f"from {self.first:%-d %B %Y} to {self.last:%-d %B %Y}")
+            out.append(_("from {first} to {last}").format(first=day(self.first), last=day(self.last)))
         return out
 
 
@@ -62,10 +58,11 @@ class BackupResult:
 
     def message(self) -> str:
         """What to tell the person."""
-        return (
-            f"Backed up and checked: {self.path.name} ({'; '.join(self.summary.lines())}). "
-            "It opens with your passphrase or recovery key as they are today."
-            + (f" {self.warning}" if self.warning else "")
+        return _(
+            "Backed up and checked: {name} ({contents}). It opens with your passphrase or recovery key as they are "
+            "today."
+        ).format(name=self.path.name, contents="; ".join(self.summary.lines())) + (
+            f" {self.warning}" if self.warning else ""
         )
 
 
@@ -112,20 +109,20 @@ def back_up(
     if target.is_dir():
         target = _free_name(target, backup_name(conn.layout.folder, now))
     elif target.exists():
-        raise AlreadyExists("Something already exists with that name, so the backup wasn't written. Choose another.")
+        raise AlreadyExists(_("Something already exists with that name, so the backup wasn't written. Choose another."))
     elif not target.name.endswith(BACKUP_SUFFIX):
         target = target.with_name(target.name + BACKUP_SUFFIX)
         if target.exists():
-            raise AlreadyExists("A backup with that name is already there, so nothing was written. Choose another.")
+            raise AlreadyExists(_("A backup with that name is already there, so nothing was written. Choose another."))
     result = _write(conn, target.absolute(), now)
     return BackupResult(result.path, result.summary, result.seconds, warning=warning)
 
 
 def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupResult:
     started = time.perf_counter()
-    with explain_destination_errors("Your journal is unchanged."):
+    with explain_destination_errors(_("Your journal is unchanged.")):
         if not target.parent.is_dir():
-            raise FileNotFoundError(2, "No such folder", str(target.parent))
+            raise FileNotFoundError(2, _("No such folder"), str(target.parent))
         backup.write_backup(conn, target)
     summary = summarise(conn)
     if conn.read_only is None:
@@ -147,10 +144,10 @@ def backup_reminder(session: SessionView, after_days: int, today: dt.date | None
     last = last_backup(session)
     if last is not None:
         days = (today - last.date()).days
-        return f"Your last backup was {days} days ago." if days >= after_days else ""
+        return _("Your last backup was {days} days ago.").format(days=days) if days >= after_days else ""
     first = summarise(session.connection).first
     if first is not None and (today - first).days >= after_days:
-        return "This journal hasn't been backed up yet."
+        return _("This journal hasn't been backed up yet.")
     return ""
 
 
@@ -177,11 +174,17 @@ def backup_settings(session: SessionView) -> BackupSettings:
 def save_backup_settings(session: SessionView, settings: BackupSettings, policy: Policy) -> None:
     """Remember them in the journal. Under a shared-PC policy automatic backups go only to removable media."""
     if settings.auto_folder is not None and not settings.auto_folder.is_dir():
-        raise InvalidInput(f"The folder {settings.auto_folder} isn't there. Choose a folder that exists.")
+        raise InvalidInput(
+            _("The folder {auto_folder} isn't there. Choose a folder that exists.").format(
+                auto_folder=settings.auto_folder
+            )
+        )
     if settings.auto_folder is not None and policy.shared_pc and not is_removable(settings.auto_folder):
         raise InvalidInput(
-            "On this shared computer, automatic backups can only go to a USB stick or other removable drive, "
-            "so that nothing of yours stays on the computer. Choose a folder on your stick."
+            _(
+                "On this shared computer, automatic backups can only go to a USB stick or other removable drive, "
+                "so that nothing of yours stays on the computer. Choose a folder on your stick."
+            )
         )
     meta = MetaRepository(session.connection)
     meta.set("auto_backup_folder", str(settings.auto_folder) if settings.auto_folder else "")
@@ -239,7 +242,10 @@ class PreparedRestore:
         with explain_os_errors():
             if self.replace and self.target.exists():
                 stem = self.target.name.removesuffix(SUFFIX)
-                self.kept_old = _free_folder(self.target.parent, f"{stem} (before restore {now:%Y-%m-%d %H%M})")
+                self.kept_old = _free_folder(
+                    self.target.parent,
+                    _("{name} (before restore {when})").format(name=stem, when=f"{now:%Y-%m-%d %H%M}"),
+                )
                 os.rename(self.target, self.kept_old)
                 try:
                     os.rename(self.staging, self.target)
@@ -276,9 +282,11 @@ def prepare_restore(
     source = Path(backup_file).expanduser()
     place = with_suffix(target).absolute() if not replace else JournalLayout.for_path(target).folder
     if not replace and place.exists():
-        raise AlreadyExists("Something already exists at that place, so the backup wasn't restored there.")
+        raise AlreadyExists(_("Something already exists at that place, so the backup wasn't restored there."))
     if not place.parent.is_dir():
-        raise CannotWrite(f"The folder {place.parent} isn't there. Nothing has been changed.", "gone")
+        raise CannotWrite(
+            _("The folder {parent} isn't there. Nothing has been changed.").format(parent=place.parent), "gone"
+        )
     staging = place.with_name(f".{place.name}.restoring")
     with explain_os_errors():
         shutil.rmtree(staging, ignore_errors=True)
@@ -289,7 +297,7 @@ def prepare_restore(
         try:
             result = check_integrity(conn, [])
             if not result.ok:
-                raise JournalDamaged(backup.BACKUP_DAMAGED)
+                raise JournalDamaged(_(backup.BACKUP_DAMAGED))
             summary = summarise(conn)
         finally:
             conn.close()

@@ -10,6 +10,7 @@ import io
 import math
 from typing import TYPE_CHECKING
 
+from recoveryjournal.i18n import _, day, ngettext
 from recoveryjournal.services.mood_stats import MoodSeries
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def draw_mood_figure(
     """Mood by day (gaps stay gaps), its 7-day average, optional sleep and anxiety, and days with entries."""
     from matplotlib import dates as mdates
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
     background, foreground, grid = _colours(dark)
     # Fixed margins rather than constrained layout: the layout engine alone costs more than the drawing.
@@ -48,32 +50,54 @@ def draw_mood_figure(
     ax.set_facecolor(background)
     days = mdates.date2num(series.days)  # numbers matplotlib reads as dates
     ax.plot(
-        days, _nan(series.mood), color=MOOD, marker="o", markersize=4, linewidth=1.6, label="Mood", picker=6, gid="mood"
+        days,
+        _nan(series.mood),
+        color=MOOD,
+        marker="o",
+        markersize=4,
+        linewidth=1.6,
+        label=_("Mood"),
+        picker=6,
+        gid="mood",
     )
     if any(v is not None for v in series.rolling):
-        ax.plot(days, _nan(series.rolling), color=ROLLING, linewidth=2.2, linestyle="--", label="7-day average")
+        ax.plot(days, _nan(series.rolling), color=ROLLING, linewidth=2.2, linestyle="--", label=_("7-day average"))
     if show_anxiety and any(v is not None for v in series.anxiety):
-        ax.plot(days, _nan(series.anxiety), color=ANXIETY, marker="s", markersize=3, linewidth=1.2, label="Anxiety")
+        ax.plot(days, _nan(series.anxiety), color=ANXIETY, marker="s", markersize=3, linewidth=1.2, label=_("Anxiety"))
     if series.entry_days:
         marked = mdates.date2num(sorted(d for d in series.entry_days if series.days[0] <= d <= series.days[-1]))
         ax.plot(
-            marked, [0.4] * len(marked), linestyle="none", marker="|", markersize=9, color=ENTRY, label="Journal entry"
+            marked,
+            [0.4] * len(marked),
+            linestyle="none",
+            marker="|",
+            markersize=9,
+            color=ENTRY,
+            label=_("Journal entry"),
         )
     ax.set_ylim(0, 10.5)
     ax.set_yticks([1, 3, 5, 7, 10])
-    ax.set_ylabel("Mood (1–10)", color=foreground)
+    ax.set_ylabel(_("Mood (1–10)"), color=foreground)
     if show_sleep and any(v is not None for v in series.sleep):
         ax2 = ax.twinx()
-        ax2.plot(days, _nan(series.sleep), color=SLEEP, marker="^", markersize=3, linewidth=1.2, label="Sleep (hours)")
+        ax2.plot(
+            days, _nan(series.sleep), color=SLEEP, marker="^", markersize=3, linewidth=1.2, label=_("Sleep (hours)")
+        )
         ax2.set_ylim(0, 14)
-        ax2.set_ylabel("Sleep (hours)", color=foreground)
+        ax2.set_ylabel(_("Sleep (hours)"), color=foreground)
         ax2.tick_params(colors=foreground)
         for spine in ax2.spines.values():
             spine.set_visible(False)
         handles, labels = ax.get_legend_handles_labels()
         h2, l2 = ax2.get_legend_handles_labels()
         ax.legend(
-            handles + h2, labels + l2, loc="upper left", fontsize="small", frameon=False, ncols=3, labelcolor=foreground
+            handles + h2,
+            labels + l2,
+            loc="upper left",
+            fontsize="small",
+            frameon=False,
+            ncols=3,
+            labelcolor=foreground,
         )
     else:
         ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=4, labelcolor=foreground)
@@ -84,7 +108,7 @@ def draw_mood_figure(
         spine.set_color(grid)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(FuncFormatter(_axis_day))
     return fig
 
 
@@ -97,8 +121,8 @@ def draw_feelings_figure(counts: list[tuple[str, int]], *, dark: bool = False, t
     fig = Figure(figsize=(6, max(1.6, 0.32 * len(shown) + 0.8)), dpi=100, facecolor=background, layout="constrained")
     ax = fig.add_subplot()
     ax.set_facecolor(background)
-    ax.barh([name for name, _ in shown], [n for _, n in shown], color=MOOD)
-    ax.set_xlabel("Times chosen", color=foreground)
+    ax.barh([name for name, _n in shown], [n for _name, n in shown], color=MOOD)
+    ax.set_xlabel(_("Times chosen"), color=foreground)
     ax.tick_params(colors=foreground)
     ax.grid(axis="x", color=grid, linewidth=0.6)
     for name, spine in ax.spines.items():
@@ -120,8 +144,17 @@ def draw_progress_figure(done: int, to_do: int, *, dark: bool = False) -> Figure
     ax.barh([0], [done], color=SLEEP, height=0.6)
     ax.barh([0], [to_do], left=[done], color="#cccccc" if not dark else "#555555", height=0.6)
     ax.set_xlim(0, total)
-    ax.text(0.02 * total, 0, f"{done} done", va="center", color="white" if done else foreground, fontsize=9)
-    ax.text(0.98 * total, 0, f"{to_do} to do", va="center", ha="right", color=foreground, fontsize=9)
+    ax.text(
+        0.02 * total,
+        0,
+        ngettext("{n} done", "{n} done", done).format(n=done),
+        va="center",
+        color="white" if done else foreground,
+        fontsize=9,
+    )
+    ax.text(
+        0.98 * total, 0, _("{to_do} to do").format(to_do=to_do), va="center", ha="right", color=foreground, fontsize=9
+    )
     ax.set_axis_off()
     return fig
 
@@ -131,3 +164,10 @@ def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, facecolor=fig.get_facecolor())
     return buffer.getvalue()
+
+
+def _axis_day(value: float, _position: int | None = None) -> str:
+    """A day on the time axis as this locale writes it short ("7 Nov", "7 nov")."""
+    import matplotlib.dates as mdates
+
+    return day(mdates.num2date(value).date(), "day_month_short")

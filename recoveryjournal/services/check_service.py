@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from recoveryjournal.domain.errors import JournalDamaged
+from recoveryjournal.i18n import _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.storage.maintenance import check_integrity, salvage_counts
 
@@ -31,30 +32,36 @@ def check_journal(session: JournalSession) -> CheckReport:
     samples = [e.text.strip()[:40] for e in entries if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
     result = check_integrity(session.connection, samples)
     lines = [
-        f"Journal: {session.path}",
-        f"Format version: {result.schema_version}",
-        _line("Every page is intact (SQLCipher page check)", result.page_problems),
-        _line("The structure is sound (SQLite integrity check)", result.structure_problems),
-        _line("The files are encrypted (no readable journal text found)", result.encryption_problems),
+        _("Journal: {path}").format(path=session.path),
+        _("Format version: {schema_version}").format(schema_version=result.schema_version),
+        _line(_("Every page is intact (SQLCipher page check)"), result.page_problems),
+        _line(_("The structure is sound (SQLite integrity check)"), result.structure_problems),
+        _line(_("The files are encrypted (no readable journal text found)"), result.encryption_problems),
     ]
     salvage = salvage_counts(session.connection)
     if result.ok:
-        lines.insert(2, f"Entries: {salvage[0].readable}")
-        lines.append("All is well.")
+        lines.insert(2, _("Entries: {readable}").format(readable=salvage[0].readable))
+        lines.append(_("All is well."))
         return CheckReport(True, lines)
-    lines.append("What can still be read:")
+    lines.append(_("What can still be read:"))
     for item in salvage:
-        of = f" of {item.total}" if item.total is not None else " (the full count couldn't be read)"
+        of = (
+            _(" of {total}").format(total=item.total)
+            if item.total is not None
+            else _(" (the full count couldn't be read)")
+        )
         lines.append(f"    {item.label}: {item.readable}{of}")
     lines.append(
-        "Some checks found problems. Keep a copy of this journal folder before changing anything. "
-        "Everything that can still be read can be opened and shared as usual; a backup (recoveryjournal-cli "
-        "backup) or a full export (export-all) keeps what can be read, and a backup made earlier can be restored."
+        _(
+            "Some checks found problems. Keep a copy of this journal folder before changing anything. "
+            "Everything that can still be read can be opened and shared as usual; a backup (recoveryjournal-cli "
+            "backup) or a full export (export-all) keeps what can be read, and a backup made earlier can be restored."
+        )
     )
     return CheckReport(False, lines)
 
 
 def _line(label: str, problems: list[str]) -> str:
     if not problems:
-        return f"OK  {label}"
+        return _("OK  {label}").format(label=label)
     return f"!!  {label}: " + "; ".join(problems[:5])

@@ -17,6 +17,7 @@ from recoveryjournal.domain.checkin import (
 from recoveryjournal.domain.entry import check_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.signals import Signal
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.checkins import CheckInRepository
 from recoveryjournal.storage.connection import JournalConnection
 
@@ -69,7 +70,7 @@ class CheckInService:
     def update(self, checkin: CheckIn) -> CheckIn:
         """Save changes to a check-in."""
         if checkin.id is None:
-            raise InvalidInput("This check-in hasn't been saved yet.")
+            raise InvalidInput(_("This check-in hasn't been saved yet."))
         when = dt.datetime.combine(checkin.date, checkin.time)
         valid = self._validated(
             checkin.id, checkin.mood, checkin.sleep_hours, checkin.anxiety, checkin.energy, checkin.feelings,
@@ -116,17 +117,18 @@ class CheckInService:
         """The person's own feelings (most used first), then starter words they haven't used."""
         own = self._repo.own_feelings()
         used = {f.casefold() for f in own}
-        return own + [f for f in STARTER_FEELINGS if f.casefold() not in used]
+        return own + [w for f in STARTER_FEELINGS if (w := _(f)).casefold() not in used]
 
     def scale_words(self) -> dict[str, dict[int, str]]:
         """For each scale, the words for each value: the person's own where they wrote them, else ours."""
         own = self._repo.scale_words()
-        return {scale: {**DEFAULT_SCALE_WORDS.get(scale, {}), **own.get(scale, {})} for scale in SCALES}
+        defaults = {scale: {n: _(w) for n, w in DEFAULT_SCALE_WORDS.get(scale, {}).items()} for scale in SCALES}
+        return {scale: {**defaults[scale], **own.get(scale, {})} for scale in SCALES}
 
     def set_scale_word(self, scale: str, value: int, words: str) -> None:
         """Say in your own words what a value means to you (empty restores our default)."""
         if scale not in SCALES:
-            raise InvalidInput(f"There's no scale called {scale}.")
+            raise InvalidInput(_("There's no scale called {scale}.").format(scale=scale))
         check_scale(scale, value, required=True)
         self._repo.set_scale_word(scale, value, words[:200])
         self.changed.emit()
@@ -144,10 +146,10 @@ class CheckInService:
     ) -> CheckIn:
         if when.date() > dt.date.today():
             raise InvalidInput(
-                "A check-in is about how you are now, or were before, so it can't be dated in the future."
+                _("A check-in is about how you are now, or were before, so it can't be dated in the future.")
             )
         if len(note) > MAX_NOTE_CHARS:
-            raise InvalidInput("This note is very long. A journal entry is a better home for longer writing.")
+            raise InvalidInput(_("This note is very long. A journal entry is a better home for longer writing."))
         return CheckIn(
             id=checkin_id,
             date=check_date(when.date()),

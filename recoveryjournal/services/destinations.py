@@ -11,13 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from recoveryjournal.domain.errors import CannotWrite, InvalidInput
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.storage.fsutil import place_error
 
 _DESTINATION_WORDS = {
-    "full": "there's no room left there",
-    "read_only": "that place is read-only",
-    "gone": "that folder can't be reached (does it exist, and is the stick still in?)",
+    "full": N_("there's no room left there"),
+    "read_only": N_("that place is read-only"),
+    "gone": N_("that folder can't be reached (does it exist, and is the stick still in?)"),
 }
 
 
@@ -28,13 +29,17 @@ def explain_destination_errors(outcome: str) -> Iterator[None]:
     try:
         yield
     except CannotWrite as exc:
-        why = _DESTINATION_WORDS.get(exc.reason, "it can't be written")
-        raise CannotWrite(f"It couldn't be saved there: {why}. {outcome}", exc.reason) from exc
+        why = _(_DESTINATION_WORDS.get(exc.reason, N_("it can't be written")))
+        raise CannotWrite(
+            _("It couldn't be saved there: {why}. {outcome}").format(why=why, outcome=outcome), exc.reason
+        ) from exc
     except OSError as exc:
         problem = place_error(exc)
         reason = problem.reason if problem else ""
-        why = _DESTINATION_WORDS.get(reason) or (exc.strerror or str(exc)).lower()
-        raise CannotWrite(f"It couldn't be saved there: {why}. {outcome}", reason) from exc
+        why = _(_DESTINATION_WORDS.get(reason, "")) or (exc.strerror or str(exc)).lower()
+        raise CannotWrite(
+            _("It couldn't be saved there: {why}. {outcome}").format(why=why, outcome=outcome), reason
+        ) from exc
 
 
 #: Extra places that count as removable (os.pathsep-separated), for unusual mounts and for tests.
@@ -72,7 +77,7 @@ def first_removable_place() -> Path | None:
     return next((p for p in removable_roots() if p.is_dir()), None)
 
 
-ON_PC_WARNING = (
+ON_PC_WARNING = N_(
     "This place is on this computer's own disk, not a USB stick. On a shared computer the next person "
     "could find it. A USB stick of your own is safer."
 )
@@ -85,16 +90,20 @@ def check_place_for_files(path: Path, policy: Policy) -> str:
         return ""
     if policy.exports_to_removable_only == "refuse":
         raise InvalidInput(
-            "On this shared computer, files from your journal can only be saved to a USB stick or other "
-            "removable drive, so that nothing of yours stays here. Nothing was saved."
+            _(
+                "On this shared computer, files from your journal can only be saved to a USB stick or other "
+                "removable drive, so that nothing of yours stays here. Nothing was saved."
+            )
         )
-    return ON_PC_WARNING
+    return _(ON_PC_WARNING)
 
 
 def check_place_for_journal(folder: Path, policy: Policy) -> None:
     """Refuse a new journal on the PC's own disk when the policy says journals belong on sticks."""
     if not policy.journals_on_this_pc and not is_removable(folder):
         raise InvalidInput(
-            "On this shared computer, journals live on your own USB stick, so they go with you. "
-            "Put your stick in, then choose a folder on it."
+            _(
+                "On this shared computer, journals live on your own USB stick, so they go with you. "
+                "Put your stick in, then choose a folder on it."
+            )
         )

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput, JournalError, NotImportable
 from recoveryjournal.domain.imports import ImportedCheckIn, ImportedEntry, ImportRow
+from recoveryjournal.i18n import N_, _, day
 from recoveryjournal.services.destinations import explain_destination_errors
 from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.session_view import SessionView
@@ -30,18 +32,15 @@ from recoveryjournal.storage.meta import MetaRepository
 from recoveryjournal.storage.schema import current_version
 
 KINDS = ("json", "daylio", "jrnl")
-#: How the parts of a full export are named in a preview (links between items aren't listed).
-_JSON_LABELS = {"goals": "goals", "goal_steps": "goal steps", "goal_notes": "goal notes",
-                "plan_sections": "crisis plan sections", "plan_revisions": "saved crisis plan versions",
-                "support_items": "support contacts", "appointments": "appointments", "agreements": "agreements",
-                "share_log": "shares", "tags": "tags", "feelings": "feelings",
-                "scale_words": "own words for scales"}  # fmt: skip
+#: The parts of a full export a preview names (links between items aren't listed).
+_JSON_PARTS = ("goals", "goal_steps", "goal_notes", "plan_sections", "plan_revisions", "support_items", "appointments",
+               "agreements", "share_log", "tags", "feelings", "scale_words")  # fmt: skip
 EXPORT_FORMAT = "recovery-journal-export"
 EXPORT_VERSION = 1
 #: Daylio's five moods, as they come; a person may have renamed them (the mapping can be changed).
 DAYLIO_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
-UNENCRYPTED_WARNING = (
+UNENCRYPTED_WARNING = N_(
     "This file is not encrypted: anyone who opens it can read everything in your journal. "
     "Keep it somewhere safe, and delete it when you no longer need it."
 )
@@ -93,29 +92,39 @@ class ImportPreview:
             for row in self.tables.get(t, [])
             if (d := row.get(col))
         ]
-        out = [f"In this file: {self.entries} entries and {self.checkins} check-ins"
-               + (f", from {min(dates):%-d %B %Y} to {max(dates):%-d %B %Y}." if dates else ".")]  # fmt: skip
+        held = {"entries": how_many("entries", self.entries), "checkins": how_many("checkins", self.checkins)}
+        out = [_("In this file: {entries} and {checkins}, from {first} to {last}.").format(
+                   **held, first=day(min(dates)), last=day(max(dates)))
+               if dates else _("In this file: {entries} and {checkins}.").format(**held)]  # fmt: skip
         if self.kind == "json":
-            others = [f"{len(rows)} {_JSON_LABELS[t]}" for t, rows in self.tables.items() if t in _JSON_LABELS and rows]
+            others = [how_many(t, len(rows)) for t, rows in self.tables.items() if t in _JSON_PARTS and rows]
             if others:
-                out.append("Also: " + ", ".join(others) + ".")
+                out.append(_("Also: {things}.").format(things=", ".join(others)))
         if self.already:
-            out.append(f"Already in your journal from an earlier import: {self.already} (they won't be added twice).")
+            out.append(
+                _("Already in your journal from an earlier import: {already} (they won't be added twice).").format(
+                    already=self.already
+                )
+            )
         out.append(
-            f"New to bring in: {self.new}." if self.new else "Nothing new: all of it is already in your journal."
+            _("New to bring in: {new}.").format(new=self.new)
+            if self.new
+            else _("Nothing new: all of it is already in your journal.")
         )
         if self.mood_map:
-            out.append("Moods become: " + ", ".join(f"{k} → {v}" for k, v in self.mood_map.items()) + " (of 10).")
+            out.append(_("Moods become: ") + ", ".join(f"{k} → {v}" for k, v in self.mood_map.items()) + _(" (of 10)."))
         if self.unmapped_moods:
-            out.append("Moods with no number yet, so those rows won't come in until you give one: "
-                       + ", ".join(f"“{k}” ({n} rows)" for k, n in self.unmapped_moods.items()) + ".")  # fmt: skip
+            moods = ", ".join(_("“{mood}” ({n} rows)").format(mood=k, n=n) for k, n in self.unmapped_moods.items())
+            out.append(_("Moods with no number yet, so those rows won't come in until you give one: ") + moods + ".")
         if self.unknown_columns:
-            out.append("Columns that won't come in (nothing here holds them): " + ", ".join(self.unknown_columns) + ".")
+            out.append(
+                _("Columns that won't come in (nothing here holds them): ") + ", ".join(self.unknown_columns) + "."
+            )
         if self.unreadable:
             shown = "; ".join(self.unreadable[:5]) + (
-                f"; and {len(self.unreadable) - 5} more" if len(self.unreadable) > 5 else ""
+                _("; and {value} more").format(value=len(self.unreadable) - 5) if len(self.unreadable) > 5 else ""
             )
-            out.append(f"Rows that couldn't be read and won't come in: {shown}.")
+            out.append(_("Rows that couldn't be read and won't come in: {shown}.").format(shown=shown))
         return out
 
 
@@ -130,14 +139,14 @@ class ImportOutcome:
     def message(self) -> str:
         """In plain words."""
         if not (self.checkins or self.entries or self.other):
-            return "Nothing new was added: it was all in your journal already."
+            return _("Nothing new was added: it was all in your journal already.")
 
         def n(count: int, one: str, many: str) -> str:
             return f"{count} {one if count == 1 else many}"
 
-        extra = f" and {n(self.other, 'other item', 'other items')}" if self.other else ""
-        return (
-            f"Brought in {n(self.entries, 'entry', 'entries')} and {n(self.checkins, 'check-in', 'check-ins')}{extra}."
+        extra = _(" and {n}").format(n=n(self.other, "other item", "other items")) if self.other else ""
+        return _("Brought in {n} and {n2}{extra}.").format(
+            n=n(self.entries, "entry", "entries"), n2=n(self.checkins, "check-in", "check-ins"), extra=extra
         )
 
 
@@ -147,7 +156,7 @@ def decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise NotImportable("This file couldn't be read as text. Nothing has been changed.") from exc
+            raise NotImportable(_("This file couldn't be read as text. Nothing has been changed.")) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -169,18 +178,24 @@ def read_file(
     """Read and check a file; nothing in the journal changes. Raises NotImportable (exit 4) for an empty,
     unreadable or wrong-kind file."""
     if kind not in KINDS:
-        raise InvalidInput(f"“{kind}” isn't a kind of file I can bring in. Choose json, daylio or jrnl.")
+        raise InvalidInput(
+            _("“{kind}” isn't a kind of file I can bring in. Choose json, daylio or jrnl.").format(kind=kind)
+        )
     source = Path(path).expanduser()
     try:
         if source.stat().st_size > _MAX_BYTES:
-            raise NotImportable("This file is larger than 200 MB, too large to bring in. Nothing has been changed.")
+            raise NotImportable(_("This file is larger than 200 MB, too large to bring in. Nothing has been changed."))
         data = source.read_bytes()
     except OSError as exc:
         raise NotImportable(
-            f"“{source.name}” couldn't be read ({exc.strerror or exc}). Nothing has been changed."
+            _("“{name}” couldn't be read ({value}). Nothing has been changed.").format(
+                name=source.name, value=exc.strerror or exc
+            )
         ) from exc
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise NotImportable(f"“{source.name}” is empty, so there is nothing to bring in. Nothing has been changed.")
+        raise NotImportable(
+            _("“{name}” is empty, so there is nothing to bring in. Nothing has been changed.").format(name=source.name)
+        )
     text = decode(data)
     if kind == "json":
         preview = _read_own_json(text, source.name)
@@ -194,7 +209,9 @@ def read_file(
         preview.already = len(transfer.already_imported(session.connection, [r.key for r in preview.rows]))
     if kind != "json" and not preview.rows and not preview.unmapped_moods:
         raise NotImportable(
-            f"Nothing in “{source.name}” could be read as {_NAMES[kind]} items. Nothing has been changed."
+            _("Nothing in “{name}” could be read as {value} items. Nothing has been changed.").format(
+                name=source.name, value=_NAMES[kind]
+            )
         )
     return preview
 
@@ -221,7 +238,7 @@ def export_all(session: SessionView, output: Path | str, *, overwrite: bool = Fa
     conn = session.connection
     target = Path(output).expanduser()
     if target.exists() and not overwrite:
-        raise JournalError("A file with that name is already there. Choose another name (or add --overwrite).")
+        raise JournalError(_("A file with that name is already there. Choose another name (or add --overwrite)."))
     doc = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -231,7 +248,7 @@ def export_all(session: SessionView, output: Path | str, *, overwrite: bool = Fa
         "tables": transfer.dump(conn),
     }
     data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-    with explain_destination_errors("Nothing was written."):
+    with explain_destination_errors(_("Nothing was written.")):
         atomic_replace(target, data)
     return target
 
@@ -240,18 +257,24 @@ def _read_own_json(text: str, name: str) -> ImportPreview:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NotImportable(f"“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.") from exc
+        raise NotImportable(
+            _("“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.").format(name=name)
+        ) from exc
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         raise NotImportable(
-            f"“{name}” isn't a full export from Recovery Journal (made with export-all). Nothing has been changed."
+            _(
+                "“{name}” isn't a full export from Recovery Journal (made with export-all). Nothing has been changed."
+            ).format(name=name)
         )
     if doc.get("version") != EXPORT_VERSION:
-        raise NotImportable("This export was made by a newer version of Recovery Journal. Please update the app.")
+        raise NotImportable(_("This export was made by a newer version of Recovery Journal. Please update the app."))
     tables = doc.get("tables")
     if not isinstance(tables, dict) or not all(
         isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
     ):
-        raise NotImportable(f"“{name}” is damaged: its tables can't be read. Nothing has been changed.")
+        raise NotImportable(
+            _("“{name}” is damaged: its tables can't be read. Nothing has been changed.").format(name=name)
+        )
     return ImportPreview(
         "json", tables=tables, source=str(doc.get("source") or hashlib.sha256(text.encode()).hexdigest()[:16])
     )
@@ -270,14 +293,14 @@ def parse_time(value: str) -> dt.time:
     """'8:30 pm', '20:30', '8.30 a.m.' → a time; InvalidInput otherwise."""
     m = _TIME.match(value or "")
     if not m:
-        raise InvalidInput(f"“{value}” isn't a time")
+        raise InvalidInput(_("“{value}” isn't a time").format(value=value))
     hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or "").lower().replace(".", "")
     if half == "pm" and hour < 12:
         hour += 12
     elif half == "am" and hour == 12:
         hour = 0
     if hour > 23 or minute > 59:
-        raise InvalidInput(f"“{value}” isn't a time")
+        raise InvalidInput(_("“{value}” isn't a time").format(value=value))
     return dt.time(hour, minute)
 
 
@@ -293,11 +316,13 @@ def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activiti
     try:
         header = [h.strip().lower().lstrip("\ufeff") for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
-        raise NotImportable(f"“{name}” has no lines to read. Nothing has been changed.") from exc
+        raise NotImportable(_("“{name}” has no lines to read. Nothing has been changed.").format(name=name)) from exc
     if "full_date" not in header or "mood" not in header:
         raise NotImportable(
-            f"“{name}” doesn't look like a Daylio export: its first line should start with "
-            "full_date,date,weekday,time,mood,activities,note_title,note. Nothing has been changed."
+            _(
+                "“{name}” doesn't look like a Daylio export: its first line should start with "
+                "full_date,date,weekday,time,mood,activities,note_title,note. Nothing has been changed."
+            ).format(name=name)
         )
     mapping = {k.lower(): v for k, v in {**DAYLIO_MOODS, **(mood_map or {})}.items()}
     preview = ImportPreview("daylio", unknown_columns=[h for h in header if h and h not in DAYLIO_COLUMNS])
@@ -312,7 +337,7 @@ def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activiti
                 day = _daylio_date(cell("full_date"), cell("date"))
                 when = parse_time(cell("time")) if cell("time") else dt.time(12, 0)
             except (InvalidInput, ValueError):
-                preview.unreadable.append(f"line {number} (its date or time)")
+                preview.unreadable.append(_("line {number} (its date or time)").format(number=number))
                 continue
             mood_word = cell("mood")
             mood = mapping.get(mood_word.lower())
@@ -328,7 +353,7 @@ def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activiti
             title, note = cell("note_title"), cell("note", strip=False)
             note = note.replace("<br>", "\n").strip()
             if len(note) + len(title) > MAX_ENTRY_CHARS:
-                preview.unreadable.append(f"line {number} (its note is too long for one entry)")
+                preview.unreadable.append(_("line {number} (its note is too long for one entry)").format(number=number))
                 continue
             checkin = ImportedCheckIn(day, when, mood, activities if activities_as == "feelings" else ())
             entry = None
@@ -339,7 +364,9 @@ def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activiti
             )
     except csv.Error as exc:
         raise NotImportable(
-            f"“{name}” is damaged after line {reader.line_num}: {exc}. Nothing has been changed."
+            _("“{name}” is damaged after line {line}: {problem}. Nothing has been changed.").format(
+                name=name, line=reader.line_num, problem=exc
+            )
         ) from exc
     preview.mood_map = used
     return preview
@@ -364,7 +391,7 @@ def _daylio_date(full_date: str, date: str) -> dt.date:
                 return dt.date.fromisoformat(value)
             except ValueError:
                 return parse_date(value)
-    raise InvalidInput("no date")
+    raise InvalidInput(_("no date"))
 
 
 # jrnl ---------------------------------------------------------------------------------------------------
@@ -372,34 +399,38 @@ def _read_jrnl(text: str, name: str) -> ImportPreview:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise NotImportable(f"“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.") from exc
+        raise NotImportable(
+            _("“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.").format(name=name)
+        ) from exc
     entries = doc.get("entries") if isinstance(doc, dict) else None
     if not isinstance(entries, list):
         raise NotImportable(
-            f"“{name}” doesn't look like a jrnl export (made with jrnl --format json). Nothing has been changed."
+            _(
+                "“{name}” doesn't look like a jrnl export (made with jrnl --format json). Nothing has been changed."
+            ).format(name=name)
         )
     preview = ImportPreview("jrnl")
     known = {"date", "time", "title", "body", "tags", "starred"}
     extra: set[str] = set()
     for number, item in enumerate(entries, start=1):
         if not isinstance(item, dict):
-            preview.unreadable.append(f"entry {number}")
+            preview.unreadable.append(_("entry {number}").format(number=number))
             continue
         extra |= set(item) - known
         try:
             day = dt.date.fromisoformat(str(item.get("date", ""))) if item.get("date") else None
             if day is None:
-                raise InvalidInput("no date")
+                raise InvalidInput(_("no date"))
             when = parse_time(str(item["time"])) if item.get("time") else None
         except (InvalidInput, ValueError):
             try:
                 day, when = parse_date(str(item.get("date", ""))), None
             except InvalidInput:
-                preview.unreadable.append(f"entry {number} (its date)")
+                preview.unreadable.append(_("entry {number} (its date)").format(number=number))
                 continue
         title, body = str(item.get("title") or ""), str(item.get("body") or "")
         if len(title) + len(body) > MAX_ENTRY_CHARS:
-            preview.unreadable.append(f"entry {number} (too long for one entry)")
+            preview.unreadable.append(_("entry {number} (too long for one entry)").format(number=number))
             continue
         tags = [str(t).lstrip("@#") for t in item.get("tags") or [] if str(t).strip("@# ")]
         if item.get("starred"):

@@ -13,6 +13,7 @@ from recoveryjournal.domain.entry import Entry, check_date, clean_tags
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
+from recoveryjournal.i18n import _
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.storage import connection
@@ -162,10 +163,10 @@ class JournalSession:
     @staticmethod
     def _check_entry(title: str, text: str) -> None:
         if not title.strip() and not text.strip():
-            raise InvalidInput("There's nothing to save yet. Write a few words first.")
+            raise InvalidInput(_("There's nothing to save yet. Write a few words first."))
         if len(text) > MAX_ENTRY_CHARS:
             raise InvalidInput(
-                "This entry is very long (over five million characters). Please split it into a few entries."
+                _("This entry is very long (over five million characters). Please split it into a few entries.")
             )
 
     @cached_property
@@ -194,7 +195,7 @@ class JournalSession:
     def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None:
         """Choose a new passphrase; `current` is the old passphrase or the recovery key."""
         if not new:
-            raise InvalidInput("Please choose a new passphrase. It can be anything you'll remember.")
+            raise InvalidInput(_("Please choose a new passphrase. It can be anything you'll remember."))
         self._conn.change_passphrase(current, new, current_is_recovery_key=current_is_recovery_key)
 
     def lock(self) -> None:
@@ -207,14 +208,14 @@ class JournalSession:
     def connection(self) -> connection.JournalConnection:
         """For other services in this package (check, export); not for widgets."""
         if not self._conn.is_open:
-            raise JournalError("The journal is locked.")
+            raise JournalError(_("The journal is locked."))
         return self._conn
 
 
 def create_journal(path: Path | str, passphrase: str) -> tuple[JournalSession, str]:
     """Make a new journal; returns the open session and the recovery key (show it once)."""
     if not passphrase:
-        raise InvalidInput("Please choose a passphrase. It can be anything you'll remember.")
+        raise InvalidInput(_("Please choose a passphrase. It can be anything you'll remember."))
     conn, recovery_key = connection.create_journal(path, passphrase)
     return JournalSession(conn), recovery_key
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from recoveryjournal.domain.errors import JournalError, WrongSecret
+from recoveryjournal.i18n import N_
 from recoveryjournal.services.journal_service import JournalSession, unlock_journal
 from recoveryjournal.storage.connection import device_slots, forget_device_slot
 
@@ -27,7 +28,7 @@ T = TypeVar("T")
 class KeyringUnavailable(JournalError):
     """The keyring is missing, failing or not answering."""
 
-    default_message = (
+    default_message = N_(
         "This computer's keyring isn't answering, so your passphrase can't be remembered here. "
         "You can still type it each time."
     )

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from recoveryjournal.i18n import _
+
 APP_DIR_NAME = "RecoveryJournal"
 #: The demo journal's passphrase (its entries are made up).
 DEMO_PASSPHRASE = "demo"
@@ -20,7 +22,7 @@ def default_journal_folder() -> Path:
 
 def default_journal_path() -> Path:
     """Suggested path for a person's first journal."""
-    return default_journal_folder() / "My journal.rjournal"
+    return default_journal_folder() / _("My journal.rjournal")
 
 
 def demo_journal_path() -> Path:

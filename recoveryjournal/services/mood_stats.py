@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from recoveryjournal.domain.counts import how_many
+from recoveryjournal.i18n import _, day, ngettext, number
 from recoveryjournal.services.session_view import SessionView
 
 PERIODS = {"week": 7, "month": 30, "year": 365}
@@ -63,35 +65,35 @@ def mood_summary(series: MoodSeries, period_words: str) -> str:
     """A few gentle sentences saying what the chart shows."""
     values = [v for v in series.mood if v is not None]
     if not values:
-        return f"There are no check-ins {period_words} yet. When you check in, a summary of your mood will appear here."
+        return _(
+            "There are no check-ins {period_words} yet. When you check in, a summary of your mood will appear here."
+        ).format(period_words=period_words)
     days_with = len(values)
-    text = (
-        f"{period_words[:1].upper()}{period_words[1:]}, your mood averaged {sum(values) / len(values):.1f} out of 10, "
-        f"from {series.checkin_count} check-in{'s' if series.checkin_count != 1 else ''} "
-        f"on {days_with} day{'s' if days_with != 1 else ''}."
+    text = _("{Period}, your mood averaged {average} out of 10, from {checkins} on {days}.").format(
+        Period=period_words[:1].upper() + period_words[1:],
+        average=number(sum(values) / len(values)),
+        checkins=how_many("checkins", series.checkin_count),
+        days=ngettext("{n} day", "{n} days", days_with).format(n=days_with),
     )
     weeks = _weekly_means(series)
     if len(weeks) >= 2:
         low, high = min(weeks, key=lambda w: w[1]), max(weeks, key=lambda w: w[1])
-        text += (
-            f" Your lowest week began on {_day(low[0])} (average {low[1]:.1f}); "
-            f"your highest began on {_day(high[0])} (average {high[1]:.1f})."
-        )
+        text += " " + _(
+            "Your lowest week began on {low_day} (average {low}); your highest began on {high_day} (average {high})."
+        ).format(low_day=day(low[0]), low=number(low[1]), high_day=day(high[0]), high=number(high[1]))
     sleep = [v for v in series.sleep if v is not None]
     if sleep:
-        text += f" You slept {sum(sleep) / len(sleep):.1f} hours a night on average, where you noted it."
+        text += " " + _("You slept {hours} hours a night on average, where you noted it.").format(
+            hours=number(sum(sleep) / len(sleep))
+        )
     if series.entry_days:
-        text += f" You wrote in your journal on {len(series.entry_days)} of these days."
+        text += " " + _("You wrote in your journal on {days} of these days.").format(days=len(series.entry_days))
     return text
 
 
 def _weekly_means(series: MoodSeries) -> list[tuple[dt.date, float]]:
     weeks: dict[dt.date, list[float]] = {}
-    for day, value in zip(series.days, series.mood, strict=True):
+    for when, value in zip(series.days, series.mood, strict=True):
         if value is not None:
-            weeks.setdefault(day - dt.timedelta(days=day.weekday()), []).append(value)
+            weeks.setdefault(when - dt.timedelta(days=when.weekday()), []).append(value)
     return [(start, sum(v) / len(v)) for start, v in sorted(weeks.items())]
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"

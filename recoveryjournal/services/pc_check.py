@@ -12,6 +12,7 @@ from pathlib import Path
 
 import platformdirs
 
+from recoveryjournal.i18n import _, ngettext
 from recoveryjournal.services.policy import Policy, load_policy
 
 #: Names that give a journal, a backup or an export away.
@@ -39,30 +40,45 @@ class PcReport:
     def policy_lines(self) -> list[str]:
         """The policy in force, in plain words."""
         p = self.policy
-        out = [f"Policy: {'read from ' + p.source if p.source else 'none (a personal computer)'}"]
+        source = _("read from {file}").format(file=p.source) if p.source else _("none (a personal computer)")
+        out = [_("Policy: {value}").format(value=source)]
         if p.source:
-            rule = {"off": "anywhere", "warn": "anywhere, with a warning off USB sticks", "refuse": "USB sticks only"}
+            rule = {
+                "off": _("anywhere"),
+                "warn": _("anywhere, with a warning off USB sticks"),
+                "refuse": _("USB sticks only"),
+            }
+            minutes = p.auto_lock_minutes
             out += [
-                f"  shared PC mode: {'on' if p.shared_pc else 'off'}",
-                f"  locks itself after at most: {p.auto_lock_minutes or 'the person chooses'}"
-                + (" minutes" if p.auto_lock_minutes else ""),
-                f"  journals on this PC's own disk: {'allowed' if p.journals_on_this_pc else 'not allowed'}",
-                f"  exports and backups go to: {rule.get(p.exports_to_removable_only, p.exports_to_removable_only)}",
-                f"  centre name: {p.centre_name or '(none)'}; support line: {p.support_line or '(none)'}",
+                _("  shared PC mode: {value}").format(value=_("on") if p.shared_pc else _("off")),
+                _("  locks itself after at most: {value}").format(
+                    value=ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+                    if minutes
+                    else _("the person chooses")
+                ),
+                _("  journals on this PC's own disk: {value}").format(
+                    value=_("allowed") if p.journals_on_this_pc else _("not allowed")
+                ),
+                _("  exports and backups go to: {place}").format(
+                    place=rule.get(p.exports_to_removable_only, p.exports_to_removable_only)
+                ),
+                _("  centre name: {centre}; support line: {line}").format(
+                    centre=p.centre_name or _("(none)"), line=p.support_line or _("(none)")
+                ),
             ]
-        out += [f"  problem in the policy file: {problem}" for problem in p.problems]
+        out += [_("  problem in the policy file: {problem}").format(problem=problem) for problem in p.problems]
         return out
 
     def lines(self) -> list[str]:
         """The whole report: the policy, where we looked, and what was found."""
         p = self.policy
         out = self.policy_lines()
-        out.append("Looked in: " + ("; ".join(self.places_checked) or "nothing readable"))
+        out.append(_("Looked in: ") + ("; ".join(self.places_checked) or _("nothing readable")))
         if self.traces:
-            out.append("Found traces that could tell the next person about someone's journal:")
+            out.append(_("Found traces that could tell the next person about someone's journal:"))
             out += [f"  {trace}" for trace in self.traces]
         elif not p.problems:
-            out.append("Clean: nothing here names a journal or an export.")
+            out.append(_("Clean: nothing here names a journal or an export."))
         return out
 
 
@@ -72,19 +88,19 @@ def _places() -> list[tuple[str, Path]]:
     data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
     places = [
         (
-            "the app's settings",
+            _("the app's settings"),
             Path(platformdirs.user_config_dir("RecoveryJournal", appauthor=False)) / "Recovery Journal.ini",
         ),
-        ("the app's settings", config / "RecoveryJournal" / _INI),
-        ("Qt's file-dialog history", config / "QtProject.conf"),
-        ("the desktop's recent documents", data / "recently-used.xbel"),
-        ("the desktop's recent documents", home / ".recently-used.xbel"),
+        (_("the app's settings"), config / "RecoveryJournal" / _INI),
+        (_("Qt's file-dialog history"), config / "QtProject.conf"),
+        (_("the desktop's recent documents"), data / "recently-used.xbel"),
+        (_("the desktop's recent documents"), home / ".recently-used.xbel"),
     ]
     if sys.platform == "win32":  # pragma: no cover - Windows only
         appdata = Path(os.environ.get("APPDATA", home / "AppData" / "Roaming"))
-        places.append(("Windows' recent documents", appdata / "Microsoft" / "Windows" / "Recent"))
+        places.append((_("Windows' recent documents"), appdata / "Microsoft" / "Windows" / "Recent"))
     if sys.platform == "darwin":  # pragma: no cover - macOS only
-        places.append(("macOS recent items", home / "Library" / "Application Support" / "com.apple.sharedfilelist"))
+        places.append((_("macOS recent items"), home / "Library" / "Application Support" / "com.apple.sharedfilelist"))
     return places
 
 
@@ -112,7 +128,7 @@ def check_this_pc(policy: Policy | None = None) -> PcReport:
                     f"{label}: {value.strip()[:200]}" for value in found if value.strip() not in _EMPTY_VALUES
                 ]
             if re.search(r"^last_path=.+", text, re.MULTILINE):
-                report.traces.append(f"{label}: it remembers the last journal opened")
+                report.traces.append(_("{label}: it remembers the last journal opened").format(label=label))
             report.traces += [f"{label}: {name[:200]}" for name in sorted(set(_TRACE.findall(text)))]
     report.traces = list(dict.fromkeys(report.traces))
     return report

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from recoveryjournal.domain.crisis_plan import PlanSection, dialable
 from recoveryjournal.domain.goals import WHO
+from recoveryjournal.i18n import N_, _, clock, day
 from recoveryjournal.services.appointment_service import Agenda
 from recoveryjournal.services.export_document import ExportDocument, Section, bullets, image, paragraph, table
 
-EMPTY_PLAN = (
+EMPTY_PLAN = N_(
     "This plan is empty so far. When you're ready, you can write it in your own words, "
     "one section at a time. There is no rush."
 )
@@ -21,14 +22,14 @@ def plan_document(sections: list[PlanSection], author: str = "") -> ExportDocume
     """The whole plan, skipped sections left out; an empty plan says so kindly."""
     shown = [s for s in sections if not s.skipped and not s.is_empty]
     if not shown:
-        return ExportDocument("My crisis plan", (Section("", (paragraph(EMPTY_PLAN),)),), author=author)
+        return ExportDocument(_("My crisis plan"), (Section("", (paragraph(_(EMPTY_PLAN)),)),), author=author)
     parts = []
     for s in shown:
         blocks = [paragraph(line) for line in s.text.split("\n\n") if line.strip()]
         if s.contacts:
-            blocks.append(table(["Name", "How to reach", "When"], _contact_rows(s)))
-        parts.append(Section(s.title, tuple(blocks)))
-    return ExportDocument("My crisis plan", tuple(parts), author=author)
+            blocks.append(table([_("Name"), _("How to reach"), _("When")], _contact_rows(s)))
+        parts.append(Section(_(s.title), tuple(blocks)))
+    return ExportDocument(_("My crisis plan"), tuple(parts), author=author)
 
 
 def wallet_card(sections: list[PlanSection], chosen_keys: list[str], first_steps: str = "") -> ExportDocument:
@@ -41,33 +42,44 @@ def wallet_card(sections: list[PlanSection], chosen_keys: list[str], first_steps
     if lines:
         blocks.append(bullets(lines))
     if not blocks:
-        blocks.append(paragraph("No contacts chosen yet. Choose the people and services to put on your card."))
-    return ExportDocument("If I need help", (Section("", tuple(blocks)),), page="card")
+        blocks.append(paragraph(_("No contacts chosen yet. Choose the people and services to put on your card.")))
+    return ExportDocument(_("If I need help"), (Section("", tuple(blocks)),), page="card")
 
 
 def agenda_document(agenda: Agenda, chart_png: bytes = b"") -> ExportDocument:
     """The appointment agenda the person built: their topics first."""
     a = agenda.appointment
-    when = a.date.strftime("%A %d %B %Y") + (f" at {a.time.strftime('%H:%M')}" if a.time else "")
-    sections = [Section("Appointment", (paragraph(when + (f", with {a.with_whom}" if a.with_whom else "")),))]
+    when = (_("{day} at {time}").format(day=day(a.date, "full"), time=clock(a.time)) if a.time
+            else day(a.date, "full"))  # fmt: skip
+    sections = [
+        Section(
+            _("Appointment"),
+            (paragraph(when + (_(", with {with_whom}").format(with_whom=a.with_whom) if a.with_whom else "")),),
+        )
+    ]
     if agenda.talk_about:
-        sections.append(Section("Things I want to talk about", (bullets(agenda.talk_about),)))
+        sections.append(Section(_("Things I want to talk about"), (bullets(agenda.talk_about),)))
     if agenda.goals:
-        rows = [[g.title, f"{g.steps_done} of {len(g.steps)} steps done", g.why] for g in agenda.goals]
-        sections.append(Section("Goals I'd like to review", (table(["Goal", "Progress", "Why it matters"], rows),)))
+        rows = [
+            [g.title, _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps)), g.why]
+            for g in agenda.goals
+        ]
+        sections.append(
+            Section(_("Goals I'd like to review"), (table([_("Goal"), _("Progress"), _("Why it matters")], rows),))
+        )
     mood_blocks = [paragraph(agenda.mood_summary)]
     if chart_png and agenda.mood_series.has_data:
-        mood_blocks.append(image(chart_png, "My mood by day, with a 7-day average."))
-    sections.append(Section("How my mood has been", tuple(mood_blocks)))
+        mood_blocks.append(image(chart_png, _("My mood by day, with a 7-day average.")))
+    sections.append(Section(_("How my mood has been"), tuple(mood_blocks)))
     support_lines = [f"{i.what}: {i.change_wanted}" for i in agenda.support]
     if a.support_to_change.strip():
         support_lines += [line.strip() for line in a.support_to_change.splitlines() if line.strip()]
     if support_lines:
-        sections.append(Section("Support I'd like to change", (bullets(support_lines),)))
+        sections.append(Section(_("Support I'd like to change"), (bullets(support_lines),)))
     if a.agreements:
-        rows = [[g.text, WHO.get(g.who, g.who) + (f" ({g.who_name})" if g.who_name else "")] for g in a.agreements]
-        sections.append(Section("What we agreed", (table(["What", "Who"], rows),)))
-    return ExportDocument("My agenda", tuple(sections))
+        rows = [[g.text, _(WHO.get(g.who, g.who)) + (f" ({g.who_name})" if g.who_name else "")] for g in a.agreements]
+        sections.append(Section(_("What we agreed"), (table([_("What"), _("Who")], rows),)))
+    return ExportDocument(_("My agenda"), tuple(sections))
 
 
 def plan_text_for_phone(section: PlanSection) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Goal, Step, check_goal_title, check_status, check_step
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.domain.support import SupportItem, check_support
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.goals import GoalRepository
 from recoveryjournal.storage.plan import PlanRepository
@@ -42,7 +43,7 @@ class GoalService:
     def add_note(self, goal_id: int, text: str, date: dt.date | None = None) -> Goal:
         """A progress note in your own words."""
         if not text.strip():
-            raise InvalidInput("Write a few words about how it's going first.")
+            raise InvalidInput(_("Write a few words about how it's going first."))
         self._repo.add_note(goal_id, date or dt.date.today(), text.strip())
         self.changed.emit()
         return self._repo.get(goal_id)
@@ -80,10 +81,10 @@ class PlanService:
         """Save the plan (a new version is kept); returns the version id."""
         keys = [s.key for s in sections]
         if len(set(keys)) != len(keys):
-            raise InvalidInput("Two sections have the same name inside the plan. Please rename one.")
+            raise InvalidInput(_("Two sections have the same name inside the plan. Please rename one."))
         for s in sections:
             if not s.title.strip():
-                raise InvalidInput("Every section needs a title. Rename it, or skip it if you'd rather not use it.")
+                raise InvalidInput(_("Every section needs a title. Rename it, or skip it if you'd rather not use it."))
         revision = self._repo.save(sections)
         self.changed.emit()
         return revision
@@ -91,13 +92,13 @@ class PlanService:
     @staticmethod
     def own_section(title: str) -> PlanSection:
         """A section of the person's own, with a key that will never clash with a template section."""
-        return PlanSection(f"own-{uuid.uuid4().hex[:12]}", title.strip() or "My own section")
+        return PlanSection(f"own-{uuid.uuid4().hex[:12]}", title.strip() or _("My own section"))
 
     @staticmethod
     def missing_template_sections(sections: list[PlanSection]) -> list[PlanSection]:
         """Template sections that aren't in the plan (for 'add a section back')."""
         have = {s.key for s in sections}
-        return [PlanSection(key, title) for key, title, _p, _c in TEMPLATE if key not in have]
+        return [PlanSection(key, _(title)) for key, title, _p, _c in TEMPLATE if key not in have]
 
     def versions(self) -> list[tuple[int, dt.datetime]]:
         """Every saved version, newest first."""

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
+from recoveryjournal.i18n import _
 from recoveryjournal.services.locations import APP_DIR_NAME
 
 POLICY_ENV = "RECOVERYJOURNAL_POLICY"
@@ -94,27 +95,27 @@ def load_policy() -> Policy:
     except FileNotFoundError:
         return Policy()
     except (OSError, UnicodeDecodeError):
-        return _strict(str(path), "the policy file can't be read")
+        return _strict(str(path), _("the policy file can't be read"))
     try:
         data = json.loads(raw)
     except json.JSONDecodeError:
-        return _strict(str(path), "the policy file isn't valid JSON")
+        return _strict(str(path), _("the policy file isn't valid JSON"))
     if not isinstance(data, dict):
-        return _strict(str(path), "the policy file isn't a JSON object")
+        return _strict(str(path), _("the policy file isn't a JSON object"))
     problems: list[str] = []
     minutes = data.get("auto_lock_minutes")
     if minutes is not None and not (isinstance(minutes, int) and 1 <= minutes <= 240):
-        problems.append("auto_lock_minutes should be a whole number from 1 to 240; 2 is used")
+        problems.append(_("auto_lock_minutes should be a whole number from 1 to 240; 2 is used"))
         minutes = 2
     rule = data.get("exports_to_removable_only", "off")
     if rule is True:
         rule = "refuse"
     if rule not in REMOVABLE_RULES:
-        problems.append("exports_to_removable_only should be off, warn or refuse; refuse is used")
+        problems.append(_("exports_to_removable_only should be off, warn or refuse; refuse is used"))
         rule = "refuse"
     known = {"shared_pc", "auto_lock_minutes", "journals_on_this_pc", "centre_name", "support_line",
              "exports_to_removable_only"}  # fmt: skip
-    problems += [f"unknown setting “{k}” is ignored" for k in sorted(set(data) - known)]
+    problems += [_("unknown setting “{setting}” is ignored").format(setting=k) for k in sorted(set(data) - known)]
     return Policy(
         shared_pc=bool(data.get("shared_pc", False)),
         auto_lock_minutes=minutes,

@@ -15,7 +15,7 @@ def harden_process() -> list[str]:
         import resource
 
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        done.append("core dumps off")
+        done.append("core dumps off")  # not shown: a note for developers
     except (ImportError, ValueError, OSError):
         pass
     if sys.platform.startswith("linux"):
@@ -24,7 +24,7 @@ def harden_process() -> list[str]:
             # subprocess (ldconfig) at every start-up.
             libc = ctypes.CDLL(None, use_errno=True)
             if libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0) == 0:
-                done.append("not dumpable")
+                done.append("not dumpable")  # not shown: a note for developers
         except OSError:
             pass
     return done

@@ -16,6 +16,7 @@ from pathlib import Path
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
 from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
+from recoveryjournal.i18n import N_, _, clock, day, number
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.export_document import ExportDocument, Section, image, paragraph, table
@@ -23,14 +24,14 @@ from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.fsutil import atomic_replace
 from recoveryjournal.storage.share_log import ShareLogRepository
 
-NOTHING_CHOSEN = "Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do."
+NOTHING_CHOSEN = N_("Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do.")
 _HEADINGS = {
-    "entry": "Journal entries",
+    "entry": N_("Journal entries"),
     "checkin": "Check-ins",
-    "mood_summary": "How my mood has been",
-    "goal": "Goals",
-    "plan_section": "My crisis plan",
-    "appointment": "Appointment agenda",
+    "mood_summary": N_("How my mood has been"),
+    "goal": N_("Goals"),
+    "plan_section": N_("My crisis plan"),
+    "appointment": N_("Appointment agenda"),
 }
 
 
@@ -66,31 +67,38 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
     details: list[tuple[str, str]]
     for entry_id in request.entry_ids:
         e = session.entry(entry_id)
-        details = [("tags", ", ".join(e.tags))] if e.tags else []
+        details = [(_("tags"), ", ".join(e.tags))] if e.tags else []
         items.append(ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, tuple(details)))
     if request.mood_range:
         first, last = request.mood_range
         series = mood_stats.mood_series(session, first, last)
-        words = f"from {first.day} {first:%B %Y} to {last.day} {last:%B %Y}"
+        words = _("from {first} to {last}").format(first=day(first), last=day(last))
         items.append(ShareItem("mood_summary", f"{first.isoformat()}:{last.isoformat()}", last.isoformat(),
-                               _HEADINGS["mood_summary"], mood_stats.mood_summary(series, words)))  # fmt: skip
+                               _(_HEADINGS["mood_summary"]), mood_stats.mood_summary(series, words)))  # fmt: skip
     for checkin_id in request.checkin_ids:
         c = session.checkins.get(checkin_id)
-        details = [("mood", str(c.mood))]
-        details += [(k, f"{v:g}") for k, v in (("sleep hours", c.sleep_hours), ("anxiety", c.anxiety),
-                                               ("energy", c.energy)) if v is not None]  # fmt: skip
+        details = [(_("mood"), str(c.mood))]
+        scales = ((_("sleep hours"), c.sleep_hours), (_("anxiety"), c.anxiety), (_("energy"), c.energy))
+        details += [(k, number(v, fixed=False)) for k, v in scales if v is not None]
         if c.feelings:
-            details.append(("feelings", ", ".join(c.feelings)))
-        items.append(ShareItem("checkin", str(checkin_id), c.date.isoformat(), f"Check-in at {c.time:%H:%M}", c.note,
-                               tuple(details)))  # fmt: skip
+            details.append((_("feelings"), ", ".join(c.feelings)))
+        title = _("Check-in at {time}").format(time=clock(c.time))
+        items.append(ShareItem("checkin", str(checkin_id), c.date.isoformat(), title, c.note, tuple(details)))
     for goal_id in request.goal_ids:
         g = session.goals.get(goal_id)
-        details = [("status", STATUSES[g.status]), ("progress", f"{g.steps_done} of {len(g.steps)} steps done")]
-        details += [(f"step {n}", f"{'[done] ' if s.done else ''}{s.text} — {WHO[s.who]}"
+        details = [
+            (_("status"), _(STATUSES[g.status])),
+            (_("progress"), _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps))),
+        ]
+        details += [(_("step {n}").format(n=n), (_("[done] ") if s.done else "") + f"{s.text} — {_(WHO[s.who])}"
                      + (f" ({s.who_name})" if s.who_name else "")) for n, s in enumerate(g.steps, 1)]  # fmt: skip
         if not g.risk.is_empty:
-            details += [("risk I choose to take", g.risk.risk), ("why it's worth it", g.risk.why_worth_it),
-                        ("what would help", g.risk.what_helps), ("who supports me", g.risk.who_supports)]  # fmt: skip
+            details += [
+                (_("risk I choose to take"), g.risk.risk),
+                (_("why it's worth it"), g.risk.why_worth_it),
+                (_("what would help"), g.risk.what_helps),
+                (_("who supports me"), g.risk.who_supports),
+            ]
         items.append(ShareItem("goal", str(goal_id), "", g.title, g.why, tuple(details)))
     sections = {s.key: s for s in session.plan.sections()}
     for key in request.plan_keys:
@@ -102,10 +110,10 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
     for appt_id in request.appointment_ids:
         agenda = appointments.agenda(appointments.get(appt_id))
         a = agenda.appointment
-        details = [("with", a.with_whom)] if a.with_whom else []
-        details += [("goal to review", g.title) for g in agenda.goals]
-        details += [("support to change", f"{i.what}: {i.change_wanted}") for i in agenda.support]
-        details.append(("mood", agenda.mood_summary))
+        details = [(_("with"), a.with_whom)] if a.with_whom else []
+        details += [(_("goal to review"), g.title) for g in agenda.goals]
+        details += [(_("support to change"), f"{i.what}: {i.change_wanted}") for i in agenda.support]
+        details.append((_("mood"), agenda.mood_summary))
         items.append(ShareItem("appointment", str(appt_id), a.date.isoformat(), f"Agenda for {a.date:%d %B %Y}",
                                "\n".join(agenda.talk_about), tuple(details)))  # fmt: skip
     return [_clean(i, request.redactions) for i in items]
@@ -114,26 +122,26 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
 def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -> SharePackage:
     """Everything that will leave, built once: the preview and every file format come from this."""
     if request.is_empty:
-        raise InvalidInput(NOTHING_CHOSEN)
+        raise InvalidInput(_(NOTHING_CHOSEN))
     items = tuple(collect(session, request))
     sections = []
-    for kind, heading in _HEADINGS.items():
+    for kind, heading in ((k, _(h)) for k, h in _HEADINGS.items()):
         chosen = [i for i in items if i.kind == kind]
         if not chosen:
             continue
         blocks = []
         for item in chosen:
-            day = dt.date.fromisoformat(item.date) if item.date else None
-            head = " · ".join(part for part in (f"{day:%A} {day.day} {day:%B %Y}" if day else "", item.title) if part)
+            when = day(dt.date.fromisoformat(item.date), "full") if item.date else ""
+            head = " · ".join(part for part in (when, item.title) if part)
             blocks.append(paragraph(f"■ {head}") if kind != "mood_summary" else paragraph(item.text))
             if kind != "mood_summary" and item.text.strip():
                 blocks += [paragraph(p) for p in item.text.split("\n\n") if p.strip()]
             if item.details:
                 blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
             if kind == "mood_summary" and chart_png:
-                blocks.append(image(chart_png, "Mood by day, with a 7-day average."))
+                blocks.append(image(chart_png, _("Mood by day, with a 7-day average.")))
         sections.append(Section(heading, tuple(blocks)))
-    title = redact(request.title, request.redactions) or "Shared from my journal"
+    title = redact(_(request.title), request.redactions) or _("Shared from my journal")
     doc = ExportDocument(title, tuple(sections), author=redact(request.author, request.redactions))
     return SharePackage(request, items, doc)
 
@@ -168,7 +176,7 @@ def write_data(package: SharePackage, fmt: str, path: Path) -> None:
 
 
 #: Said after a share from a journal that is read-only here.
-NOT_LOGGED = "Your journal is read-only here, so this share isn't in your share log."
+NOT_LOGGED = N_("Your journal is read-only here, so this share isn't in your share log.")
 
 
 class ShareLog:

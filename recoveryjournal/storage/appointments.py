@@ -8,6 +8,7 @@ from typing import Any
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 
 _COLUMNS = "id, appt_date, appt_time, with_whom, talk_about, support_to_change, notes_after"
@@ -39,7 +40,9 @@ class AppointmentRepository:
                     (*values, appt_id),
                 )
                 if cur.rowcount == 0:
-                    raise InvalidInput(f"There's no appointment number {appt_id} in this journal.")
+                    raise InvalidInput(
+                        _("There's no appointment number {appt_id} in this journal.").format(appt_id=appt_id)
+                    )
             db.execute("DELETE FROM appointment_goals WHERE appointment_id = ?", (appt_id,))
             for goal_id in dict.fromkeys(a.goal_ids):
                 db.execute("INSERT INTO appointment_goals (appointment_id, goal_id) VALUES (?, ?)", (appt_id, goal_id))
@@ -60,7 +63,7 @@ class AppointmentRepository:
         """One appointment."""
         found = self._select("WHERE id = ?", (appt_id,))
         if not found:
-            raise InvalidInput(f"There's no appointment number {appt_id} in this journal.")
+            raise InvalidInput(_("There's no appointment number {appt_id} in this journal.").format(appt_id=appt_id))
         return found[0]
 
     def all(self) -> list[Appointment]:

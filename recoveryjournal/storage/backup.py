@@ -22,6 +22,7 @@ from typing import Any
 import sqlcipher3
 
 from recoveryjournal.domain.errors import JournalDamaged, NotAJournal
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import keyfile
 from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
 from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
@@ -35,8 +36,8 @@ VERSION = 1
 #: What a verified backup compares with its journal (the share log too: it is the person's history).
 COUNTED_TABLES = (*(table for table, _label in SALVAGE_TABLES), "share_log")
 
-NOT_A_BACKUP = "This isn't a Recovery Journal backup, so it can't be restored. Nothing has been changed."
-BACKUP_DAMAGED = (
+NOT_A_BACKUP = N_("This isn't a Recovery Journal backup, so it can't be restored. Nothing has been changed.")
+BACKUP_DAMAGED = N_(
     "This backup is damaged or incomplete, so it can't be restored. Nothing has been changed. "
     "If you have another backup, try that one."
 )
@@ -85,8 +86,10 @@ def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
             found = verify_backup_file(journal, partial, staging)
             if found != expected:
                 raise JournalDamaged(
-                    "The backup was written but didn't match your journal when checked, so it wasn't kept. "
-                    "Nothing in your journal has changed. Please try again, perhaps somewhere else."
+                    _(
+                        "The backup was written but didn't match your journal when checked, so it wasn't kept. "
+                        "Nothing in your journal has changed. Please try again, perhaps somewhere else."
+                    )
                 )
             with explain_os_errors():
                 os.replace(partial, target)
@@ -118,14 +121,14 @@ def verify_backup_file(journal: JournalConnection, backup: Path, scratch: Path) 
     try:
         db.execute("ATTACH DATABASE ? AS verify", (str(check_copy),))
     except sqlcipher3.dbapi2.DatabaseError as exc:
-        raise JournalDamaged(BACKUP_DAMAGED) from exc
+        raise JournalDamaged(_(BACKUP_DAMAGED)) from exc
     try:
         rows = [str(r[0]) for r in db.execute("PRAGMA verify.integrity_check").fetchall()]
         if rows != ["ok"]:
-            raise JournalDamaged(BACKUP_DAMAGED)
+            raise JournalDamaged(_(BACKUP_DAMAGED))
         return table_counts(db, "verify")
     except sqlcipher3.dbapi2.DatabaseError as exc:
-        raise JournalDamaged(BACKUP_DAMAGED) from exc
+        raise JournalDamaged(_(BACKUP_DAMAGED)) from exc
     finally:
         db.execute("DETACH DATABASE verify")
         check_copy.unlink(missing_ok=True)
@@ -136,24 +139,27 @@ def unpack_backup(backup: Path, folder: Path, *, db_name: str = DB_NAME) -> None
     """Check the container and put its key file and database into `folder` (owner-only)."""
     try:
         if not backup.is_file():
-            raise NotAJournal(NOT_A_BACKUP)
+            raise NotAJournal(_(NOT_A_BACKUP))
         if not zipfile.is_zipfile(backup):
             with backup.open("rb") as fh:
                 started_like_one = fh.read(4) == b"PK\x03\x04"
-            raise (JournalDamaged(BACKUP_DAMAGED) if started_like_one else NotAJournal(NOT_A_BACKUP))
+            raise (JournalDamaged(_(BACKUP_DAMAGED)) if started_like_one else NotAJournal(_(NOT_A_BACKUP)))
         with zipfile.ZipFile(backup) as zf:
             names = set(zf.namelist())
             if MANIFEST_NAME not in names:
-                raise NotAJournal(NOT_A_BACKUP)
+                raise NotAJournal(_(NOT_A_BACKUP))
             manifest = json.loads(zf.read(MANIFEST_NAME).decode("utf-8"))
             if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-                raise NotAJournal(NOT_A_BACKUP)
+                raise NotAJournal(_(NOT_A_BACKUP))
             if manifest.get("version") != VERSION:
                 raise NotAJournal(
-                    "This backup was made by a newer version of Recovery Journal. Please update the app to restore it."
+                    _(
+                        "This backup was made by a newer version of Recovery Journal. Please update the app to "
+                        "restore it."
+                    )
                 )
             if not {KEYS_NAME, DB_NAME} <= names or zf.testzip() is not None:
-                raise JournalDamaged(BACKUP_DAMAGED)
+                raise JournalDamaged(_(BACKUP_DAMAGED))
             with explain_os_errors():
                 for member, name in ((KEYS_NAME, KEYS_NAME), (DB_NAME, db_name)):
                     fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -162,4 +168,4 @@ def unpack_backup(backup: Path, folder: Path, *, db_name: str = DB_NAME) -> None
                         out.flush()
                         os.fsync(out.fileno())
     except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, EOFError) as exc:
-        raise JournalDamaged(BACKUP_DAMAGED) from exc
+        raise JournalDamaged(_(BACKUP_DAMAGED)) from exc

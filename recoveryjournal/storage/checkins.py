@@ -8,6 +8,7 @@ from typing import Any
 from recoveryjournal.domain.checkin import CheckIn
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 
 _COLUMNS = "id, checkin_date, checkin_time, mood, sleep_hours, anxiety, energy, note"
@@ -55,7 +56,7 @@ class CheckInRepository:
                 (*self._values(c), c.id),
             )
             if cur.rowcount == 0:
-                raise InvalidInput(f"There's no check-in number {c.id} in this journal.")
+                raise InvalidInput(_("There's no check-in number {id} in this journal.").format(id=c.id))
             db.execute("DELETE FROM checkin_feelings WHERE checkin_id = ?", (c.id,))
             self.set_feelings(db, int(c.id or 0), c.feelings)
 
@@ -63,13 +64,17 @@ class CheckInRepository:
         """Remove a check-in for good."""
         with self._journal.transaction() as db:
             if db.execute("DELETE FROM checkins WHERE id = ?", (checkin_id,)).rowcount == 0:
-                raise InvalidInput(f"There's no check-in number {checkin_id} in this journal.")
+                raise InvalidInput(
+                    _("There's no check-in number {checkin_id} in this journal.").format(checkin_id=checkin_id)
+                )
 
     def get(self, checkin_id: int) -> CheckIn:
         """One check-in by id."""
         rows = self._select("WHERE id = ?", (checkin_id,))
         if not rows:
-            raise InvalidInput(f"There's no check-in number {checkin_id} in this journal.")
+            raise InvalidInput(
+                _("There's no check-in number {checkin_id} in this journal.").format(checkin_id=checkin_id)
+            )
         return rows[0]
 
     def between(self, first: dt.date | None = None, last: dt.date | None = None, limit: int = -1) -> list[CheckIn]:

@@ -29,6 +29,7 @@ from recoveryjournal.domain.errors import (
     place_gone,
     read_only_place,
 )
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import keyfile, schema
 from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, place_problem, write_private_file
 from recoveryjournal.storage.keyfile import DEVICE_PREFIX, PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
@@ -39,11 +40,11 @@ from recoveryjournal.storage.recovery_key import new_recovery_key, normalise_rec
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE_SIZE = 4096
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
-_DAMAGED_AFTER_UNWRAP = (
+_DAMAGED_AFTER_UNWRAP = N_(
     "Your passphrase is right, but this journal's data file is damaged, so it can't be opened. "
     "Nothing has been changed. If you have a backup, you can restore it."
 )
-_FOREIGN_KEY_FILE = (
+_FOREIGN_KEY_FILE = N_(
     "This journal's key file (keys.json) belongs to a different journal, so it can't open this one. "
     "Nothing has been changed. Copy the whole journal folder again, so that its two files stay together."
 )
@@ -77,7 +78,7 @@ class JournalConnection:
         """A calm line for a banner while the journal is read-only; empty otherwise."""
         if self.read_only is None:
             return ""
-        return self.read_only.message if self.read_only.reason == "full" else READ_ONLY_NOTE
+        return self.read_only.message if self.read_only.reason == "full" else _(READ_ONLY_NOTE)
 
     def refuse_if_read_only(self) -> None:
         """Raise the kind CannotWrite for this place before anything is attempted."""
@@ -97,7 +98,7 @@ class JournalConnection:
     def db(self) -> Any:
         """The keyed connection, for repositories in this package."""
         if self._db is None:
-            raise JournalError("The journal is locked.")
+            raise JournalError(_("The journal is locked."))
         return self._db
 
     @contextmanager
@@ -172,7 +173,9 @@ def _truthful(exc: Exception, folder: Path | None) -> Exception:
     if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
         return (folder and place_problem(folder)) or read_only_place()
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return JournalInUse("The journal is busy in another program. Please try again in a moment. Nothing was lost.")
+        return JournalInUse(
+            _("The journal is busy in another program. Please try again in a moment. Nothing was lost.")
+        )
     if folder is not None:
         problem = place_problem(folder)
         if problem is not None:
@@ -180,7 +183,9 @@ def _truthful(exc: Exception, folder: Path | None) -> Exception:
     is_operational: bool = isinstance(exc, sqlcipher3.dbapi2.OperationalError)
     if is_operational and not (
         name.startswith(("SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"))
-        or any(w in text for w in ("malformed", "not a database", "i/o error", "unable to open"))
+        or any(
+            w in text for w in ("malformed", "not a database", "i/o error", "unable to open")
+        )  # not shown: SQLite's words
     ):
         return exc  # a mistake in our own SQL: let it show as the bug it is
     return JournalDamaged()
@@ -212,7 +217,7 @@ def _connect(db_path: Path, master_key: bytes, *, create: bool = False, read_onl
             problem = _truthful(exc, None if read_only else db_path.parent)
             if isinstance(problem, (CannotWrite, JournalInUse)):
                 raise problem from exc
-            raise JournalDamaged(_DAMAGED_AFTER_UNWRAP) from exc
+            raise JournalDamaged(_(_DAMAGED_AFTER_UNWRAP)) from exc
         except BaseException:
             db.close()
             raise
@@ -224,30 +229,43 @@ def _check_plausible_files(layout: JournalLayout) -> None:
     """Cheap checks before any key derivation, so a wrong file is named for what it is."""
     folder = layout.folder
     if not folder.exists():
-        raise NotAJournal(f"There's no journal at {folder}. It may have been moved, or a USB stick may be unplugged.")
+        raise NotAJournal(
+            _("There's no journal at {folder}. It may have been moved, or a USB stick may be unplugged.").format(
+                folder=folder
+            )
+        )
     if not folder.is_dir():
         head = _head(folder)
         if head.startswith(PLAIN_SQLITE_HEADER):
-            raise NotAJournal("This is an ordinary database file, not a Recovery Journal, so it can't be opened here.")
+            raise NotAJournal(
+                _("This is an ordinary database file, not a Recovery Journal, so it can't be opened here.")
+            )
         raise NotAJournal()
     has_keys, has_db = layout.keys.exists(), layout.db.exists()
     if not has_keys and not has_db:
-        raise NotAJournal("This folder doesn't hold a Recovery Journal.")
+        raise NotAJournal(_("This folder doesn't hold a Recovery Journal."))
     keyfile.read_key_file(layout.keys)
     if not has_db:
         raise JournalDamaged(
-            "Part of this journal is missing (its data file, journal.db). If you copied the journal, "
-            "copy the whole folder again. Nothing has been changed."
+            _(
+                "Part of this journal is missing (its data file, journal.db). If you copied the journal, "
+                "copy the whole folder again. Nothing has been changed."
+            )
         )
     size = layout.db.stat().st_size
     if size == 0 or size % _PAGE_SIZE:
         raise JournalDamaged(
-            "This journal's data file is incomplete (it may have been copied only in part). "
-            "Nothing has been changed. If you have another copy or a backup, try that one."
+            _(
+                "This journal's data file is incomplete (it may have been copied only in part). "
+                "Nothing has been changed. If you have another copy or a backup, try that one."
+            )
         )
     if _head(layout.db).startswith(PLAIN_SQLITE_HEADER):
         raise JournalDamaged(
-            "This journal's data file isn't encrypted, so it isn't one Recovery Journal made. Nothing has been changed."
+            _(
+                "This journal's data file isn't encrypted, so it isn't one Recovery Journal made. Nothing has been "
+                "changed."
+            )
         )
 
 
@@ -265,16 +283,18 @@ def _verify_and_migrate(db: Any, folder: Path, read_only: CannotWrite | None) ->
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher3.dbapi2.DatabaseError as exc:
             problem = None if read_only else place_problem(folder)
-            raise (problem or JournalDamaged(_DAMAGED_AFTER_UNWRAP)) from exc
+            raise (problem or JournalDamaged(_(_DAMAGED_AFTER_UNWRAP))) from exc
         if int(db.execute("PRAGMA application_id").fetchone()[0]) != schema.APPLICATION_ID:
             raise JournalDamaged()
         if read_only is not None and schema.current_version(db) >= schema.READABLE_WITHOUT_UPDATE:
             return  # what's missing is only a faster index: read it as it is
         if read_only is not None and schema.current_version(db) < schema.LATEST:
             raise CannotWrite(
-                "This journal was made by an earlier version of Recovery Journal and needs a small update "
-                "before it can be opened, but its place can't be written. Nothing was lost. Open it once "
-                "somewhere you can write.",
+                _(
+                    "This journal was made by an earlier version of Recovery Journal and needs a small update "
+                    "before it can be opened, but its place can't be written. Nothing was lost. Open it once "
+                    "somewhere you can write."
+                ),
                 read_only.reason,
             )
         schema.migrate(db)
@@ -293,14 +313,14 @@ def _check_key_file_belongs(doc: dict[str, Any], layout: JournalLayout) -> None:
         expected = bytes.fromhex(remembered)
     except ValueError:
         raise JournalDamaged(
-            "This journal's key file is damaged, so it can't be opened. Nothing has been changed."
+            _("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
         ) from None
     actual = _database_salt(layout)
     if len(expected) != _SALT_BYTES or len(actual) != _SALT_BYTES:
         return
     differing = sum(bin(a ^ b).count("1") for a, b in zip(expected, actual, strict=True))
     if differing > _SALT_DAMAGE_BITS:
-        raise JournalDamaged(_FOREIGN_KEY_FILE)
+        raise JournalDamaged(_(_FOREIGN_KEY_FILE))
 
 
 def _bind_key_file(layout: JournalLayout) -> None:
@@ -352,7 +372,7 @@ def open_journal(
     try:
         slot = DEVICE_PREFIX + device_slot if device_slot else RECOVERY_SLOT if recovery_key else PASSPHRASE_SLOT
         if slot not in doc["slots"]:
-            raise JournalDamaged("Part of this journal's key file is missing, so it can't be unlocked that way.")
+            raise JournalDamaged(_("Part of this journal's key file is missing, so it can't be unlocked that way."))
         secret = normalise_recovery_key(secret) if recovery_key else secret
         master_key = keyfile.unwrap(doc["slots"][slot], secret, slot)
         try:

@@ -8,6 +8,7 @@ from typing import Any
 
 from recoveryjournal.domain.entry import Entry, clean_text
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 
 _SELECT = (
@@ -102,7 +103,7 @@ class EntryRepository:
                 (date.isoformat(), _time_text(time), clean_text(title), clean_text(text), checkin_id, _now(), entry_id),
             )
             if cur.rowcount == 0:
-                raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
+                raise InvalidInput(_("There's no entry number {entry_id} in this journal.").format(entry_id=entry_id))
             if tags is not None:
                 db.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
                 self.set_tags(db, entry_id, tags)
@@ -113,14 +114,14 @@ class EntryRepository:
         with self._journal.transaction() as db:
             cur = db.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
             if cur.rowcount == 0:
-                raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
+                raise InvalidInput(_("There's no entry number {entry_id} in this journal.").format(entry_id=entry_id))
 
     def get(self, entry_id: int) -> Entry:
         """One entry by id; InvalidInput with a kind message when there is none."""
         with self._journal.errors():
             row = self._journal.db.execute(f"{_SELECT} WHERE e.id = ?", (entry_id,)).fetchone()
         if row is None:
-            raise InvalidInput(f"There's no entry number {entry_id} in this journal.")
+            raise InvalidInput(_("There's no entry number {entry_id} in this journal.").format(entry_id=entry_id))
         return _row_to_entry(row)
 
     def count(self) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Goal, PositiveRisk, ProgressNote, Step
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 
 _GOAL_COLUMNS = (
@@ -51,7 +52,7 @@ class GoalRepository:
                     (*values, _now(), goal_id),
                 )
                 if cur.rowcount == 0:
-                    raise InvalidInput(f"There's no goal number {goal_id} in this journal.")
+                    raise InvalidInput(_("There's no goal number {goal_id} in this journal.").format(goal_id=goal_id))
             self._save_steps(db, goal_id, goal.steps)
         return goal_id
 
@@ -73,13 +74,13 @@ class GoalRepository:
         """Remove a goal with its steps and notes."""
         with self._journal.transaction() as db:
             if db.execute("DELETE FROM goals WHERE id = ?", (goal_id,)).rowcount == 0:
-                raise InvalidInput(f"There's no goal number {goal_id} in this journal.")
+                raise InvalidInput(_("There's no goal number {goal_id} in this journal.").format(goal_id=goal_id))
 
     def get(self, goal_id: int) -> Goal:
         """One goal, whole."""
         goals = self._select("WHERE id = ?", (goal_id,))
         if not goals:
-            raise InvalidInput(f"There's no goal number {goal_id} in this journal.")
+            raise InvalidInput(_("There's no goal number {goal_id} in this journal.").format(goal_id=goal_id))
         return goals[0]
 
     def all(self, status: str | None = None) -> list[Goal]:

@@ -21,6 +21,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from recoveryjournal.domain.errors import JournalDamaged, NotAJournal, WrongRecoveryKey, WrongSecret
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.fsutil import atomic_replace, explain_os_errors, write_private_file
 
 FORMAT = "recovery-journal-keys"
@@ -128,13 +129,13 @@ def unwrap(record: dict[str, Any], secret: str, slot: str) -> bytes:
         kek = derive(secret_bytes(secret), salt, params)
     except (KeyError, ValueError, TypeError) as exc:
         raise JournalDamaged(
-            "This journal's key file is damaged, so it can't be opened. Nothing has been changed."
+            _("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
         ) from exc
     try:
         master_key = AESGCM(kek).decrypt(nonce, ciphertext, _aad(slot))
     except InvalidTag:
         if slot.startswith(DEVICE_PREFIX):
-            raise WrongSecret("The passphrase remembered on this computer no longer opens this journal.") from None
+            raise WrongSecret(_("The passphrase remembered on this computer no longer opens this journal.")) from None
         raise (WrongRecoveryKey() if slot == RECOVERY_SLOT else WrongSecret()) from None
     if len(master_key) != 32:
         raise JournalDamaged()
@@ -146,7 +147,7 @@ def new_key_file(master_key: bytes, passphrase: str, recovery_key: str, params: 
     return {
         "format": FORMAT,
         "version": VERSION,
-        "database": "sqlcipher4, raw 256-bit key",
+        "database": "sqlcipher4, raw 256-bit key",  # not shown: the key file's own format
         "slots": {
             PASSPHRASE_SLOT: wrap(master_key, passphrase, PASSPHRASE_SLOT, params),
             RECOVERY_SLOT: wrap(master_key, recovery_key, RECOVERY_SLOT, params),
@@ -174,28 +175,30 @@ def read_key_file(path: Path) -> dict[str, Any]:
     """Read and sanity-check the key file, telling 'missing', 'foreign' and 'damaged' apart."""
     if not path.exists():
         raise JournalDamaged(
-            "Part of this journal is missing (its key file, keys.json), so it can't be unlocked. "
-            "If you copied the journal, copy the whole folder again. Nothing has been changed."
+            _(
+                "Part of this journal is missing (its key file, keys.json), so it can't be unlocked. "
+                "If you copied the journal, copy the whole folder again. Nothing has been changed."
+            )
         )
     try:
         raw = path.read_bytes()
     except PermissionError as exc:
-        raise JournalDamaged("Recovery Journal isn't allowed to read this journal's key file.") from exc
+        raise JournalDamaged(_("Recovery Journal isn't allowed to read this journal's key file.")) from exc
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise JournalDamaged(
-            "This journal's key file is damaged, so it can't be opened. Nothing has been changed."
+            _("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
         ) from exc
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise NotAJournal()
     if doc.get("version") != VERSION:
         raise NotAJournal(
-            "This journal was made by a newer version of Recovery Journal. Please update the app to open it."
+            _("This journal was made by a newer version of Recovery Journal. Please update the app to open it.")
         )
     slots = doc.get("slots")
     if not isinstance(slots, dict) or not isinstance(slots.get(PASSPHRASE_SLOT), dict):
-        raise JournalDamaged("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
+        raise JournalDamaged(_("This journal's key file is damaged, so it can't be opened. Nothing has been changed."))
     return doc
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.i18n import _
 
 #: The folder name ends with this, so people (and file dialogs) can tell a journal at a glance.
 SUFFIX = ".rjournal"
@@ -52,8 +53,10 @@ class JournalLayout:
             if named.is_dir():
                 if p.exists() and not _same(p, named):
                     raise InvalidInput(
-                        f"There are two things here with that name: “{p.name}” and “{named.name}”. "
-                        f"Which one do you mean? Give the whole name, for example “{named}”."
+                        _(
+                            "There are two things here with that name: “{name}” and “{name2}”. Which one do you "
+                            "mean? Give the whole name, for example “{named}”."
+                        ).format(name=p.name, name2=named.name, named=named)
                     )
                 p = named
         return cls(p.absolute())

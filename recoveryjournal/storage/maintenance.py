@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlcipher3
 
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import schema
 from recoveryjournal.storage.connection import PLAIN_SQLITE_HEADER, JournalConnection
 
@@ -49,7 +50,7 @@ def _rows_or_problem(db: Any, pragma: str) -> list[str]:
     try:
         return [str(r[0]) for r in db.execute(pragma).fetchall()]
     except sqlcipher3.dbapi2.DatabaseError as exc:
-        return [f"the check couldn't finish ({exc})"]
+        return [_("the check couldn't finish ({reason})").format(reason=exc)]
 
 
 def _encryption_problems(journal: JournalConnection, samples: list[str]) -> list[str]:
@@ -58,17 +59,17 @@ def _encryption_problems(journal: JournalConnection, samples: list[str]) -> list
         if part.name.endswith((".db", "-wal")):
             data = part.read_bytes()
             if data.startswith(PLAIN_SQLITE_HEADER):
-                problems.append(f"{part.name} starts like an unencrypted database")
+                problems.append(_("{file} starts like an unencrypted database").format(file=part.name))
             for sample in samples:
                 for encoding in ("utf-8", "utf-16-le"):
                     if sample.encode(encoding) in data:
-                        problems.append(f"{part.name} contains journal text in readable form")
+                        problems.append(_("{file} contains journal text in readable form").format(file=part.name))
                         break
     # A plain SQLite library must not be able to read the database without the key.
     plain = sqlite3.connect(f"{journal.layout.db.as_uri()}?mode=ro", uri=True)
     try:
         plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        problems.append("the database can be read without the key")
+        problems.append(_("the database can be read without the key"))
     except sqlite3.DatabaseError:
         pass
     finally:
@@ -78,13 +79,13 @@ def _encryption_problems(journal: JournalConnection, samples: list[str]) -> list
 
 #: What a person keeps in a journal, by table, in the words a report uses.
 SALVAGE_TABLES = (
-    ("entries", "entries"),
-    ("checkins", "check-ins"),
-    ("goals", "goals"),
-    ("goal_steps", "goal steps"),
-    ("plan_sections", "crisis plan sections"),
-    ("support_items", "support contacts"),
-    ("appointments", "appointments"),
+    ("entries", N_("entries")),
+    ("checkins", N_("check-ins")),
+    ("goals", N_("goals")),
+    ("goal_steps", N_("goal steps")),
+    ("plan_sections", N_("crisis plan sections")),
+    ("support_items", N_("support contacts")),
+    ("appointments", N_("appointments")),
 )
 
 
@@ -105,7 +106,7 @@ def salvage_counts(journal: JournalConnection) -> list[Salvage]:
         try:
             ids = [int(r[0]) for r in db.execute(f"SELECT id FROM {table}").fetchall()]
         except sqlcipher3.dbapi2.DatabaseError:
-            found.append(Salvage(label, _count_by_probing(db, table), None))
+            found.append(Salvage(_(label), _count_by_probing(db, table), None))
             continue
         readable = 0
         for row_id in ids:
@@ -114,7 +115,7 @@ def salvage_counts(journal: JournalConnection) -> list[Salvage]:
                 readable += 1
             except sqlcipher3.dbapi2.DatabaseError:
                 pass
-        found.append(Salvage(label, readable, len(ids)))
+        found.append(Salvage(_(label), readable, len(ids)))
     return found
 
 

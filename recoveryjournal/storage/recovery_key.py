@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from recoveryjournal.domain.errors import WrongRecoveryKey
+from recoveryjournal.i18n import _
 
 # Crockford's base32 alphabet leaves out I, L, O and U so the key is easy to copy by hand.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -23,6 +24,6 @@ def normalise_recovery_key(typed: str) -> str:
     cleaned = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_CONFUSABLE)
     if len(cleaned) != _GROUPS * _GROUP_LEN or any(ch not in _ALPHABET for ch in cleaned):
         raise WrongRecoveryKey(
-            "That doesn't look like a recovery key. It has 32 letters and numbers in eight groups of four."
+            _("That doesn't look like a recovery key. It has 32 letters and numbers in eight groups of four.")
         )
     return "-".join(cleaned[i : i + _GROUP_LEN] for i in range(0, len(cleaned), _GROUP_LEN))

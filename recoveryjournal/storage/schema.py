@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from recoveryjournal.domain.errors import NotAJournal
+from recoveryjournal.i18n import _
 
 #: Marks the database as ours (PRAGMA application_id); fixed forever.
 APPLICATION_ID = 0x524A4E4C  # "RJNL"
@@ -207,7 +208,7 @@ def migrate(db: Any) -> int:
     version = current_version(db)
     if version > LATEST:
         raise NotAJournal(
-            "This journal was made by a newer version of Recovery Journal. Please update the app to open it."
+            _("This journal was made by a newer version of Recovery Journal. Please update the app to open it.")
         )
     for target in range(version + 1, LATEST + 1):
         db.execute("BEGIN IMMEDIATE")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.support import SupportItem
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 
 _COLUMNS = "id, what, provider, how_often, my_view, change_wanted, cost, cost_period, wanted_not_yet"
@@ -36,7 +37,7 @@ class SupportRepository:
                 (*values, item.id),
             )
             if cur.rowcount == 0:
-                raise InvalidInput(f"There's no support item number {item.id} in this journal.")
+                raise InvalidInput(_("There's no support item number {id} in this journal.").format(id=item.id))
             return item.id
 
     def delete(self, item_id: int) -> None:

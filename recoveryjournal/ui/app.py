@@ -7,25 +7,32 @@ import os
 import sys
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from recoveryjournal import APP_NAME, __version__
+from recoveryjournal.i18n import N_, _, choose_language, locale_name
 from recoveryjournal.services.process_safety import harden_process
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 #: For start-up benchmarks only: quit as soon as the first window has been shown.
 QUIT_WHEN_SHOWN_ENV = "RECOVERYJOURNAL_QUIT_WHEN_SHOWN"
-_DESCRIPTION = "Recovery Journal: your own encrypted journal, check-ins, goals and crisis plan, kept on this computer."
+_DESCRIPTION = N_(
+    "Recovery Journal: your own encrypted journal, check-ins, goals and crisis plan, kept on this computer."
+)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options for the desktop app."""
-    parser = argparse.ArgumentParser(prog="recoveryjournal", description=_DESCRIPTION)
+    parser = argparse.ArgumentParser(prog="recoveryjournal", description=_(_DESCRIPTION))
     parser.add_argument(
-        "--demo", action="store_true", help="open a demo journal with made-up entries (its passphrase is 'demo')"
+        "--demo", action="store_true", help=_("open a demo journal with made-up entries (its passphrase is 'demo')")
     )
-    parser.add_argument("--journal", type=Path, help="open this journal folder (NAME.rjournal)")
+    parser.add_argument("--journal", type=Path, help=_("open this journal folder (NAME.rjournal)"))
     parser.add_argument(
         "--self-test", action="store_true",
-        help="check that this copy works (encryption, search, PDF, chart) on a temporary journal, then exit",
+        help=_("check that this copy works (encryption, search, PDF, chart) on a temporary journal, then exit"),
     )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
@@ -33,6 +40,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app until the window closes."""
+    choose_language()  # this computer's, for --help; Settings may choose another below
     args = parse_args(argv)
     harden_process()
     if args.self_test:
@@ -56,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(portable / "settings"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    speak_chosen_language(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RecoveryJournal")
     app.setApplicationVersion(__version__)
@@ -69,6 +78,21 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":  # start-up benchmarks: stop once the first frame is painted
         window.first_frame_shown.connect(_leave_reporting_peak)
     return app.exec()
+
+
+def speak_chosen_language(app: QCoreApplication) -> None:
+    """The language chosen in Settings (or this computer's) for our words, Qt's own buttons and the locale's
+    dates and numbers in Qt's boxes. Changing it takes effect at the next start."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from recoveryjournal.ui.settings import AppSettings
+
+    language = choose_language(AppSettings().language, system=QLocale.system().name())
+    QLocale.setDefault(QLocale(locale_name()))
+    if language != "en":
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(translator)
 
 
 def _leave_reporting_peak() -> None:

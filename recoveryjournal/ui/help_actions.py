@@ -10,16 +10,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from recoveryjournal.i18n import N_, Texts
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
-_TEXT = {
-    "help_here": "Help for this screen",
-    "shortcuts": "Keyboard shortcuts",
-    "tour": "Welcome and how it works",
-    "pc_check": "Check this PC (for support workers)…",
-    "about": "About Recovery Journal",
-}
+_TEXT = Texts(
+    {
+        "help_here": N_("Help for this screen"),
+        "shortcuts": N_("Keyboard shortcuts"),
+        "tour": N_("Welcome and how it works"),
+        "pc_check": N_("Check this PC (for support workers)…"),
+        "about": N_("About Recovery Journal"),
+    }
+)
 
 
 class HelpActions:

@@ -2,124 +2,154 @@
 
 from __future__ import annotations
 
+from recoveryjournal.i18n import N_
+
 #: Every keyboard shortcut in the app, as (keys, what it does). A test checks that each shortcut the
 #: window really has is listed here, so this can't fall behind.
 SHORTCUTS: list[tuple[str, str]] = [
-    ("Esc Esc Esc, or Shift Shift Shift", "Quick exit: lock and hide the window straight away"),
-    ("Ctrl+L", "Lock your journal now"),
-    ("F1, or Ctrl+Shift+P", "Your crisis plan at a glance, over whatever is open"),
-    ("Shift+F1", "Help for the screen you are on"),
-    ("Ctrl+/", "This list of keyboard shortcuts"),
+    (N_("Esc Esc Esc, or Shift Shift Shift"), N_("Quick exit: lock and hide the window straight away")),
+    ("Ctrl+L", N_("Lock your journal now")),
+    (N_("F1, or Ctrl+Shift+P"), N_("Your crisis plan at a glance, over whatever is open")),
+    ("Shift+F1", N_("Help for the screen you are on")),
+    ("Ctrl+/", N_("This list of keyboard shortcuts")),
     (
-        "Ctrl+1 … Ctrl+9",
-        "Go to a tab: Journal, Check in, Calendar, How things have been, Goals, My crisis plan, "
-        "My support, Appointments, Search",
+        N_("Ctrl+1 … Ctrl+9"),
+        N_(
+            "Go to a tab: Journal, Check in, Calendar, How things have been, Goals, My crisis plan, "
+            "My support, Appointments, Search"
+        ),
     ),
-    ("Ctrl+N", "Write a new journal entry"),
-    ("Ctrl+S", "Save what you are writing (an entry, a goal, your crisis plan, your support)"),
-    ("Ctrl++ and Ctrl+-", "Make the entry text larger or smaller"),
-    ("1 … 9, and 0 for 10", "On Check in: choose your mood number"),
-    ("Ctrl+Enter", "On Check in: save the check-in"),
-    ("Ctrl+F", "Search your journal"),
-    ("Ctrl+T", "Today in the calendar"),
-    ("Ctrl+Shift+S", "Share: choose what goes to your care coordinator"),
-    ("Ctrl+O", "Open a journal"),
-    ("Ctrl+Q", "Quit (your journal locks first)"),
-    ("Tab and Shift+Tab", "Move to the next or previous control; arrows move between the mood numbers"),
+    ("Ctrl+N", N_("Write a new journal entry")),
+    ("Ctrl+S", N_("Save what you are writing (an entry, a goal, your crisis plan, your support)")),
+    (N_("Ctrl++ and Ctrl+-"), N_("Make the entry text larger or smaller")),
+    (N_("1 … 9, and 0 for 10"), N_("On Check in: choose your mood number")),
+    ("Ctrl+Enter", N_("On Check in: save the check-in")),
+    ("Ctrl+F", N_("Search your journal")),
+    ("Ctrl+T", N_("Today in the calendar")),
+    ("Ctrl+Shift+S", N_("Share: choose what goes to your care coordinator")),
+    ("Ctrl+O", N_("Open a journal")),
+    ("Ctrl+Q", N_("Quit (your journal locks first)")),
+    (N_("Tab and Shift+Tab"), N_("Move to the next or previous control; arrows move between the mood numbers")),
 ]
 
 #: Help for each screen: (title, a few short paragraphs). The keys are the screens' own names.
 TOPICS: dict[str, tuple[str, list[str]]] = {
     "start": (
-        "Getting started",
+        N_("Getting started"),
         [
-            "Recovery Journal is a private place for your journal, your check-ins, your goals and your crisis plan.",
-            "Everything stays on this computer, or on a USB stick if you keep your journal there, locked with a "
-            "passphrase only you know. When you make a journal you are given a recovery key: write it down and keep "
-            "it safe. It is the only other way in.",
-            "To look around first, choose Look around a demo journal. Nothing you do there matters.",
+            N_(
+                "Recovery Journal is a private place for your journal, your check-ins, your goals and your crisis plan."
+            ),
+            N_(
+                "Everything stays on this computer, or on a USB stick if you keep your journal there, locked with a "
+                "passphrase only you know. When you make a journal you are given a recovery key: write it down and "
+                "keep "
+                "it safe. It is the only other way in."
+            ),
+            N_("To look around first, choose Look around a demo journal. Nothing you do there matters."),
         ],
     ),
     "journal_page": (
-        "Journal",
+        N_("Journal"),
         [
-            "Write about your day, as much or as little as you like. Ctrl+N starts a new entry and Ctrl+S saves it; "
-            "what you type is also saved when you move on, lock or close.",
-            "Tags (words separated by commas) help you find entries later. You can link an entry to a check-in.",
+            N_(
+                "Write about your day, as much or as little as you like. Ctrl+N starts a new entry and Ctrl+S "
+                "saves it; "
+                "what you type is also saved when you move on, lock or close."
+            ),
+            N_("Tags (words separated by commas) help you find entries later. You can link an entry to a check-in."),
         ],
     ),
     "checkin_page": (
-        "Check in",
+        N_("Check in"),
         [
-            "How are you right now? Choose a number from 1 to 10 (or press 1 to 9, and 0 for 10). Sleep, anxiety, "
-            "energy, feelings and a note are there if you want them; everything else is up to you.",
-            "What the numbers mean to me… lets you put each number into your own words.",
+            N_(
+                "How are you right now? Choose a number from 1 to 10 (or press 1 to 9, and 0 for 10). Sleep, anxiety, "
+                "energy, feelings and a note are there if you want them; everything else is up to you."
+            ),
+            N_("What the numbers mean to me… lets you put each number into your own words."),
         ],
     ),
     "calendar_page": (
-        "Calendar",
+        N_("Calendar"),
         [
-            "Days with journal entries are bold; shaded days have check-ins. Choose a day to see what you wrote, "
-            "or write something for that day.",
+            N_(
+                "Days with journal entries are bold; shaded days have check-ins. Choose a day to see what you wrote, "
+                "or write something for that day."
+            ),
         ],
     ),
     "mood_page": (
-        "How things have been",
+        N_("How things have been"),
         [
-            "Your check-ins over a week, a month, a year or all of them, as a chart and in words. Click a point "
-            "to see that day.",
-            "The words under the chart say the same as the chart, so nothing is only in the picture.",
+            N_(
+                "Your check-ins over a week, a month, a year or all of them, as a chart and in words. Click a point "
+                "to see that day."
+            ),
+            N_("The words under the chart say the same as the chart, so nothing is only in the picture."),
         ],
     ),
     "goals_page": (
-        "Goals",
+        N_("Goals"),
         [
-            "Goals in your own words, with small steps. For each step you choose who does it: you, someone who "
-            "supports you, or someone from your care team. A goal can be paused and picked up again.",
-            "Tick Talk about this at my next appointment to put it on your next agenda.",
+            N_(
+                "Goals in your own words, with small steps. For each step you choose who does it: you, someone who "
+                "supports you, or someone from your care team. A goal can be paused and picked up again."
+            ),
+            N_("Tick Talk about this at my next appointment to put it on your next agenda."),
         ],
     ),
     "plan_page": (
-        "My crisis plan",
+        N_("My crisis plan"),
         [
-            "Your plan for hard times, in your own words: what keeps you well, early signs, what helps, who to "
-            "call. Skip any section you don't want. F1 shows the plan large and clear from anywhere.",
-            "You can save it as a PDF or make a small wallet card.",
+            N_(
+                "Your plan for hard times, in your own words: what keeps you well, early signs, what helps, who to "
+                "call. Skip any section you don't want. F1 shows the plan large and clear from anywhere."
+            ),
+            N_("You can save it as a PDF or make a small wallet card."),
         ],
     ),
     "support_page": (
-        "My support",
+        N_("My support"),
         [
-            "The support you get, or would like: who provides it, how often, and what you think of it.",
+            N_("The support you get, or would like: who provides it, how often, and what you think of it."),
         ],
     ),
     "appointments_page": (
-        "Appointments",
+        N_("Appointments"),
         [
-            "Get ready for an appointment: what you want to talk about, goals to review, support you'd like to "
-            "change. Afterwards, note what you agreed and who does what.",
+            N_(
+                "Get ready for an appointment: what you want to talk about, goals to review, support you'd like to "
+                "change. Afterwards, note what you agreed and who does what."
+            ),
         ],
     ),
     "search_page": (
-        "Search",
+        N_("Search"),
         [
-            "Type a word to find it in your entries and check-in notes. Dates, a tag or a mood range narrow "
-            "the search. Show older matches goes further back.",
+            N_(
+                "Type a word to find it in your entries and check-in notes. Dates, a tag or a mood range narrow "
+                "the search. Show older matches goes further back."
+            ),
         ],
     ),
     "sharing": (
-        "Sharing with your care coordinator",
+        N_("Sharing with your care coordinator"),
         [
-            "Nothing leaves your journal unless you choose it. Share… lets you tick what goes, leave out words "
-            "or names, and see every page before it is saved or printed.",
-            "What I've shared… lists what you shared, when and with whom.",
+            N_(
+                "Nothing leaves your journal unless you choose it. Share… lets you tick what goes, leave out words "
+                "or names, and see every page before it is saved or printed."
+            ),
+            N_("What I've shared… lists what you shared, when and with whom."),
         ],
     ),
     "backups": (
-        "Backups",
+        N_("Backups"),
         [
-            "A backup is an encrypted copy of your whole journal. Keep one somewhere else, such as a USB stick. "
-            "It opens with the same passphrase or recovery key.",
+            N_(
+                "A backup is an encrypted copy of your whole journal. Keep one somewhere else, such as a USB stick. "
+                "It opens with the same passphrase or recovery key."
+            ),
         ],
     ),
 }

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal import APP_NAME
 from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalError
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.locations import DEMO_PASSPHRASE, demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.backup_actions import BackupActions
@@ -54,31 +55,36 @@ if TYPE_CHECKING:
 # the app start in _after_first_frame: PySide pays ~50 ms the first time any Python code filters
 # the whole app's events, and that need not delay the first window.
 
-_TEXT = {
-    "file": "&Journal",
-    "new": "Create a new journal…",
-    "open": "Open a journal…",
-    "lock": "Lock",
-    "lock_tip": "Lock your journal now (Ctrl+L)",
-    "plan": "My crisis plan at a glance",
-    "share": "Share…",
-    "share_log": "What I've shared…",
-    "passphrase": "Change passphrase…",
-    "settings": "Settings…",
-    "backup": "Back up now…",
-    "restore": "Restore from a backup…",
-    "import": "Bring in from another app…",
-    "quit": "Quit",
-    "help": "&Help",
-    "open_title": "Choose your journal folder (it ends in .rjournal)",
-    "cant_open": "This can't be opened",
-    "demo_banner": (
-        "This is a demo journal with made-up entries. Its passphrase is “{p}”. Try anything: it's only a demo."
-    ),
-    "demo_busy": "Opening the demo journal…",
-    "quick_exit": "Quick exit",
-    "quick_exit_tip": "Lock and hide straight away (or press Esc three times)",
-}
+_TEXT = Texts(
+    {
+        "file": N_("&Journal"),
+        "new": N_("Create a new journal…"),
+        "open": N_("Open a journal…"),
+        "lock": N_("Lock"),
+        "lock_tip": N_("Lock your journal now (Ctrl+L)"),
+        "plan": N_("My crisis plan at a glance"),
+        "share": N_("Share…"),
+        "share_log": N_("What I've shared…"),
+        "passphrase": N_("Change passphrase…"),
+        "settings": N_("Settings…"),
+        "backup": N_("Back up now…"),
+        "restore": N_("Restore from a backup…"),
+        "import": N_("Bring in from another app…"),
+        "quit": N_("Quit"),
+        "help": N_("&Help"),
+        "open_title": N_("Choose your journal folder (it ends in .rjournal)"),
+        "cant_open": N_("This can't be opened"),
+        "demo_banner": (
+            N_(
+                "This is a demo journal with made-up entries. Its passphrase is “{passphrase}”. Try anything: it's "
+                "only a demo."
+            )
+        ),
+        "demo_busy": N_("Opening the demo journal…"),
+        "quick_exit": N_("Quick exit"),
+        "quick_exit_tip": N_("Lock and hide straight away (or press Esc three times)"),
+    }
+)
 
 
 class MainWindow(BackupActions, HelpActions, QMainWindow):
@@ -170,7 +176,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         """Lock, put a neutral page in the window, give it a neutral title, and minimise it."""
         self.lock()
         self.stack.setCurrentWidget(self.cover_page)
-        self.setWindowTitle(NEUTRAL_TITLE)
+        self.setWindowTitle(_(NEUTRAL_TITLE))
         self._update_actions()
         self.showMinimized()
 
@@ -179,7 +185,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         self.lock()
         path = demo_journal_path()
         self.journal_path = path
-        self.unlock_page.set_journal(path, _TEXT["demo_banner"].format(p=DEMO_PASSPHRASE))
+        self.unlock_page.set_journal(path, _TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
         self.unlock_page.set_busy(True)
         self.stack.setCurrentWidget(self.unlock_page)
         from recoveryjournal.services.demo import open_or_create_demo
@@ -323,7 +329,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         ):
             menu.addSeparator() if action is None else menu.addAction(action)
         self._build_help_menu(self.menuBar().addMenu(_TEXT["help"]))
-        self.toolbar = QToolBar("Journal", self)
+        self.toolbar = QToolBar(_("Journal"), self)
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.quick_exit_action = QAction(_TEXT["quick_exit"], self)
@@ -362,7 +368,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         self.import_action.setEnabled(unlocked and not read_only)
         notes = []
         if unlocked and self._is_demo:
-            notes.append(_TEXT["demo_banner"].format(p=DEMO_PASSPHRASE))
+            notes.append(_TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
         if read_only and self.session is not None:
             notes.append(self.session.read_only_note)
         show_message(self.banner, "\n".join(notes))
@@ -424,7 +430,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
     def _check_place(self) -> None:
         if self.session is not None and not self.session.path.is_dir():
             self.lock()
-            self.unlock_page.show_error(PLACE_GONE)
+            self.unlock_page.show_error(_(PLACE_GONE))
 
     def _on_create_requested(self) -> None:
         self.lock()

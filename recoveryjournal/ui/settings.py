@@ -44,6 +44,16 @@ class AppSettings:
         self._settings.sync()
 
     @property
+    def language(self) -> str:
+        """The language chosen in Settings ("en", "es"), or "" to follow this computer's (the default)."""
+        return str(self._settings.value("display/language", "", str))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._settings.setValue("display/language", code)
+        self._settings.sync()
+
+    @property
     def seen_welcome_tour(self) -> bool:
         """The welcome pages were shown once (or skipped)."""
         return str(self._settings.value("help/seen_welcome", "false")).lower() == "true"

@@ -37,7 +37,7 @@ def test_checkin_round_trip_and_own_words(session) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "words"),
     [
-        ({"mood": None}, "choose how your mood is"),
+        ({"mood": None}, "choose a number from 1 to 10 for mood"),
         ({"mood": 0}, "from 1 to 10"),
         ({"mood": 11}, "from 1 to 10"),
         ({"mood": 5, "anxiety": 12}, "from 1 to 10"),

@@ -17,20 +17,25 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal import APP_NAME, __version__
+from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.ui.resources import resource_path
 from recoveryjournal.ui.widgets.common import heading, paragraph
 
-_TEXT = {
-    "window": "About Recovery Journal",
-    "what": (
-        "Recovery Journal keeps your journal encrypted on this computer or your USB stick. Nothing leaves it "
-        "unless you choose to share it. Lock at any time with Ctrl+L."
-    ),
-    "version": "Version {version}",
-    "built": "Built with these components, each under its own licence:",
-    "columns": ["Component", "Version", "Licence"],
-    "close": "Close",
-}
+_TEXT = Texts(
+    {
+        "window": N_("About Recovery Journal"),
+        "what": (
+            N_(
+                "Recovery Journal keeps your journal encrypted on this computer or your USB stick. Nothing leaves it "
+                "unless you choose to share it. Lock at any time with Ctrl+L."
+            )
+        ),
+        "version": N_("Version {version}"),
+        "built": N_("Built with these components, each under its own licence:"),
+        "columns": [N_("Component"), N_("Version"), N_("Licence")],
+        "close": N_("Close"),
+    }
+)
 
 #: (distribution name, what people call it, licence) for everything a bundle carries.
 COMPONENTS = (
@@ -48,6 +53,7 @@ COMPONENTS = (
     ("keyring", "keyring", "MIT"),
     ("platformdirs", "platformdirs", "MIT"),
     ("python-dateutil", "python-dateutil", "Apache-2.0 or BSD-3-Clause"),
+    ("babel", "Babel", "BSD-3-Clause"),
     ("", "Python", "PSF License"),
 )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, moment
 from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import BackupResult, BackupSettings
 from recoveryjournal.services.destinations import first_removable_place
@@ -29,32 +30,38 @@ from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph,
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.workers import run_in_background
 
-_TEXT = {
-    "window": "Back up my journal",
-    "intro": (
-        "A backup is one file that holds your whole journal, still encrypted. It opens with your passphrase "
-        "or recovery key. Keep it somewhere other than your journal: another USB stick, or another computer."
-    ),
-    "where": "Back up to",
-    "choose": "Choose…",
-    "now": "Back up now",
-    "working": "Backing up and checking…",
-    "last": "Last backup: {when}.",
-    "never": "This journal hasn't been backed up yet.",
-    "auto": "Automatic backups",
-    "auto_on": "Back up automatically, at most once a day, when I lock or close",
-    "auto_where": "Into this folder",
-    "keep": "Keep the last",
-    "keep_suffix": " backups",
-    "remind": "Remind me after",
-    "remind_suffix": " days without a backup",
-    "remind_off": "never",
-    "save": "Save these choices",
-    "saved": "Saved. They're kept inside your journal, so they travel with it.",
-    "read_only": "This journal is read-only here, so these choices can't be changed now. Backing up still works.",
-    "close": "Close",
-    "pick_folder": "Choose a folder for the backup",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Back up my journal"),
+        "intro": (
+            N_(
+                "A backup is one file that holds your whole journal, still encrypted. It opens with your passphrase "
+                "or recovery key. Keep it somewhere other than your journal: another USB stick, or another computer."
+            )
+        ),
+        "where": N_("Back up to"),
+        "choose": N_("Choose…"),
+        "now": N_("Back up now"),
+        "working": N_("Backing up and checking…"),
+        "last": N_("Last backup: {when}."),
+        "never": N_("This journal hasn't been backed up yet."),
+        "auto": N_("Automatic backups"),
+        "auto_on": N_("Back up automatically, at most once a day, when I lock or close"),
+        "auto_where": N_("Into this folder"),
+        "keep": N_("Keep the last"),
+        "keep_suffix": N_(" backups"),
+        "remind": N_("Remind me after"),
+        "remind_suffix": N_(" days without a backup"),
+        "remind_off": N_("never"),
+        "save": N_("Save these choices"),
+        "saved": N_("Saved. They're kept inside your journal, so they travel with it."),
+        "read_only": N_(
+            "This journal is read-only here, so these choices can't be changed now. Backing up still works."
+        ),
+        "close": N_("Close"),
+        "pick_folder": N_("Choose a folder for the backup"),
+    }
+)
 
 
 class BackupDialog(QDialog):
@@ -165,7 +172,7 @@ class BackupDialog(QDialog):
 
     def _show_last(self) -> None:
         last = backup_service.last_backup(self._session)
-        self.last_label.setText(_TEXT["last"].format(when=f"{last:%-d %B %Y, %H:%M}") if last else _TEXT["never"])
+        self.last_label.setText(_TEXT["last"].format(when=moment(last)) if last else _TEXT["never"])
 
     def _apply_auto_enabled(self) -> None:
         on = self.auto_on.isChecked() and not self._session.read_only

@@ -8,29 +8,36 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
+from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
-_TEXT = {
-    "window": "Choose a new passphrase",
-    "intro": (
-        "Your journal stays exactly as it is; only the passphrase that opens it changes. "
-        "Your recovery key keeps working."
-    ),
-    "after_recovery": (
-        "You opened your journal with your recovery key. If you like, choose a new passphrase now, "
-        "so you can use that next time."
-    ),
-    "current": "Current passphrase",
-    "recovery": "Recovery key",
-    "new": "New passphrase",
-    "again": "Type it again",
-    "mismatch": "The two new passphrases aren't the same yet.",
-    "working": "Changing your passphrase…",
-    "ok": "Change passphrase",
-    "later": "Not now",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Choose a new passphrase"),
+        "intro": (
+            N_(
+                "Your journal stays exactly as it is; only the passphrase that opens it changes. "
+                "Your recovery key keeps working."
+            )
+        ),
+        "after_recovery": (
+            N_(
+                "You opened your journal with your recovery key. If you like, choose a new passphrase now, "
+                "so you can use that next time."
+            )
+        ),
+        "current": N_("Current passphrase"),
+        "recovery": N_("Recovery key"),
+        "new": N_("New passphrase"),
+        "again": N_("Type it again"),
+        "mismatch": N_("The two new passphrases aren't the same yet."),
+        "working": N_("Changing your passphrase…"),
+        "ok": N_("Change passphrase"),
+        "later": N_("Not now"),
+    }
+)
 
 
 class ChangePassphraseDialog(QDialog):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.destinations import check_place_for_journal
 from recoveryjournal.services.journal_service import JournalSession, create_journal
 from recoveryjournal.services.locations import default_journal_folder
@@ -31,37 +32,47 @@ from recoveryjournal.ui.widgets.common import message_line, paragraph, show_mess
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
-_TEXT = {
-    "window": "Create your journal",
-    "where_title": "Where should your journal live?",
-    "where_sub": (
-        "Your journal is one folder. It can live on this computer or on a USB stick, and you can copy it "
-        "anywhere: it stays locked wherever it goes."
-    ),
-    "name": "Name",
-    "folder": "Folder",
-    "choose": "Choose…",
-    "default_name": "My journal",
-    "name_tip": "Anyone who can see this computer's files may see this name, so pick one you're comfortable with.",
-    "exists": "There's already something called that in this folder. Please choose another name.",
-    "pass_title": "Choose a passphrase",
-    "pass_sub": (
-        "Your passphrase locks your journal. A few unrelated words you'll remember work well, like "
-        "“kettle river purple Tuesday”. It's your choice: this is a hint, not a rule."
-    ),
-    "pass": "Passphrase",
-    "again": "Type it again",
-    "mismatch": "The two passphrases aren't the same yet.",
-    "creating": "Making your journal… this takes a few seconds.",
-    "key_title": "Your recovery key",
-    "key_sub": (
-        "Write this down and keep it somewhere safe. It opens your journal if you forget your passphrase. "
-        "It is shown only this once, and nobody else has a copy, not even us."
-    ),
-    "key_keep": "I have written down my recovery key, or kept it somewhere safe",
-    "copy": "Copy",
-    "copied": "Copied. Paste it somewhere safe, then copy something else so it isn't left on the clipboard.",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Create your journal"),
+        "where_title": N_("Where should your journal live?"),
+        "where_sub": (
+            N_(
+                "Your journal is one folder. It can live on this computer or on a USB stick, and you can copy it "
+                "anywhere: it stays locked wherever it goes."
+            )
+        ),
+        "name": N_("Name"),
+        "folder": N_("Folder"),
+        "choose": N_("Choose…"),
+        "default_name": N_("My journal"),
+        "name_tip": N_(
+            "Anyone who can see this computer's files may see this name, so pick one you're comfortable with."
+        ),
+        "exists": N_("There's already something called that in this folder. Please choose another name."),
+        "pass_title": N_("Choose a passphrase"),
+        "pass_sub": (
+            N_(
+                "Your passphrase locks your journal. A few unrelated words you'll remember work well, like "
+                "“kettle river purple Tuesday”. It's your choice: this is a hint, not a rule."
+            )
+        ),
+        "pass": N_("Passphrase"),
+        "again": N_("Type it again"),
+        "mismatch": N_("The two passphrases aren't the same yet."),
+        "creating": N_("Making your journal… this takes a few seconds."),
+        "key_title": N_("Your recovery key"),
+        "key_sub": (
+            N_(
+                "Write this down and keep it somewhere safe. It opens your journal if you forget your passphrase. "
+                "It is shown only this once, and nobody else has a copy, not even us."
+            )
+        ),
+        "key_keep": N_("I have written down my recovery key, or kept it somewhere safe"),
+        "copy": N_("Copy"),
+        "copied": N_("Copied. Paste it somewhere safe, then copy something else so it isn't left on the clipboard."),
+    }
+)
 
 
 class _WherePage(QWizardPage):
@@ -122,14 +133,14 @@ class _PassphrasePage(QWizardPage):
         self.setTitle(_TEXT["pass_title"])
         self.setSubTitle(_TEXT["pass_sub"])
         self.setCommitPage(True)  # after this, the journal exists: no going back
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Create my journal")
+        self.setButtonText(QWizard.WizardButton.CommitButton, _("Create my journal"))
         self.first = PassphraseField(_TEXT["pass"], self)
         self.second = PassphraseField(_TEXT["again"], self)
         self.meter = QProgressBar(self)
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
-        self.meter.setAccessibleName("Passphrase strength")
+        self.meter.setAccessibleName(_("Passphrase strength"))
         self.hint = paragraph(strength_hint("").text, self)
         self.message = message_line(self)
         form = QFormLayout(self)
@@ -212,7 +223,7 @@ class CreateJournalWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Open my journal")
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Open my journal"))
         self.where_page = _WherePage()
         self.passphrase_page = _PassphrasePage(self)
         self.key_page = _RecoveryKeyPage()

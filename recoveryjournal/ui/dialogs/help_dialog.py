@@ -6,26 +6,32 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QTextBrowser, QVBoxLayout, QWidget
 
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.help_texts import SHORTCUTS, TOPICS
 
 SHORTCUTS_TOPIC = "shortcuts"
-_TEXT = {
-    "window": "Help",
-    "topics": "Help topics",
-    "page": "Help text",
-    "shortcuts": "Keyboard shortcuts",
-    "keys": "Keys",
-    "does": "What they do",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Help"),
+        "topics": N_("Help topics"),
+        "page": N_("Help text"),
+        "shortcuts": N_("Keyboard shortcuts"),
+        "keys": N_("Keys"),
+        "does": N_("What they do"),
+    }
+)
 
 
 def _page(topic: str) -> str:
     if topic == SHORTCUTS_TOPIC:
-        rows = "".join(f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>" for keys, what in SHORTCUTS)
-        return (f"<h2>{_TEXT['shortcuts']}</h2><table cellpadding='4'><tr><th align='left'>{_TEXT['keys']}</th>"
-                f"<th align='left'>{_TEXT['does']}</th></tr>{rows}</table>")  # fmt: skip
+        rows = "".join(
+            f"<tr><td><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
+            for keys, what in ((_(k), _(w)) for k, w in SHORTCUTS)
+        )
+        head = f"<tr><th align='left'>{_TEXT['keys']}</th><th align='left'>{_TEXT['does']}</th></tr>"
+        return f"<h2>{_TEXT['shortcuts']}</h2><table cellpadding='4'>{head}{rows}</table>"
     title, paragraphs = TOPICS[topic]
-    return f"<h2>{escape(title)}</h2>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    return f"<h2>{escape(_(title))}</h2>" + "".join(f"<p>{escape(_(p))}</p>" for p in paragraphs)
 
 
 class HelpDialog(QDialog):
@@ -38,7 +44,7 @@ class HelpDialog(QDialog):
         self._keys = [*TOPICS, SHORTCUTS_TOPIC]
         self.topics = QListWidget(self)
         self.topics.setAccessibleName(_TEXT["topics"])
-        self.topics.addItems([TOPICS[k][0] for k in TOPICS] + [_TEXT["shortcuts"]])
+        self.topics.addItems([_(TOPICS[k][0]) for k in TOPICS] + [_TEXT["shortcuts"]])
         self.topics.setMaximumWidth(240)
         self.text = QTextBrowser(self)
         self.text.setAccessibleName(_TEXT["page"])

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import import_service
 from recoveryjournal.services.import_service import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
@@ -28,32 +29,37 @@ from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph,
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.workers import run_in_background
 
-_TEXT = {
-    "window": "Bring in from another app",
-    "intro": (
-        "You'll see what will come in before anything is added. Bringing in the same file again adds nothing twice."
-    ),
-    "file": "File",
-    "choose": "Choose…",
-    "pick": "Choose the file to bring in",
-    "kind": "What kind of file",
-    "kinds": {
-        "daylio": "Daylio export (CSV)",
-        "jrnl": "jrnl export (JSON)",
-        "json": "A full export from Recovery Journal (JSON)",
-    },
-    "moods": "Daylio's moods as numbers (1 very low, 10 really good)",
-    "mood_word": "Mood in Daylio",
-    "mood_number": "Number",
-    "activities": "Daylio's activities become",
-    "as_feelings": "feelings in my check-ins",
-    "as_tags": "tags on my entries",
-    "preview": "Show what will come in",
-    "preview_box": "What will come in",
-    "bring_in": "Bring it in",
-    "working": "Reading the file…",
-    "close": "Close",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Bring in from another app"),
+        "intro": (
+            N_(
+                "You'll see what will come in before anything is added. Bringing in the same file again adds nothing "
+                "twice."
+            )
+        ),
+        "file": N_("File"),
+        "choose": N_("Choose…"),
+        "pick": N_("Choose the file to bring in"),
+        "kind": N_("What kind of file"),
+        "kinds": {
+            "daylio": N_("Daylio export (CSV)"),
+            "jrnl": N_("jrnl export (JSON)"),
+            "json": N_("A full export from Recovery Journal (JSON)"),
+        },
+        "moods": N_("Daylio's moods as numbers (1 very low, 10 really good)"),
+        "mood_word": N_("Mood in Daylio"),
+        "mood_number": N_("Number"),
+        "activities": N_("Daylio's activities become"),
+        "as_feelings": N_("feelings in my check-ins"),
+        "as_tags": N_("tags on my entries"),
+        "preview": N_("Show what will come in"),
+        "preview_box": N_("What will come in"),
+        "bring_in": N_("Bring it in"),
+        "working": N_("Reading the file…"),
+        "close": N_("Close"),
+    }
+)
 
 
 class ImportDialog(QDialog):
@@ -218,12 +224,12 @@ class ImportDialog(QDialog):
             spin.setRange(0, 10)
             spin.setSpecialValueText("choose")
             spin.setValue(number)
-            spin.setAccessibleName(f"{_TEXT['mood_number']} for {word}")
+            spin.setAccessibleName(_("{value} for {word}").format(value=_TEXT["mood_number"], word=word))
             spin.valueChanged.connect(lambda _v: self.show_preview())
             self.moods.setCellWidget(row, 1, spin)
 
     def _on_choose_clicked(self) -> None:
-        name = choose_file_to_open(self, _TEXT["pick"], str(Path.home()), "Exports (*.csv *.json);;All files (*)")
+        name = choose_file_to_open(self, _TEXT["pick"], str(Path.home()), _("Exports (*.csv *.json);;All files (*)"))
         if name:
             self.set_file(Path(name))
 

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.pc_check import check_this_pc
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 
-_TEXT = {
-    "window": "Check this PC",
-    "intro": (
-        "For support workers. This shows the shared-PC settings in force and looks, on this user account, for "
-        "anything that names someone's journal or a file they saved. It only reads; it changes nothing."
-    ),
-    "clean": "Clean: nothing on this account names a journal or an export.",
-    "traces": "Something here could tell the next person about someone's journal. See the list below.",
-    "again": "Check again",
-    "report": "Report",
-    "close": "Close",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Check this PC"),
+        "intro": (
+            N_(
+                "For support workers. This shows the shared-PC settings in force and looks, on this user account, for "
+                "anything that names someone's journal or a file they saved. It only reads; it changes nothing."
+            )
+        ),
+        "clean": N_("Clean: nothing on this account names a journal or an export."),
+        "traces": N_("Something here could tell the next person about someone's journal. See the list below."),
+        "again": N_("Check again"),
+        "report": N_("Report"),
+        "close": N_("Close"),
+    }
+)
 
 
 class PcCheckDialog(QDialog):

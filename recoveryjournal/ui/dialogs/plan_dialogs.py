@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.crisis_plan import PlanSection, dialable
+from recoveryjournal.i18n import _, clock, day
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import EMPTY_PLAN, wallet_card
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
@@ -32,21 +33,21 @@ class PlanVersionsDialog(QDialog):
 
     def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Earlier versions of my plan")
+        self.setWindowTitle(_("Earlier versions of my plan"))
         self.resize(640, 460)
         self._session = session
         self._versions = session.plan.versions()
         self.list = QListWidget(self)
         for _id, when in self._versions:
-            self.list.addItem(when.strftime("Saved %A %d %B %Y at %H:%M"))
-        self.list.setAccessibleName("Earlier versions of my plan")
+            self.list.addItem(_("Saved {day} at {time}").format(day=day(when.date(), "full"), time=clock(when.time())))
+        self.list.setAccessibleName(_("Earlier versions of my plan"))
         self.changes = QPlainTextEdit(self)
         self.changes.setReadOnly(True)
-        self.changes.setAccessibleName("What changed in this version")
+        self.changes.setAccessibleName(_("What changed in this version"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addWidget(QLabel("What changed in this version (+ added, − taken out):", self))
+        layout.addWidget(QLabel(_("What changed in this version (+ added, − taken out):"), self))
         layout.addWidget(self.changes, 2)
         layout.addWidget(close)
         close.rejected.connect(self.reject)
@@ -59,9 +60,9 @@ class PlanVersionsDialog(QDialog):
             return
         if row + 1 < len(self._versions):
             lines = self._session.plan.changes(self._versions[row + 1][0], self._versions[row][0])
-            self.changes.setPlainText("\n".join(lines) or "No changes in the words.")
+            self.changes.setPlainText("\n".join(lines) or _("No changes in the words."))
         else:
-            self.changes.setPlainText("This is the first version you saved.")
+            self.changes.setPlainText(_("This is the first version you saved."))
 
     def done(self, result: int) -> None:
         """Nothing of the plan stays in the dialog once it closes."""
@@ -75,26 +76,30 @@ class WalletCardDialog(QDialog):
 
     def __init__(self, sections: list[PlanSection], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Wallet card")
+        self.setWindowTitle(_("Wallet card"))
         self._sections = sections
         self.boxes = {s.key: QCheckBox(s.title, self) for s in sections if s.contacts and not s.skipped}
         for box in self.boxes.values():
             box.setChecked(True)
         self.first_steps = QPlainTextEdit(self)
-        self.first_steps.setPlaceholderText("First steps, in a few words (for example: Breathe. Make tea. Ring Sam.)")
+        self.first_steps.setPlaceholderText(
+            _("First steps, in a few words (for example: Breathe. Make tea. Ring Sam.)")
+        )
         self.first_steps.setMaximumHeight(70)
-        self.first_steps.setAccessibleName("First steps, in a few words")
+        self.first_steps.setAccessibleName(_("First steps, in a few words"))
         self.message = message_line(self)
         buttons = QDialogButtonBox(self)
-        save = buttons.addButton("Save card as PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
+        save = buttons.addButton(_("Save card as PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
-        layout.addWidget(paragraph("A small card to keep in your wallet or phone case. Choose what goes on it.", self))
+        layout.addWidget(
+            paragraph(_("A small card to keep in your wallet or phone case. Choose what goes on it."), self)
+        )
         for box in self.boxes.values():
             layout.addWidget(box)
         if not self.boxes:
             layout.addWidget(
-                paragraph("Your plan has no contacts yet. Add people or services in the plan first.", self)
+                paragraph(_("Your plan has no contacts yet. Add people or services in the plan first."), self)
             )
         layout.addWidget(self.first_steps)
         layout.addWidget(self.message)
@@ -108,7 +113,7 @@ class WalletCardDialog(QDialog):
         return wallet_card(self._sections, chosen, self.first_steps.toPlainText())
 
     def _on_save_clicked(self) -> None:
-        show_message(self.message, ask_and_save_pdf(self, self.document(), "Wallet card.pdf"))  # type: ignore[arg-type]
+        show_message(self.message, ask_and_save_pdf(self, self.document(), _("Wallet card.pdf")))  # type: ignore[arg-type]
 
 
 class PlanAtAGlance(QDialog):
@@ -116,7 +121,7 @@ class PlanAtAGlance(QDialog):
 
     def __init__(self, sections: list[PlanSection], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("My crisis plan")
+        self.setWindowTitle(_("My crisis plan"))
         self.resize(720, 640)
         content = QWidget(self)
         grid = QVBoxLayout(content)
@@ -125,7 +130,7 @@ class PlanAtAGlance(QDialog):
         big.setPointSizeF(big.pointSizeF() * 1.25)
         self.copy_buttons: list[QPushButton] = []
         if not shown:
-            grid.addWidget(paragraph(EMPTY_PLAN, content))
+            grid.addWidget(paragraph(_(EMPTY_PLAN), content))
         for s in shown:
             grid.addWidget(heading(s.title, content, scale=1.3))
             if s.text.strip():
@@ -142,8 +147,8 @@ class PlanAtAGlance(QDialog):
                 rows.addWidget(name, row, 0)
                 number = dialable(c.reach)
                 if number:
-                    button = QPushButton(f"Copy {c.reach.strip()}", content)
-                    button.setAccessibleName(f"Copy the number for {c.name}")
+                    button = QPushButton(_("Copy {what}").format(what=c.reach.strip()), content)
+                    button.setAccessibleName(_("Copy the number for {name}").format(name=c.name))
                     button.clicked.connect(lambda _c=False, n=number, b=button: self._copy(n, b))
                     rows.addWidget(button, row, 1)
                     self.copy_buttons.append(button)
@@ -161,4 +166,4 @@ class PlanAtAGlance(QDialog):
     @staticmethod
     def _copy(number: str, button: QPushButton) -> None:
         copy_to_clipboard(number)
-        button.setText(f"Copied {number}")
+        button.setText(_("Copied {number}").format(number=number))

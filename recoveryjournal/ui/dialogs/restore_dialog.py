@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import PreparedRestore
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
@@ -26,30 +27,37 @@ from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 from recoveryjournal.ui.workers import run_in_background
 
-_TEXT = {
-    "window": "Restore from a backup",
-    "intro": (
-        "First the backup is opened and checked, and you see what it holds. Nothing is changed until you press Restore."
-    ),
-    "file": "Backup file",
-    "choose": "Choose…",
-    "pick": "Choose your backup (it ends in .rjbackup)",
-    "filter": "Recovery Journal backups (*.rjbackup);;All files (*)",
-    "as_new": "Restore it as a new journal",
-    "name": "New journal's name",
-    "folder": "In this folder",
-    "over": "Restore it over “{name}” (the journal as it is now is kept beside it, renamed)",
-    "secret": "The backup's passphrase",
-    "use_key": "Use the backup's recovery key instead",
-    "check": "Open and check",
-    "checking": "Opening and checking the backup…",
-    "holds": "The backup opened and passed its checks. It holds: {what}.",
-    "restore": "Restore",
-    "done_new": "Restored as {path}. You can open it now.",
-    "done_over": "Restored. Your journal as it was before is kept beside it as “{old}”; delete it when you're sure.",
-    "cancel": "Cancel",
-    "name_default": "Restored journal",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Restore from a backup"),
+        "intro": (
+            N_(
+                "First the backup is opened and checked, and you see what it holds. Nothing is changed until you "
+                "press Restore."
+            )
+        ),
+        "file": N_("Backup file"),
+        "choose": N_("Choose…"),
+        "pick": N_("Choose your backup (it ends in .rjbackup)"),
+        "filter": N_("Recovery Journal backups (*.rjbackup);;All files (*)"),
+        "as_new": N_("Restore it as a new journal"),
+        "name": N_("New journal's name"),
+        "folder": N_("In this folder"),
+        "over": N_("Restore it over “{name}” (the journal as it is now is kept beside it, renamed)"),
+        "secret": N_("The backup's passphrase"),
+        "use_key": N_("Use the backup's recovery key instead"),
+        "check": N_("Open and check"),
+        "checking": N_("Opening and checking the backup…"),
+        "holds": N_("The backup opened and passed its checks. It holds: {what}."),
+        "restore": N_("Restore"),
+        "done_new": N_("Restored as {path}. You can open it now."),
+        "done_over": N_(
+            "Restored. Your journal as it was before is kept beside it as “{old}”; delete it when you're sure."
+        ),
+        "cancel": N_("Cancel"),
+        "name_default": N_("Restored journal"),
+    }
+)
 
 
 class RestoreDialog(QDialog):

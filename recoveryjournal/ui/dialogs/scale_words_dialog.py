@@ -6,16 +6,19 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from recoveryjournal.domain.checkin import DEFAULT_SCALE_WORDS, SCALES
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 
-_TEXT = {
-    "window": "What the numbers mean to me",
-    "intro": "Write what each number feels like for you. Leave a box empty to use our words.",
-    "mood": "Mood",
-    "anxiety": "Anxiety",
-    "energy": "Energy",
-}
+_TEXT = Texts(
+    {
+        "window": N_("What the numbers mean to me"),
+        "intro": N_("Write what each number feels like for you. Leave a box empty to use our words."),
+        "mood": N_("Mood"),
+        "anxiety": N_("Anxiety"),
+        "energy": N_("Energy"),
+    }
+)
 
 
 class ScaleWordsDialog(QDialog):
@@ -34,7 +37,7 @@ class ScaleWordsDialog(QDialog):
             for value in range(1, 11):
                 edit = QLineEdit(page)
                 own = current[scale].get(value, "")
-                default = DEFAULT_SCALE_WORDS[scale].get(value, "")
+                default = _(DEFAULT_SCALE_WORDS[scale].get(value, ""))
                 edit.setText(own if own != default else "")
                 edit.setPlaceholderText(default)
                 edit.setAccessibleName(f"{_TEXT[scale]} {value}")

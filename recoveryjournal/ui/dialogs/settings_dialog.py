@@ -4,30 +4,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
 
+from recoveryjournal.i18n import LANGUAGES, N_, Texts, spoken_language
 from recoveryjournal.services.keyring_service import forget_on_this_computer
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.settings import AppSettings
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.workers import run_in_background
 
-_TEXT = {
-    "window": "Settings",
-    "auto_lock": "Lock by itself after",
-    "never": "Never",
-    "minutes": " minutes without activity",
-    "auto_lock_help": (
-        "Your journal also locks when the screen locks or the computer goes to sleep, and whenever you press Ctrl+L."
-    ),
-    "shared": "This is a shared computer, so your journal always locks by itself.",
-    "reminder": "Remind me to check in",
-    "reminder_off": "Never (off)",
-    "reminder_every": "every {h} hours while the app is open",
-    "reminder_help": "A quiet question at the top of the window. No sound, no pop-ups.",
-    "forget": "Forget my passphrase on this computer",
-    "forgotten": "This computer no longer remembers your passphrase.",
-}
+_TEXT = Texts(
+    {
+        "window": N_("Settings"),
+        "auto_lock": N_("Lock by itself after"),
+        "never": N_("Never"),
+        "minutes": N_(" minutes without activity"),
+        "auto_lock_help": (
+            N_(
+                "Your journal also locks when the screen locks or the computer goes to sleep, and whenever you press "
+                "Ctrl+L."
+            )
+        ),
+        "shared": N_("This is a shared computer, so your journal always locks by itself."),
+        "language": N_("Language"),
+        "follow_computer": N_("As this computer is set ({language})"),
+        "language_help": N_("A new language is used from the next time you open Recovery Journal."),
+        "language_shared": N_("On a shared computer the language follows the computer's own setting."),
+        "reminder": N_("Remind me to check in"),
+        "reminder_off": N_("Never (off)"),
+        "reminder_every": N_("every {hours} hours while the app is open"),
+        "reminder_help": N_("A quiet question at the top of the window. No sound, no pop-ups."),
+        "forget": N_("Forget my passphrase on this computer"),
+        "forgotten": N_("This computer no longer remembers your passphrase."),
+    }
+)
 
 
 class SettingsDialog(QDialog):
@@ -52,8 +63,15 @@ class SettingsDialog(QDialog):
         self.reminder = QComboBox(self)
         self.reminder.addItem(_TEXT["reminder_off"], 0)
         for hours in (2, 4, 8, 12):
-            self.reminder.addItem(_TEXT["reminder_every"].format(h=hours), hours)
+            self.reminder.addItem(_TEXT["reminder_every"].format(hours=hours), hours)
         self.reminder.setCurrentIndex(max(0, self.reminder.findData(settings.checkin_reminder_hours)))
+        self.language = QComboBox(self)
+        system = LANGUAGES[spoken_language(QLocale.system().name())]
+        self.language.addItem(_TEXT["follow_computer"].format(language=system), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setEnabled(not policy.leaves_no_traces)
         self.forget_button = QPushButton(_TEXT["forget"], self)
         self.forget_button.setVisible(remembered and journal is not None)
         self.message = message_line(self)
@@ -61,6 +79,9 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(_TEXT["auto_lock"], self.auto_lock)
         form.addRow(paragraph(_TEXT["auto_lock_help"] if policy.may_turn_off_auto_lock else _TEXT["shared"], self))
+        form.addRow(_TEXT["language"], self.language)
+        help_key = "language_shared" if policy.leaves_no_traces else "language_help"
+        form.addRow(paragraph(_TEXT[help_key], self))
         form.addRow(_TEXT["reminder"], self.reminder)
         form.addRow(paragraph(_TEXT["reminder_help"], self))
         form.addRow(self.forget_button)
@@ -73,6 +94,8 @@ class SettingsDialog(QDialog):
     def _on_ok_clicked(self) -> None:
         self._settings.auto_lock_minutes = self.auto_lock.value()
         self._settings.checkin_reminder_hours = int(self.reminder.currentData())
+        if not self._policy.leaves_no_traces:
+            self._settings.language = str(self.language.currentData())
         self.accept()
 
     def _on_forget_clicked(self) -> None:

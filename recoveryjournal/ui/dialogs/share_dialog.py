@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.destinations import (
     check_place_for_files,
@@ -50,32 +51,36 @@ from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, 
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 
-_TEXT = {
-    "window": "Share from my journal",
-    "choose": "1. Choose what to share",
-    "choose_help": "Nothing is ticked unless you tick it. Only what you tick will leave your journal.",
-    "to": "Who it's for",
-    "title": "Title on the document",
-    "author": "My name on it (optional)",
-    "leave_out": "2. Leave words out",
-    "leave_out_help": "Words or passages you add here are removed from everything you share: they won't appear at "
-    "all. Tick suggested names to leave them out too.",
-    "add_phrase": "Type a word or passage and press Enter",
-    "suggest": "Suggest names I've used",
-    "preview": "3. Check exactly what will leave",
-    "preview_help": "This is exactly what will be saved. Nothing is saved or shared until you press Save.",
-    "back": "Back",
-    "next": "Next",
-    "save": "Save…",
-    "print": "Print…",
-    "printed": "Sent to the printer. It's in your share log.",
-    "printed_not_logged": "Sent to the printer. {note}",
-    "cancel": "Cancel",
-    "saved": "Saved {name}. It's in your share log. It goes nowhere else unless you send it.",
-    "saved_not_logged": "Saved {name}. {note} It goes nowhere else unless you send it.",
-    "shared_pc": "On a shared computer, please save it to your own USB stick.",
-}
-_SUFFIX = {"pdf": "PDF (*.pdf)", "json": "JSON (*.json)", "csv": "CSV (*.csv)"}
+_TEXT = Texts(
+    {
+        "window": N_("Share from my journal"),
+        "choose": N_("1. Choose what to share"),
+        "choose_help": N_("Nothing is ticked unless you tick it. Only what you tick will leave your journal."),
+        "to": N_("Who it's for"),
+        "title": N_("Title on the document"),
+        "author": N_("My name on it (optional)"),
+        "leave_out": N_("2. Leave words out"),
+        "leave_out_help": N_(
+            "Words or passages you add here are removed from everything you share: they won't appear at "
+            "all. Tick suggested names to leave them out too."
+        ),
+        "add_phrase": N_("Type a word or passage and press Enter"),
+        "suggest": N_("Suggest names I've used"),
+        "preview": N_("3. Check exactly what will leave"),
+        "preview_help": N_("This is exactly what will be saved. Nothing is saved or shared until you press Save."),
+        "back": N_("Back"),
+        "next": N_("Next"),
+        "save": N_("Save…"),
+        "print": N_("Print…"),
+        "printed": N_("Sent to the printer. It's in your share log."),
+        "printed_not_logged": N_("Sent to the printer. {note}"),
+        "cancel": N_("Cancel"),
+        "saved": N_("Saved {name}. It's in your share log. It goes nowhere else unless you send it."),
+        "saved_not_logged": N_("Saved {name}. {note} It goes nowhere else unless you send it."),
+        "shared_pc": N_("On a shared computer, please save it to your own USB stick."),
+    }
+)
+_SUFFIX = {"pdf": N_("PDF (*.pdf)"), "json": N_("JSON (*.json)"), "csv": N_("CSV (*.csv)")}
 
 
 class ShareDialog(QDialog):
@@ -135,7 +140,7 @@ class ShareDialog(QDialog):
             for image in preview_images(self.package.document):
                 label = QLabel(self.pages)
                 label.setPixmap(QPixmap.fromImage(image))
-                label.setAccessibleName("A page of what will be saved")
+                label.setAccessibleName(_("A page of what will be saved"))
                 self.pages_layout.addWidget(label)
         else:
             data = json_bytes(self.package) if self.fmt() == "json" else csv_bytes(self.package)
@@ -153,7 +158,7 @@ class ShareDialog(QDialog):
         assert self.package is not None
         paint_pages(self.package.document, printer)  # type: ignore[arg-type]
         if self._session.shares.record(self.package, "print", "printer") is None:
-            return _TEXT["printed_not_logged"].format(note=NOT_LOGGED)
+            return _TEXT["printed_not_logged"].format(note=_(NOT_LOGGED))
         return _TEXT["printed"]
 
     def save_to(self, path: Path) -> str:
@@ -163,7 +168,7 @@ class ShareDialog(QDialog):
         assert self.package is not None
         try:
             warning = check_place_for_files(path, self._policy)
-            with explain_destination_errors("Nothing was shared. Try another folder or a USB stick."):
+            with explain_destination_errors(_("Nothing was shared. Try another folder or a USB stick.")):
                 if self.fmt() == "pdf":
                     from recoveryjournal.render.pdf import write_pdf
 
@@ -173,7 +178,7 @@ class ShareDialog(QDialog):
         except JournalError as exc:
             return exc.message
         if self._session.shares.record(self.package, self.fmt(), str(path)) is None:
-            told = _TEXT["saved_not_logged"].format(name=path.name, note=NOT_LOGGED)
+            told = _TEXT["saved_not_logged"].format(name=path.name, note=_(NOT_LOGGED))
         else:
             told = _TEXT["saved"].format(name=path.name)
         return f"{told} {warning}" if warning else told
@@ -189,8 +194,10 @@ class ShareDialog(QDialog):
         self.recipient = QComboBox(self)
         self.recipient.setEditable(True)
         self.recipient.addItems(self._session.shares.recipients())
-        self.recipient.setCurrentText(self.recipient.itemText(0) if self.recipient.count() else "my care coordinator")
-        self.title = QLineEdit("Shared from my journal", self)
+        self.recipient.setCurrentText(
+            self.recipient.itemText(0) if self.recipient.count() else _("my care coordinator")
+        )
+        self.title = QLineEdit(_("Shared from my journal"), self)
         self.author = QLineEdit(self)
         choose = QWidget(self)
         form = QFormLayout()
@@ -218,7 +225,7 @@ class ShareDialog(QDialog):
         preview = QWidget(self)
         self.format_group = QButtonGroup(self)
         formats = QHBoxLayout()
-        for index, label in enumerate(("PDF to print or hand over", "JSON (data)", "CSV (spreadsheet)")):
+        for index, label in enumerate((_("PDF to print or hand over"), _("JSON (data)"), _("CSV (spreadsheet)"))):
             radio = QRadioButton(label, preview)
             self.format_group.addButton(radio, index)
             formats.addWidget(radio)

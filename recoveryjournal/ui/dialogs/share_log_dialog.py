@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QVBoxLayout, QWidget
 
+from recoveryjournal.i18n import _, moment, ngettext
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import paragraph
 
-_KINDS = {"entry": "entry", "checkin": "check-in", "mood_summary": "mood summary", "goal": "goal",
-          "plan_section": "plan section", "appointment": "agenda"}  # fmt: skip
+
+def _how_many(kind: str, n: int) -> str:
+    forms = {
+        "entry": ngettext("{n} entry", "{n} entries", n),
+        "checkin": ngettext("{n} check-in", "{n} check-ins", n),
+        "mood_summary": ngettext("{n} mood summary", "{n} mood summaries", n),
+        "goal": ngettext("{n} goal", "{n} goals", n),
+        "plan_section": ngettext("{n} plan section", "{n} plan sections", n),
+        "appointment": ngettext("{n} agenda", "{n} agendas", n),
+    }
+    return forms.get(kind, f"{n} {kind}").format(n=n)
 
 
 class ShareLogDialog(QDialog):
@@ -16,23 +26,24 @@ class ShareLogDialog(QDialog):
 
     def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("What I've shared")
+        self.setWindowTitle(_("What I've shared"))
         self.resize(640, 420)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("What I've shared, newest first")
+        self.list.setAccessibleName(_("What I've shared, newest first"))
         for r in session.shares.all():
             counts: dict[str, int] = {}
             for kind, _ref in r.items:
                 counts[kind] = counts.get(kind, 0) + 1
-            what = ", ".join(f"{n} {_KINDS.get(k, k)}{'s' if n != 1 else ''}" for k, n in counts.items())
-            self.list.addItem(f"{r.shared_at:%d %B %Y %H:%M} · to {r.recipient or 'someone'} · {r.format.upper()}\n"
-                              f"{what}\nSaved to {r.saved_to}")  # fmt: skip
+            what = ", ".join(_how_many(k, n) for k, n in counts.items())
+            head = _("{when} · to {who} · {format}").format(when=moment(r.shared_at), who=r.recipient or _("someone"),
+                                                           format=r.format.upper())  # fmt: skip
+            self.list.addItem(head + "\n" + what + "\n" + _("Saved to {place}").format(place=r.saved_to))
         if not self.list.count():
-            self.list.addItem("Nothing shared yet. Whatever you share will be listed here.")
+            self.list.addItem(_("Nothing shared yet. Whatever you share will be listed here."))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            paragraph("Every time you save a share, it is noted here, inside your encrypted journal.", self)
+            paragraph(_("Every time you save a share, it is noted here, inside your encrypted journal."), self)
         )
         layout.addWidget(self.list)
         layout.addWidget(close)

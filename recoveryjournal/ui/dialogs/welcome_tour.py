@@ -4,39 +4,52 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.widgets.common import heading, paragraph
 
 PAGES: list[tuple[str, list[str]]] = [
     (
-        "A place that is yours",
+        N_("A place that is yours"),
         [
-            "Recovery Journal is a private place for your journal, how you're feeling, your goals and your "
-            "crisis plan. It's yours: write as much or as little as you like, whenever you like.",
-            "Two more short pages, then you can make your journal, or look around a demo journal first.",
+            N_(
+                "Recovery Journal is a private place for your journal, how you're feeling, your goals and your "
+                "crisis plan. It's yours: write as much or as little as you like, whenever you like."
+            ),
+            N_("Two more short pages, then you can make your journal, or look around a demo journal first."),
         ],
     ),
     (
-        "It stays with you, locked",
+        N_("It stays with you, locked"),
         [
-            "Everything stays on this computer, or on your USB stick, locked with a passphrase only you know. "
-            "Nobody else can read it, not even us.",
-            "When you make your journal you get a recovery key. Write it down and keep it somewhere safe: it is "
-            "the only other way in.",
-            "If someone comes in, press Esc three times (or the red Quick exit button): your journal locks and "
-            "the window goes blank.",
+            N_(
+                "Everything stays on this computer, or on your USB stick, locked with a passphrase only you know. "
+                "Nobody else can read it, not even us."
+            ),
+            N_(
+                "When you make your journal you get a recovery key. Write it down and keep it somewhere safe: it is "
+                "the only other way in."
+            ),
+            N_(
+                "If someone comes in, press Esc three times (or the red Quick exit button): your journal locks and "
+                "the window goes blank."
+            ),
         ],
     ),
     (
-        "You choose what to share",
+        N_("You choose what to share"),
         [
-            "Nothing leaves your journal unless you choose it. When you share with your care coordinator, you "
-            "tick what goes, see every page before it leaves, and the journal remembers what you shared, when and "
-            "with whom.",
-            "Help (Shift+F1) explains each screen whenever you want it.",
+            N_(
+                "Nothing leaves your journal unless you choose it. When you share with your care coordinator, you "
+                "tick what goes, see every page before it leaves, and the journal remembers what you shared, when and "
+                "with whom."
+            ),
+            N_("Help (Shift+F1) explains each screen whenever you want it."),
         ],
     ),
 ]
-_TEXT = {"window": "Welcome", "skip": "Skip", "back": "Back", "next": "Next", "done": "Let's start"}
+_TEXT = Texts(
+    {"window": N_("Welcome"), "skip": N_("Skip"), "back": N_("Back"), "next": N_("Next"), "done": N_("Let's start")}
+)
 
 
 class WelcomeTour(QDialog):
@@ -50,9 +63,9 @@ class WelcomeTour(QDialog):
         for title, paragraphs in PAGES:
             page = QWidget(self.stack)
             column = QVBoxLayout(page)
-            column.addWidget(heading(title, page, 1.4))
+            column.addWidget(heading(_(title), page, 1.4))
             for text in paragraphs:
-                column.addWidget(paragraph(text, page))
+                column.addWidget(paragraph(_(text), page))
             column.addStretch(1)
             self.stack.addWidget(page)
         self.skip_button = QPushButton(_TEXT["skip"], self)

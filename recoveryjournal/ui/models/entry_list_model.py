@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from recoveryjournal.domain.entry import Entry
+from recoveryjournal.i18n import clock, day
 from recoveryjournal.services.journal_service import JournalSession
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -75,10 +76,10 @@ class EntryListModel(QAbstractListModel):
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            when = entry.date.strftime("%A %d %B %Y") + (f" · {entry.time.strftime('%H:%M')}" if entry.time else "")
+            when = day(entry.date, "full") + (f" · {clock(entry.time)}" if entry.time else "")
             return f"{entry.display_title}\n{when}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entry.display_title}, {entry.date.strftime('%d %B %Y')}"
+            return f"{entry.display_title}, {day(entry.date)}"
         if role == ENTRY_ID_ROLE:
             return entry.id
         return None

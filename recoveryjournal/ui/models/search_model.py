@@ -8,18 +8,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from recoveryjournal.domain.search import HIT_END, HIT_START, SearchHit
+from recoveryjournal.i18n import N_, _, day
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 10
 HIT_ROLE = Qt.ItemDataRole.UserRole + 11
 _Index = QModelIndex | QPersistentModelIndex
-_KIND = {"entry": "Journal entry", "checkin": "Check-in note"}
+_KIND = {"entry": N_("Journal entry"), "checkin": N_("Check-in note")}
 
 
 def snippet_html(hit: SearchHit) -> str:
     """Escape the person's text, then turn the match marks into bold."""
     body = html.escape(hit.snippet.replace("\n", " ")).replace(HIT_START, "<b>").replace(HIT_END, "</b>")
-    title = html.escape(hit.title) if hit.title else _KIND[hit.kind]
-    when = hit.date.strftime("%A %d %B %Y")
+    title = html.escape(hit.title) if hit.title else _(_KIND[hit.kind])
+    when = day(hit.date, "full")
     return f"<div><b>{title}</b> &nbsp;<span style='color:gray'>{when}</span><br>{body}</div>"
 
 
@@ -62,7 +63,7 @@ class SearchResultsModel(QAbstractListModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             plain = hit.snippet.replace(HIT_START, "").replace(HIT_END, "")
-            return f"{hit.title or _KIND[hit.kind]}, {hit.date.strftime('%d %B %Y')}: {plain}"
+            return f"{hit.title or _(_KIND[hit.kind])}, {day(hit.date)}: {plain}"
         if role == HTML_ROLE:
             return snippet_html(hit)
         if role == HIT_ROLE:

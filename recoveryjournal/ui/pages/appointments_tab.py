@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,31 +25,34 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _, day
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import agenda_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
 from recoveryjournal.ui.widgets.common import label_choice, message_line, show_message
 
-_TEXT = {
-    "date": "Date of the appointment",
-    "time": "Time of the appointment",
-    "goal_box": "Goal for the chosen agreement",
-    "new": "New appointment",
-    "with": "Who with",
-    "talk": "Things I want to talk about (one per line)",
-    "goals": "Goals to review",
-    "support": "Support I'd like to change",
-    "agreed": "After the appointment: what we agreed",
-    "add_agreed": "Add",
-    "to_step": "Make it a step of:",
-    "step_made": "Added as a step of “{goal}”, with who does it as agreed.",
-    "save": "Save",
-    "saved": "Saved.",
-    "pdf": "Save my agenda as PDF…",
-    "notes": "Notes after the appointment",
-    "empty": "No appointments yet. When one is coming up, add it here and build your own agenda.",
-}
+_TEXT = Texts(
+    {
+        "date": N_("Date of the appointment"),
+        "time": N_("Time of the appointment"),
+        "goal_box": N_("Goal for the chosen agreement"),
+        "new": N_("New appointment"),
+        "with": N_("Who with"),
+        "talk": N_("Things I want to talk about (one per line)"),
+        "goals": N_("Goals to review"),
+        "support": N_("Support I'd like to change"),
+        "agreed": N_("After the appointment: what we agreed"),
+        "add_agreed": N_("Add"),
+        "to_step": N_("Make it a step of:"),
+        "step_made": N_("Added as a step of “{goal}”, with who does it as agreed."),
+        "save": N_("Save"),
+        "saved": N_("Saved."),
+        "pdf": N_("Save my agenda as PDF…"),
+        "notes": N_("Notes after the appointment"),
+        "empty": N_("No appointments yet. When one is coming up, add it here and build your own agenda."),
+    }
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -137,7 +140,7 @@ class AppointmentsTab(QWidget):
         self.list.clear()
         items = []
         for a in self._session.appointments.all() if self._session else []:
-            label = a.date.strftime("%a %d %b %Y") + (f"\n{a.with_whom}" if a.with_whom else "")
+            label = day(a.date, "short_weekday") + (f"\n{a.with_whom}" if a.with_whom else "")
             item = QListWidgetItem(label, self.list)
             item.setData(ID_ROLE, a.id)
             items.append(item)
@@ -155,18 +158,18 @@ class AppointmentsTab(QWidget):
 
     def _setup_ui(self) -> None:
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Appointments")
+        self.list.setAccessibleName(_("Appointments"))
         self.new_button = QPushButton(_TEXT["new"], self)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dddd d MMMM yyyy")
+        self.date.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.date.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.time = QTimeEdit(self)
-        self.time.setDisplayFormat("HH:mm")
+        self.time.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self.date.setAccessibleName(_TEXT["date"])
         self.time.setAccessibleName(_TEXT["time"])
         self.with_whom = QLineEdit(self)
-        self.with_whom.setPlaceholderText("For example: Alex, my care coordinator")
+        self.with_whom.setPlaceholderText(_("For example: Alex, my care coordinator"))
         self.talk, self.support, self.notes = QPlainTextEdit(self), QPlainTextEdit(self), QPlainTextEdit(self)
         for box, key in ((self.talk, "talk"), (self.support, "support"), (self.notes, "notes")):
             box.setAccessibleName(_TEXT[key])
@@ -187,7 +190,7 @@ class AppointmentsTab(QWidget):
         when.addWidget(self.date)
         when.addWidget(self.time)
         when.addStretch(1)
-        form.addRow("When", when)
+        form.addRow(_("When"), when)
         form.addRow(_TEXT["with"], self.with_whom)
         form.addRow(_TEXT["talk"], self.talk)
         form.addRow(_TEXT["goals"], self.goals)
@@ -287,4 +290,7 @@ class AppointmentsTab(QWidget):
         agenda = self._session.appointments.agenda(self._current)
         chart = figure_png(draw_mood_figure(agenda.mood_series)) if agenda.mood_series.has_data else b""
         date = self._current.date.isoformat()
-        show_message(self.message, ask_and_save_pdf(self, agenda_document(agenda, chart), f"My agenda {date}.pdf"))
+        show_message(
+            self.message,
+            ask_and_save_pdf(self, agenda_document(agenda, chart), _("My agenda {date}.pdf").format(date=date)),
+        )

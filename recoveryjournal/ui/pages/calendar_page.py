@@ -17,26 +17,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recoveryjournal.i18n import N_, Texts, _, clock
+from recoveryjournal.i18n import day as say_day
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import heading
 
 _CALENDAR_PARTS = {
-    "qt_calendar_prevmonth": "Previous month",
-    "qt_calendar_nextmonth": "Next month",
-    "qt_calendar_calendarview": "Days of the month",
+    "qt_calendar_prevmonth": N_("Previous month"),
+    "qt_calendar_nextmonth": N_("Next month"),
+    "qt_calendar_calendarview": N_("Days of the month"),
 }
-_TEXT = {
-    "calendar": "Calendar: choose a day",
-    "today": "Today",
-    "today_tip": "Go to today (Ctrl+T)",
-    "write": "Write about this day",
-    "entries": "What you wrote",
-    "checkins": "Check-ins",
-    "no_entries": "Nothing written on this day.",
-    "no_checkins": "No check-ins on this day.",
-    "legend": "Bold days have journal entries; shaded days have check-ins.",
-    "mood": "mood {m}",
-}
+_TEXT = Texts(
+    {
+        "calendar": N_("Calendar: choose a day"),
+        "today": N_("Today"),
+        "today_tip": N_("Go to today (Ctrl+T)"),
+        "write": N_("Write about this day"),
+        "entries": N_("What you wrote"),
+        "checkins": N_("Check-ins"),
+        "no_entries": N_("Nothing written on this day."),
+        "no_checkins": N_("No check-ins on this day."),
+        "legend": N_("Bold days have journal entries; shaded days have check-ins."),
+        "mood": N_("mood {mood}"),
+    }
+)
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _CHECKIN_SHADE = QColor(0, 114, 178, 60)
 
@@ -83,7 +87,9 @@ class CalendarPage(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setAccessibleName(_TEXT["calendar"])
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        for part, name in _CALENDAR_PARTS.items():  # Qt's own month buttons and grid come without names
+        for part, name in (
+            (p, _(n)) for p, n in _CALENDAR_PARTS.items()
+        ):  # Qt's own month buttons and grid come without names
             widget = self.calendar.findChild(QWidget, part)
             if widget is not None:
                 widget.setAccessibleName(name)
@@ -158,14 +164,14 @@ class CalendarPage(QWidget):
         if self._session is None:
             return
         day = self._selected()
-        self.day_title.setText(day.strftime("%A %d %B %Y"))
+        self.day_title.setText(say_day(day, "full"))
         for entry in self._session.entries_on(day):
             item = QListWidgetItem(entry.display_title, self.entries)
             item.setData(ENTRY_ID_ROLE, entry.id)
         if not self.entries.count():
             self.entries.addItem(_TEXT["no_entries"])
         for c in self._session.checkins.on_day(day):
-            parts = [c.time.strftime("%H:%M"), _TEXT["mood"].format(m=c.mood), *c.feelings]
+            parts = [clock(c.time), _TEXT["mood"].format(mood=c.mood), *c.feelings]
             text = " · ".join(parts) + (f"\n{c.note}" if c.note else "")
             self.checkins.addItem(text)
         if not self.checkins.count():

@@ -24,30 +24,33 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.widgets.common import add_shortcut, heading, message_line, show_message
 
-_TEXT = {
-    "title": "How are you right now?",
-    "mood_help": "Choose a number for your mood (keys 1–9, and 0 for 10). Everything else is up to you.",
-    "sleep": "Sleep last night",
-    "anxiety": "Anxiety",
-    "energy": "Energy",
-    "not_noted": "Not noted",
-    "hours": " hours",
-    "feelings": "Feelings (choose any)",
-    "own_word": "Add your own word and press Enter",
-    "note": "A short note, if you like",
-    "save": "Save check-in",
-    "save_tip": "Save check-in (Ctrl+Enter)",
-    "words": "What the numbers mean to me…",
-    "no_mood": "Please choose a number for your mood first. Everything else can stay empty.",
-    "saved": "Saved. Thank you for checking in.",
-    "today": "Today's check-ins",
-    "none_today": "No check-ins yet today.",
-    "picked": "{n} – {words}",
-}
+_TEXT = Texts(
+    {
+        "title": N_("How are you right now?"),
+        "mood_help": N_("Choose a number for your mood (keys 1–9, and 0 for 10). Everything else is up to you."),
+        "sleep": N_("Sleep last night"),
+        "anxiety": N_("Anxiety"),
+        "energy": N_("Energy"),
+        "not_noted": N_("Not noted"),
+        "hours": N_(" hours"),
+        "feelings": N_("Feelings (choose any)"),
+        "own_word": N_("Add your own word and press Enter"),
+        "note": N_("A short note, if you like"),
+        "save": N_("Save check-in"),
+        "save_tip": N_("Save check-in (Ctrl+Enter)"),
+        "words": N_("What the numbers mean to me…"),
+        "no_mood": N_("Please choose a number for your mood first. Everything else can stay empty."),
+        "saved": N_("Saved. Thank you for checking in."),
+        "today": N_("Today's check-ins"),
+        "none_today": N_("No check-ins yet today."),
+        "picked": N_("{n} – {words}"),
+    }
+)
 
 
 class CheckInTab(QWidget):
@@ -133,7 +136,7 @@ class CheckInTab(QWidget):
             button.setCheckable(True)
             button.setObjectName("moodButton")
             button.setMinimumSize(44, 44)
-            button.setAccessibleName(f"Mood {value}")
+            button.setAccessibleName(_("Mood {value}").format(value=value))
             self.mood_group.addButton(button, value)
             self.mood_buttons.append(button)
             row.addWidget(button)
@@ -232,7 +235,7 @@ class CheckInTab(QWidget):
         if self._session is None:
             return
         for c in self._session.checkins.on_day(dt.date.today()):
-            parts = [c.time.strftime("%H:%M"), f"mood {c.mood}", *c.feelings]
+            parts = [clock(c.time), _("mood {mood}").format(mood=c.mood), *c.feelings]
             self.today.addItem(" · ".join(parts) + (f" — {c.note}" if c.note else ""))
         if not self.today.count():
             self.today.addItem(_TEXT["none_today"])

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-NEUTRAL_TITLE = "Untitled"
+from recoveryjournal.i18n import N_, _
+
+NEUTRAL_TITLE = N_("Untitled")
 
 
 class CoverPage(QWidget):
@@ -15,7 +17,7 @@ class CoverPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.continue_button = QPushButton("Continue", self)
+        self.continue_button = QPushButton(_("Continue"), self)
         self.continue_button.setFlat(True)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -18,22 +18,27 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.goals import STATUSES, Goal
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
 from recoveryjournal.ui.widgets.goal_editor import GoalEditor
 
-_TEXT = {
-    "new": "New goal",
-    "save": "Save goal",
-    "delete": "Remove goal…",
-    "saved": "Saved.",
-    "delete_title": "Remove this goal?",
-    "delete_text": "It will be gone for good, with its steps and notes. If you'd like to come back to it, "
-    "you could pause it instead.",
-    "delete_yes": "Remove it",
-    "keep": "Keep it",
-    "empty": "No goals yet. A goal can be anything that matters to you, in your own words.",
-}
+_TEXT = Texts(
+    {
+        "new": N_("New goal"),
+        "save": N_("Save goal"),
+        "delete": N_("Remove goal…"),
+        "saved": N_("Saved."),
+        "delete_title": N_("Remove this goal?"),
+        "delete_text": N_(
+            "It will be gone for good, with its steps and notes. If you'd like to come back to it, "
+            "you could pause it instead."
+        ),
+        "delete_yes": N_("Remove it"),
+        "keep": N_("Keep it"),
+        "empty": N_("No goals yet. A goal can be anything that matters to you, in your own words."),
+    }
+)
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -100,7 +105,7 @@ class GoalsTab(QWidget):
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.goals = QListWidget(self)
-        self.goals.setAccessibleName("Goals")
+        self.goals.setAccessibleName(_("Goals"))
         self.new_button = QPushButton(_TEXT["new"], self)
         self.editor = GoalEditor(self)
         self.save_button = QPushButton(_TEXT["save"], self)
@@ -143,7 +148,7 @@ class GoalsTab(QWidget):
         self.goals.blockSignals(True)
         self.goals.clear()
         chosen = None
-        for status, label in STATUSES.items():
+        for status, label in ((s, _(w)) for s, w in STATUSES.items()):
             for goal in self._session.goals.all(status) if self._session else []:
                 done = f" · {goal.steps_done}/{len(goal.steps)}" if goal.steps else ""
                 item = QListWidgetItem(f"{goal.title}\n{label}{done}", self.goals)

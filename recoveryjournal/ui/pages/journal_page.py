@@ -9,23 +9,26 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.entry_list_model import EntryListModel
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
 from recoveryjournal.ui.widgets.entry_editor import EntryEditor
 
-_TEXT = {
-    "new": "New entry",
-    "saved": "Saved.",
-    "delete_title": "Delete this entry?",
-    "delete_text": "Once it's deleted it can't be brought back.",
-    "delete_yes": "Delete entry",
-    "keep": "Keep it",
-    "deleted": "Entry deleted.",
-    "autosaved": "Saved as you write.",
-    "checkin_label": "{time} · mood {mood}",
-    "back_up": "Back up now…",
-}
+_TEXT = Texts(
+    {
+        "new": N_("New entry"),
+        "saved": N_("Saved."),
+        "delete_title": N_("Delete this entry?"),
+        "delete_text": N_("Once it's deleted it can't be brought back."),
+        "delete_yes": N_("Delete entry"),
+        "keep": N_("Keep it"),
+        "deleted": N_("Entry deleted."),
+        "autosaved": N_("Saved as you write."),
+        "checkin_label": N_("{time} · mood {mood}"),
+        "back_up": N_("Back up now…"),
+    }
+)
 #: Save this long after the last keystroke, so nothing typed waits long to be safe.
 AUTOSAVE_MS = 1500
 
@@ -139,20 +142,20 @@ class JournalPage(QWidget):
         if self._session is None:
             return []
         return [
-            (int(c.id or 0), _TEXT["checkin_label"].format(time=c.time.strftime("%H:%M"), mood=c.mood))
+            (int(c.id or 0), _TEXT["checkin_label"].format(time=clock(c.time), mood=c.mood))
             for c in self._session.checkins.on_day(day)
         ]
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.new_button = QPushButton(_TEXT["new"], self)
-        self.new_button.setToolTip("New entry (Ctrl+N)")
+        self.new_button.setToolTip(_("New entry (Ctrl+N)"))
         add_shortcut(self, [QKeySequence.StandardKey.New], self.start_new_entry)
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
         self.list_view.setUniformItemSizes(True)
         self.list_view.setAlternatingRowColors(True)
-        self.list_view.setAccessibleName("Entries, newest first")
+        self.list_view.setAccessibleName(_("Entries, newest first"))
         self.list_view.setSpacing(2)
         self.editor = EntryEditor(self)
         left = QWidget(self)

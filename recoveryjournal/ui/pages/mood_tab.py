@@ -18,35 +18,38 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import check_export_place, choose_file_to_save, default_export_folder
 
-_TEXT = {
-    "mood_chart": "Mood chart",
-    "feelings_chart": "Feelings chart",
-    "title": "How things have been",
-    "week": "Week",
-    "month": "Month",
-    "year": "Year",
-    "all": "All time",
-    "sleep": "Show sleep",
-    "anxiety": "Show anxiety",
-    "save": "Save chart as picture…",
-    "save_title": "Save the mood chart",
-    "saved": "Saved the chart as {name}.",
-    "feelings": "Feelings that came up",
-    "no_feelings": "No feelings chosen in this period yet.",
-    "top_feelings": "The feelings you chose most often: {list}.",
-    "click_hint": "Click a point to see that day.",
-}
+_TEXT = Texts(
+    {
+        "mood_chart": N_("Mood chart"),
+        "feelings_chart": N_("Feelings chart"),
+        "title": N_("How things have been"),
+        "week": N_("Week"),
+        "month": N_("Month"),
+        "year": N_("Year"),
+        "all": N_("All time"),
+        "sleep": N_("Show sleep"),
+        "anxiety": N_("Show anxiety"),
+        "save": N_("Save chart as picture…"),
+        "save_title": N_("Save the mood chart"),
+        "saved": N_("Saved the chart as {name}."),
+        "feelings": N_("Feelings that came up"),
+        "no_feelings": N_("No feelings chosen in this period yet."),
+        "top_feelings": N_("The feelings you chose most often: {feelings}."),
+        "click_hint": N_("Click a point to see that day."),
+    }
+)
 _PERIOD_WORDS = {
-    "week": "over the last 7 days",
-    "month": "over the last 30 days",
-    "year": "over the last year",
-    "all": "since your first check-in",
+    "week": N_("over the last 7 days"),
+    "month": N_("over the last 30 days"),
+    "year": N_("over the last year"),
+    "all": N_("since your first check-in"),
 }
 
 
@@ -97,7 +100,7 @@ class MoodTab(QWidget):
 
         first, last = mood_stats.period_range(self._period, first_ever=self._session.checkins.first_date())
         series = mood_stats.mood_series(self._session, first, last)
-        self.summary.setText(mood_stats.mood_summary(series, _PERIOD_WORDS[self._period]))
+        self.summary.setText(mood_stats.mood_summary(series, _(_PERIOD_WORDS[self._period])))
         dark = QApplication.palette().window().color().lightness() < 128
         if series.has_data:
             figure = draw_mood_figure(
@@ -110,7 +113,7 @@ class MoodTab(QWidget):
         counts = self._session.checkins.feeling_counts(first, last)
         if counts:
             top = ", ".join(f"{name} ({n})" for name, n in counts[:5])
-            self.feelings_summary.setText(_TEXT["top_feelings"].format(list=top))
+            self.feelings_summary.setText(_TEXT["top_feelings"].format(feelings=top))
             self.feelings_view.show_figure(
                 draw_feelings_figure(counts, dark=dark), description=self.feelings_summary.text()
             )
@@ -149,7 +152,7 @@ class MoodTab(QWidget):
         self.mood_view = FigureView(self)
         self.mood_view.setAccessibleName(_TEXT["mood_chart"])
         self.summary = paragraph("", self)
-        self.summary.setAccessibleName("Summary of your mood")
+        self.summary.setAccessibleName(_("Summary of your mood"))
         self.feelings_view = FigureView(self)
         self.feelings_view.setAccessibleName(_TEXT["feelings_chart"])
         self.feelings_summary = paragraph("", self)
@@ -189,7 +192,7 @@ class MoodTab(QWidget):
         if figure is None:
             return
         folder = default_export_folder()
-        name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), "PNG (*.png)")
+        name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), _("PNG (*.png)"))
         if not name:
             return
         from recoveryjournal.services.charts import figure_png
@@ -203,7 +206,10 @@ class MoodTab(QWidget):
             Path(name).write_bytes(figure_png(figure))
         except OSError as exc:
             show_message(
-                self.message, f"That picture couldn't be saved there ({exc.strerror or exc}). Try another folder."
+                self.message,
+                _("That picture couldn't be saved there ({value}). Try another folder.").format(
+                    value=exc.strerror or exc
+                ),
             )
             return
         show_message(self.message, " ".join(t for t in (_TEXT["saved"].format(name=Path(name).name), warning) if t))

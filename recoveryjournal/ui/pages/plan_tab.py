@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.crisis_plan import PlanSection
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import plan_document
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanVersionsDialog, WalletCardDialog
@@ -25,21 +26,25 @@ from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.plan_section_editor import PlanSectionEditor
 
-_TEXT = {
-    "intro": "Your plan, in your words. Use the sections that help, skip the ones that don't, and add your own. "
-    "Press F1 from anywhere to see it at a glance.",
-    "up": "Move up",
-    "down": "Move down",
-    "own": "Add my own section",
-    "skip": "Skip this section",
-    "unskip": "Use this section again",
-    "save": "Save plan",
-    "saved": "Saved. This version is kept, so you can always see what changed.",
-    "versions": "Earlier versions…",
-    "pdf": "Save as PDF…",
-    "card": "Wallet card…",
-    "skipped": " (skipped)",
-}
+_TEXT = Texts(
+    {
+        "intro": N_(
+            "Your plan, in your words. Use the sections that help, skip the ones that don't, and add your own. "
+            "Press F1 from anywhere to see it at a glance."
+        ),
+        "up": N_("Move up"),
+        "down": N_("Move down"),
+        "own": N_("Add my own section"),
+        "skip": N_("Skip this section"),
+        "unskip": N_("Use this section again"),
+        "save": N_("Save plan"),
+        "saved": N_("Saved. This version is kept, so you can always see what changed."),
+        "versions": N_("Earlier versions…"),
+        "pdf": N_("Save as PDF…"),
+        "card": N_("Wallet card…"),
+        "skipped": N_(" (skipped)"),
+    }
+)
 
 
 class PlanTab(QWidget):
@@ -92,7 +97,7 @@ class PlanTab(QWidget):
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Sections of my plan")
+        self.list.setAccessibleName(_("Sections of my plan"))
         self.editor = PlanSectionEditor(self)
         self.message = message_line(self)
         buttons = {
@@ -140,7 +145,7 @@ class PlanTab(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for s in self._sections:
-            item = QListWidgetItem(s.title + (_TEXT["skipped"] if s.skipped else ""), self.list)
+            item = QListWidgetItem(_(s.title) + (_TEXT["skipped"] if s.skipped else ""), self.list)
             if s.skipped:
                 item.setForeground(self.palette().placeholderText())
         self.list.blockSignals(False)
@@ -177,7 +182,7 @@ class PlanTab(QWidget):
     def _on_own_clicked(self) -> None:
         self._take_edits()
         self._sections.append(
-            self._session.plan.own_section("My own section") if self._session else PlanSection("", "")
+            self._session.plan.own_section(_("My own section")) if self._session else PlanSection("", "")
         )
         self._dirty = True
         self._refresh_list(len(self._sections) - 1)
@@ -204,7 +209,7 @@ class PlanTab(QWidget):
 
     def _on_pdf_clicked(self) -> None:
         self._take_edits()
-        show_message(self.message, ask_and_save_pdf(self, plan_document(self._sections), "My crisis plan.pdf"))
+        show_message(self.message, ask_and_save_pdf(self, plan_document(self._sections), _("My crisis plan.pdf")))
 
     def _on_card_clicked(self) -> None:
         self._take_edits()

@@ -21,29 +21,34 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.search import SearchFilters, SearchResults
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
 
-_TEXT = {
-    "tag": "Tag",
-    "first_date": "Search from this date",
-    "last_date": "Search up to this date",
-    "placeholder": "Search your journal and check-in notes",
-    "from": "From",
-    "to": "to",
-    "any_tag": "Any tag",
-    "mood": "Mood",
-    "any": "any",
-    "hint": "Type a word or two. Press Enter on a result to open it.",
-    "found": "{n} found",
-    "found_one": "1 found",
-    "nothing": "Nothing found for “{q}”. Try fewer words, or a different word.",
-    "recent": " This word comes up a lot, so these are the best matches among your most recent writing. "
-    "Older ones are a click away.",
-    "older": "Show older matches",
-    "older_found": "{n} found so far.",
-}
+_TEXT = Texts(
+    {
+        "tag": N_("Tag"),
+        "first_date": N_("Search from this date"),
+        "last_date": N_("Search up to this date"),
+        "placeholder": N_("Search your journal and check-in notes"),
+        "from": N_("From"),
+        "to": N_("to"),
+        "any_tag": N_("Any tag"),
+        "mood": N_("Mood"),
+        "any": N_("any"),
+        "hint": N_("Type a word or two. Press Enter on a result to open it."),
+        "found": N_("{n} found"),
+        "found_one": N_("1 found"),
+        "nothing": N_("Nothing found for “{words}”. Try fewer words, or a different word."),
+        "recent": N_(
+            " This word comes up a lot, so these are the best matches among your most recent writing. "
+            "Older ones are a click away."
+        ),
+        "older": N_("Show older matches"),
+        "older_found": N_("{n} found so far."),
+    }
+)
 _DEBOUNCE_MS = 200
 
 
@@ -103,7 +108,7 @@ class SearchPage(QWidget):
             found = _TEXT["found_one"] if len(hits) == 1 else _TEXT["found"].format(n=len(hits))
             self.status.setText(found + (_TEXT["recent"] if hits.limited_to_recent else ""))
         else:
-            self.status.setText(_TEXT["nothing"].format(q=text.strip()[:80]))
+            self.status.setText(_TEXT["nothing"].format(words=text.strip()[:80]))
 
     def show_older(self) -> None:
         """The next page of matches further back, added below the ones shown."""
@@ -156,9 +161,9 @@ class SearchPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
         self.tag_box = QComboBox(self)
-        self.tag_box.setAccessibleName("Tag")
+        self.tag_box.setAccessibleName(_("Tag"))
         self.mood_min, self.mood_max = QSpinBox(self), QSpinBox(self)
-        for spin, name in ((self.mood_min, "lowest mood"), (self.mood_max, "highest mood")):
+        for spin, name in ((self.mood_min, _("lowest mood")), (self.mood_max, _("highest mood"))):
             spin.setRange(0, 10)
             spin.setSpecialValueText(_TEXT["any"])
             spin.setAccessibleName(name)
@@ -180,7 +185,7 @@ class SearchPage(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(HtmlDelegate(HTML_ROLE, self.results))
         self.results.setWordWrap(True)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.status = QLabel(_TEXT["hint"], self)
         self.status.setObjectName("statusLine")
         self.status.setWordWrap(True)

@@ -16,19 +16,31 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.domain.support import SupportItem
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
 
-_TEXT = {
-    "intro": "The support you get, or would like, in your own words. What you'd change goes on your next "
-    "appointment's agenda if you choose. The cost column is only for people who manage a personal budget.",
-    "headers": ["What it is", "Who provides it", "How often", "What I think of it", "What I'd like to change", "Cost"],
-    "add": "Add support",
-    "remove": "Remove",
-    "save": "Save",
-    "saved": "Saved.",
-    "cost": "A cost is a number, like 12.50; “{v}” isn't one.",
-}
+_TEXT = Texts(
+    {
+        "intro": N_(
+            "The support you get, or would like, in your own words. What you'd change goes on your next "
+            "appointment's agenda if you choose. The cost column is only for people who manage a personal budget."
+        ),
+        "headers": [
+            N_("What it is"),
+            N_("Who provides it"),
+            N_("How often"),
+            N_("What I think of it"),
+            N_("What I'd like to change"),
+            N_("Cost"),
+        ],
+        "add": N_("Add support"),
+        "remove": N_("Remove"),
+        "save": N_("Save"),
+        "saved": N_("Saved."),
+        "cost": N_("A cost is a number, like 12.50; “{typed}” isn't one."),
+    }
+)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -100,7 +112,7 @@ class SupportTab(QWidget):
                 try:
                     cost = float(cells[5].replace(",", ".").lstrip("£$€"))
                 except ValueError:
-                    raise InvalidInput(_TEXT["cost"].format(v=cells[5])) from None
+                    raise InvalidInput(_TEXT["cost"].format(typed=cells[5])) from None
             item_id = self.table.item(row, 0).data(ID_ROLE) if self.table.item(row, 0) else None
             items.append(SupportItem(item_id, cells[0], cells[1], cells[2], cells[3], cells[4], cost))
         return items
@@ -129,7 +141,7 @@ class SupportTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("My support")
+        self.table.setAccessibleName(_("My support"))
         self.message = message_line(self)
         add, remove, save = (QPushButton(_TEXT[k], self) for k in ("add", "remove", "save"))
         save.setObjectName("primaryButton")

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.widgets.common import (
     centered_column,
     end_column,
@@ -17,25 +18,27 @@ from recoveryjournal.ui.widgets.common import (
 )
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
 
-_TEXT = {
-    "title": "Your journal is locked",
-    "prompt_passphrase": "Type your passphrase to open it.",
-    "prompt_recovery": (
-        "Type your recovery key (the 32 letters and numbers you wrote down). Capitals and dashes don't matter."
-    ),
-    "placeholder_passphrase": "Passphrase",
-    "placeholder_recovery": "Recovery key, e.g. 7K2M-…",
-    "unlock": "Unlock",
-    "unlocking": "Unlocking…",
-    "use_recovery": "I forgot my passphrase: use my recovery key",
-    "use_passphrase": "Use my passphrase instead",
-    "other": "Open a different journal…",
-    "new": "Create a new journal…",
-    "remember": "Remember my passphrase on this computer",
-    "remember_tip": "Only on a computer that is yours alone. You can turn it off again in Settings.",
-    "journal": "Journal: {name}",
-    "restore": "Restore from a backup…",
-}
+_TEXT = Texts(
+    {
+        "title": N_("Your journal is locked"),
+        "prompt_passphrase": N_("Type your passphrase to open it."),
+        "prompt_recovery": (
+            N_("Type your recovery key (the 32 letters and numbers you wrote down). Capitals and dashes don't matter.")
+        ),
+        "placeholder_passphrase": N_("Passphrase"),
+        "placeholder_recovery": N_("Recovery key, e.g. 7K2M-…"),
+        "unlock": N_("Unlock"),
+        "unlocking": N_("Unlocking…"),
+        "use_recovery": N_("I forgot my passphrase: use my recovery key"),
+        "use_passphrase": N_("Use my passphrase instead"),
+        "other": N_("Open a different journal…"),
+        "new": N_("Create a new journal…"),
+        "remember": N_("Remember my passphrase on this computer"),
+        "remember_tip": N_("Only on a computer that is yours alone. You can turn it off again in Settings."),
+        "journal": N_("Journal: {name}"),
+        "restore": N_("Restore from a backup…"),
+    }
+)
 
 
 class UnlockPage(QWidget):
@@ -164,7 +167,7 @@ class UnlockPage(QWidget):
     def _on_unlock_clicked(self) -> None:
         secret = self.secret_field.text()
         if not secret:
-            show_message(self.error_label, "Type your passphrase first, then press Unlock.")
+            show_message(self.error_label, _("Type your passphrase first, then press Unlock."))
             return
         self.set_busy(True)
         show_message(self.error_label, "")

@@ -8,6 +8,7 @@ from typing import Protocol
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanAtAGlance
 from recoveryjournal.ui.pages.appointments_tab import AppointmentsTab
@@ -21,17 +22,19 @@ from recoveryjournal.ui.pages.search_page import SearchPage
 from recoveryjournal.ui.pages.support_tab import SupportTab
 from recoveryjournal.ui.widgets.common import add_shortcut
 
-_TEXT = {
-    "journal": "Journal",
-    "checkin": "Check in",
-    "calendar": "Calendar",
-    "mood": "How things have been",
-    "goals": "Goals",
-    "plan": "My crisis plan",
-    "support": "My support",
-    "appointments": "Appointments",
-    "search": "Search",
-}
+_TEXT = Texts(
+    {
+        "journal": N_("Journal"),
+        "checkin": N_("Check in"),
+        "calendar": N_("Calendar"),
+        "mood": N_("How things have been"),
+        "goals": N_("Goals"),
+        "plan": N_("My crisis plan"),
+        "support": N_("My support"),
+        "appointments": N_("Appointments"),
+        "search": N_("Search"),
+    }
+)
 
 
 class _Page(Protocol):
@@ -41,22 +44,26 @@ class _Page(Protocol):
 
 #: The tabs in order: attribute, title, page class. The journal is built with the view; every other tab
 #: the first time it is shown or asked for, so unlocking builds one page, not nine.
+#: (page attribute, key of its title in _TEXT, class)
 _TABS: list[tuple[str, str, type[QWidget]]] = [
-    ("journal_page", _TEXT["journal"], JournalPage),
-    ("checkin_page", _TEXT["checkin"], CheckInTab),
-    ("calendar_page", _TEXT["calendar"], CalendarPage),
-    ("mood_page", _TEXT["mood"], MoodTab),
-    ("goals_page", _TEXT["goals"], GoalsTab),
-    ("plan_page", _TEXT["plan"], PlanTab),
-    ("support_page", _TEXT["support"], SupportTab),
-    ("appointments_page", _TEXT["appointments"], AppointmentsTab),
-    ("search_page", _TEXT["search"], SearchPage),
+    ("journal_page", "journal", JournalPage),
+    ("checkin_page", "checkin", CheckInTab),
+    ("calendar_page", "calendar", CalendarPage),
+    ("mood_page", "mood", MoodTab),
+    ("goals_page", "goals", GoalsTab),
+    ("plan_page", "plan", PlanTab),
+    ("support_page", "support", SupportTab),
+    ("appointments_page", "appointments", AppointmentsTab),
+    ("search_page", "search", SearchPage),
 ]
 
 
 def _tab(name: str) -> property:
     """A tab's page, built on first use."""
-    return property(lambda self: self._page(name), doc=f"The {name.removesuffix('_page')} tab (built on first use).")
+    return property(
+        lambda self: self._page(name),
+        doc=f"The {name.removesuffix('_page')} tab (built on first use).",
+    )
 
 
 class UnlockedView(QWidget):
@@ -155,9 +162,9 @@ class UnlockedView(QWidget):
     def _setup_ui(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for index, (_name, title, _cls) in enumerate(_TABS):
-            self.tabs.addTab(QWidget(self.tabs), title)  # stands in until the page is first shown
-            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        for index, (_name, key, _cls) in enumerate(_TABS):
+            self.tabs.addTab(QWidget(self.tabs), _TEXT[key])  # stands in until the page is first shown
+            self.tabs.setTabToolTip(index, f"{_TEXT[key]} (Ctrl+{index + 1})")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -179,8 +186,8 @@ class UnlockedView(QWidget):
         stand_in, current = self.tabs.widget(index), self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, page, _TABS[index][1])
-        self.tabs.setTabToolTip(index, f"{_TABS[index][1]} (Ctrl+{index + 1})")
+        self.tabs.insertTab(index, page, _TEXT[_TABS[index][1]])
+        self.tabs.setTabToolTip(index, f"{_TEXT[_TABS[index][1]]} (Ctrl+{index + 1})")
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         if stand_in is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.widgets.common import (
     centered_column,
     end_column,
@@ -14,20 +15,26 @@ from recoveryjournal.ui.widgets.common import (
     show_message,
 )
 
-_TEXT = {
-    "title": "Welcome to Recovery Journal",
-    "intro": (
-        "A private place for your journal, your check-ins and your plans. Everything stays on this computer, "
-        "locked with a passphrase that only you know. Nothing leaves unless you choose to share it."
-    ),
-    "create": "Create my journal",
-    "open": "Open a journal I already have…",
-    "demo": "Look around a demo journal first",
-    "lock_hint": (
-        "When your journal is open, press Ctrl+L at any time to lock it straight away. If you need to hide it "
-        "quickly, press Esc three times (or use the red Quick exit button): it locks and the window goes blank."
-    ),
-}
+_TEXT = Texts(
+    {
+        "title": N_("Welcome to Recovery Journal"),
+        "intro": (
+            N_(
+                "A private place for your journal, your check-ins and your plans. Everything stays on this computer, "
+                "locked with a passphrase that only you know. Nothing leaves unless you choose to share it."
+            )
+        ),
+        "create": N_("Create my journal"),
+        "open": N_("Open a journal I already have…"),
+        "demo": N_("Look around a demo journal first"),
+        "lock_hint": (
+            N_(
+                "When your journal is open, press Ctrl+L at any time to lock it straight away. If you need to hide it "
+                "quickly, press Esc three times (or use the red Quick exit button): it locks and the window goes blank."
+            )
+        ),
+    }
+)
 
 
 class WelcomePage(QWidget):
@@ -43,7 +50,7 @@ class WelcomePage(QWidget):
 
     def set_centre(self, name: str, support_line: str) -> None:
         """On a shared PC: the centre's name and where to find help (from the machine policy)."""
-        text = "\n".join(t for t in (f"Welcome to {name}." if name else "", support_line) if t)
+        text = "\n".join(t for t in (_("Welcome to {name}.").format(name=name) if name else "", support_line) if t)
         show_message(self.centre_line, text)
 
     def _setup_ui(self) -> None:

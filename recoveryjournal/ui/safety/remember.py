@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.workers import run_in_background
 
@@ -25,9 +26,11 @@ def _ks():  # type: ignore[no-untyped-def]
     return keyring_service
 
 
-_TEXT = {
-    "remembered": "This computer will remember your passphrase. You can turn that off in Settings.",
-}
+_TEXT = Texts(
+    {
+        "remembered": N_("This computer will remember your passphrase. You can turn that off in Settings."),
+    }
+)
 
 
 class RememberPassphrase(QObject):

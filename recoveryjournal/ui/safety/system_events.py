@@ -48,9 +48,9 @@ class SystemLockSignals(QObject):
             login1 = "org.freedesktop.login1"
             if system.connect(login1, "/org/freedesktop/login1", f"{login1}.Manager", "PrepareForSleep",
                               self, "1on_prepare_for_sleep(bool)"):  # fmt: skip
-                self.sources.append("logind: sleep")
+                self.sources.append("logind: sleep")  # not shown: a note for developers
             if system.connect("", "", f"{login1}.Session", "Lock", self, "1on_session_lock()"):
-                self.sources.append("logind: session lock")
+                self.sources.append("logind: session lock")  # not shown: a note for developers
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             # Any sender: a screensaver may restart under a new owner, and an extra lock is always harmless.
@@ -67,13 +67,13 @@ class SystemLockSignals(QObject):
     @Slot()
     def on_session_lock(self) -> None:
         """logind asks sessions to lock (screen lock, user switch)."""
-        self._on_lock("session locked")
+        self._on_lock("session locked")  # not shown: a note for developers
 
     @Slot(bool)
     def on_screensaver(self, active: bool) -> None:
         """The screensaver (and with it the screen lock) started."""
         if active:
-            self._on_lock("screen locked")
+            self._on_lock("screen locked")  # not shown: a note for developers
 
     def _on_application_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:

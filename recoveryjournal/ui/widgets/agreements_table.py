@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from recoveryjournal.domain.appointments import Agreement
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
-_HEADERS = ["What we agreed", "Who does it", "Their name", "Goal step"]
+_HEADERS = [N_("What we agreed"), N_("Who does it"), N_("Their name"), N_("Goal step")]
 ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -19,10 +20,10 @@ class AgreementsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(_HEADERS), parent)
-        self.setHorizontalHeaderLabels(_HEADERS)
+        self.setHorizontalHeaderLabels([_(h) for h in _HEADERS])
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setVisible(False)
-        self.setAccessibleName("What we agreed")
+        self.setAccessibleName(_("What we agreed"))
         self.itemChanged.connect(lambda _i: self.changed.emit())
 
     def set_agreements(self, agreements: tuple[Agreement, ...]) -> None:
@@ -40,10 +41,10 @@ class AgreementsTable(QTableWidget):
         text = QTableWidgetItem(a.text)
         text.setData(ROLE, a)
         self.setItem(row, 0, text)
-        label = f"{_HEADERS[1]}: {a.text}" if a.text else _HEADERS[1]
+        label = f"{_(_HEADERS[1])}: {a.text}" if a.text else _(_HEADERS[1])
         put_who_chooser(self, row, 1, a.who, label, self.changed.emit)
         self.setItem(row, 2, QTableWidgetItem(a.who_name))
-        linked = QTableWidgetItem("Yes" if a.step_id else "")
+        linked = QTableWidgetItem(_("Yes") if a.step_id else "")
         linked.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         self.setItem(row, 3, linked)
 

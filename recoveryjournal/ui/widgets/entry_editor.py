@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,19 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.widgets.common import add_shortcut
 
-_TEXT = {
-    "title_placeholder": "Title (if you like)",
-    "body_placeholder": "Write whatever you like. Only you can read this.",
-    "save": "Save",
-    "delete": "Delete…",
-    "share": "Share this entry…",
-    "date": "Date",
-    "tags": "Tags, separated by commas (if you like)",
-    "link": "Check-in:",
-    "no_link": "Not linked to a check-in",
-}
+_TEXT = Texts(
+    {
+        "title_placeholder": N_("Title (if you like)"),
+        "body_placeholder": N_("Write whatever you like. Only you can read this."),
+        "save": N_("Save"),
+        "delete": N_("Delete…"),
+        "share": N_("Share this entry…"),
+        "date": N_("Date"),
+        "tags": N_("Tags, separated by commas (if you like)"),
+        "link": N_("Check-in:"),
+        "no_link": N_("Not linked to a check-in"),
+    }
+)
 
 
 class EntryEditor(QWidget):
@@ -149,12 +152,12 @@ class EntryEditor(QWidget):
     def _setup_ui(self) -> None:
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
         self.date_edit.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.date_edit.setAccessibleName(_TEXT["date"])
         self.time_edit = QTimeEdit(self)
-        self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("Time")
+        self.time_edit.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
+        self.time_edit.setAccessibleName(_("Time"))
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(_TEXT["title_placeholder"])
         self.title_edit.setAccessibleName(_TEXT["title_placeholder"])
@@ -169,7 +172,7 @@ class EntryEditor(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags_edit.setCompleter(completer)
         self.link_box = QComboBox(self)
-        self.link_box.setAccessibleName("Linked check-in")
+        self.link_box.setAccessibleName(_("Linked check-in"))
         self.link_row = QWidget(self)
         link_layout = QHBoxLayout(self.link_row)
         link_layout.setContentsMargins(0, 0, 0, 0)
@@ -180,14 +183,14 @@ class EntryEditor(QWidget):
         self.link_row.setVisible(False)
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setPlaceholderText(_TEXT["body_placeholder"])
-        self.body_edit.setAccessibleName("Entry text")
+        self.body_edit.setAccessibleName(_("Entry text"))
         self.body_edit.setTabChangesFocus(True)  # Tab moves on, as everywhere else: no keyboard trap
         self.body_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         body_font = QFont(self.body_edit.font())
         body_font.setPointSizeF(body_font.pointSizeF() * 1.15)
         self.body_edit.setFont(body_font)
         self.save_button = QPushButton(_TEXT["save"], self)
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
         add_shortcut(self, [QKeySequence.StandardKey.Save], self.save_requested.emit)
         self.save_button.setObjectName("primaryButton")
         self.delete_button = QPushButton(_TEXT["delete"], self)

@@ -20,30 +20,33 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.goals import STATUSES, Goal, PositiveRisk
+from recoveryjournal.i18n import N_, Texts, _, day
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.steps_table import StepsTable
 
-_TEXT = {
-    "progress_chart": "Progress chart",
-    "title": "My goal, in my own words",
-    "why": "Why it matters to me",
-    "status": "Where it's at",
-    "review": "Talk about this at my next appointment",
-    "steps": "Small steps",
-    "add_step": "Add a step",
-    "remove_step": "Remove step",
-    "risk": "A risk I choose to take (if there is one)",
-    "risk_what": "The risk",
-    "risk_why": "Why it's worth it to me",
-    "risk_wrong": "What could go wrong",
-    "risk_helps": "What would help",
-    "risk_who": "Who supports me",
-    "progress": "{done} of {total} steps done",
-    "no_steps": "No steps yet. Small ones are good.",
-    "notes": "How it's going",
-    "note_placeholder": "A few words about how it's going, then press Enter",
-    "unnamed": "A goal I haven't named yet",
-}
+_TEXT = Texts(
+    {
+        "progress_chart": N_("Progress chart"),
+        "title": N_("My goal, in my own words"),
+        "why": N_("Why it matters to me"),
+        "status": N_("Where it's at"),
+        "review": N_("Talk about this at my next appointment"),
+        "steps": N_("Small steps"),
+        "add_step": N_("Add a step"),
+        "remove_step": N_("Remove step"),
+        "risk": N_("A risk I choose to take (if there is one)"),
+        "risk_what": N_("The risk"),
+        "risk_why": N_("Why it's worth it to me"),
+        "risk_wrong": N_("What could go wrong"),
+        "risk_helps": N_("What would help"),
+        "risk_who": N_("Who supports me"),
+        "progress": N_("{done} of {total} steps done"),
+        "no_steps": N_("No steps yet. Small ones are good."),
+        "notes": N_("How it's going"),
+        "note_placeholder": N_("A few words about how it's going, then press Enter"),
+        "unnamed": N_("A goal I haven't named yet"),
+    }
+)
 
 
 def _small_text(parent: QWidget, placeholder: str = "") -> QPlainTextEdit:
@@ -83,7 +86,7 @@ class GoalEditor(QWidget):
             box.setPlainText(value)
         self.notes.clear()
         for note in goal.notes:
-            self.notes.addItem(f"{note.date.strftime('%d %b %Y')} · {note.text}")
+            self.notes.addItem(f"{day(note.date, 'short')} · {note.text}")
         self.note_edit.setEnabled(goal.id is not None)
         self._goal_for_progress = goal
         self._show_progress(goal)
@@ -128,7 +131,7 @@ class GoalEditor(QWidget):
         self.why = _small_text(self, _TEXT["why"])
         self.status = QComboBox(self)
         self.status.setAccessibleName(_TEXT["status"])
-        for key, label in STATUSES.items():
+        for key, label in ((k, _(w)) for k, w in STATUSES.items()):
             self.status.addItem(label, key)
         self.review = QCheckBox(_TEXT["review"], self)
         self.steps = StepsTable(self)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
-_SHOW, _HIDE = "Show", "Hide"
+from recoveryjournal.i18n import N_, _
+
+_SHOW, _HIDE = N_("Show"), N_("Hide")
 
 
 class PassphraseField(QWidget):
@@ -22,9 +24,9 @@ class PassphraseField(QWidget):
         self.edit.setAccessibleName(placeholder)  # the box a screen reader lands on (the focus goes to it)
         self.edit.setMinimumWidth(280)
         self.toggle = QToolButton(self)
-        self.toggle.setText(_SHOW)
+        self.toggle.setText(_(_SHOW))
         self.toggle.setCheckable(True)
-        self.toggle.setToolTip("Show or hide what you typed")
+        self.toggle.setToolTip(_("Show or hide what you typed"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
@@ -54,4 +56,4 @@ class PassphraseField(QWidget):
 
     def _on_toggled(self, shown: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.toggle.setText(_HIDE if shown else _SHOW)
+        self.toggle.setText(_(_HIDE if shown else _SHOW))

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.crisis_plan import Contact, PlanSection, holds_contacts, prompt_for
+from recoveryjournal.i18n import N_, Texts, _
 
-_TEXT = {
-    "title": "Section title",
-    "text": "In your own words",
-    "contacts": "People and numbers",
-    "add": "Add someone",
-    "remove": "Remove",
-    "headers": ["Name", "How to reach (phone, email…)", "When"],
-}
+_TEXT = Texts(
+    {
+        "title": N_("Section title"),
+        "text": N_("In your own words"),
+        "contacts": N_("People and numbers"),
+        "add": N_("Add someone"),
+        "remove": N_("Remove"),
+        "headers": [N_("Name"), N_("How to reach (phone, email…)"), N_("When")],
+    }
+)
 
 
 class PlanSectionEditor(QWidget):
@@ -45,7 +48,7 @@ class PlanSectionEditor(QWidget):
         """Show a section."""
         self._loading = True
         self._section = section
-        self.title.setText(section.title)
+        self.title.setText(_(section.title))
         self.prompt.setText(prompt_for(section.key))
         self.text.setPlainText(section.text)
         self.contacts.setRowCount(0)

@@ -5,11 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-_TEXT = {
-    "ask": "Would you like to check in? It only takes a few seconds.",
-    "yes": "Check in now",
-    "later": "Not now",
-}
+from recoveryjournal.i18n import N_, Texts
+
+_TEXT = Texts(
+    {
+        "ask": N_("Would you like to check in? It only takes a few seconds."),
+        "yes": N_("Check in now"),
+        "later": N_("Not now"),
+    }
+)
 
 
 class ReminderBar(QFrame):

@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.share import ShareRequest
+from recoveryjournal.i18n import N_, _, clock, day
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import label_choice
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _GROUPS = {
-    "entry": "Journal entries",
+    "entry": N_("Journal entries"),
     "checkin": "Check-ins",
-    "goal": "Goals and their steps",
-    "plan": "Sections of my crisis plan",
-    "appointment": "Appointment agendas",
+    "goal": N_("Goals and their steps"),
+    "plan": N_("Sections of my crisis plan"),
+    "appointment": N_("Appointment agendas"),
 }
 
 
@@ -48,51 +49,58 @@ class SharePicker(QWidget):
         self._session = session
         self.tree = QTreeWidget(self)
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("What to share")
+        self.tree.setAccessibleName(_("What to share"))
         self.groups: dict[str, QTreeWidgetItem] = {}
-        for kind, label in _GROUPS.items():
+        for kind, label in ((k, _(w)) for k, w in _GROUPS.items()):
             group = QTreeWidgetItem(self.tree, [label])
             group.setFlags(group.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
             self.groups[kind] = group
         pre = preselected
         for e in session.entries(limit=2000):
-            self._add("entry", e.id, f"{e.date:%d %b %Y} · {e.display_title}", e.id in pre.get("entry", set()))
+            self._add("entry", e.id, f"{day(e.date, 'short')} · {e.display_title}", e.id in pre.get("entry", set()))
         for c in session.checkins.between(limit=2000):
-            self._add("checkin", c.id, f"{c.date:%d %b %Y} {c.time:%H:%M} · mood {c.mood}", False)
+            self._add(
+                "checkin",
+                c.id,
+                _("{day} {time} · mood {mood}").format(day=day(c.date, "short"), time=clock(c.time), mood=c.mood),
+                False,
+            )
         for g in session.goals.all():
             self._add("goal", g.id, g.title, g.id in pre.get("goal", set()))
         for s in session.plan.sections():
             if not s.skipped and not s.is_empty:
-                self._add("plan", s.key, s.title, s.key in pre.get("plan", set()))
+                self._add("plan", s.key, _(s.title), s.key in pre.get("plan", set()))
         for a in session.appointments.all():
-            self._add("appointment", a.id, f"{a.date:%d %b %Y} · {a.with_whom}", a.id in pre.get("appointment", set()))
+            self._add(
+                "appointment", a.id, f"{day(a.date, 'short')} · {a.with_whom}", a.id in pre.get("appointment", set())
+            )
         for kind, group in self.groups.items():
             group.setHidden(group.childCount() == 0)
             group.setExpanded(kind in pre or kind in ("entry", "plan"))
         today = dt.date.today()
-        self.mood_box = QCheckBox("A mood summary and chart, from", self)
+        self.mood_box = QCheckBox(_("A mood summary and chart, from"), self)
         self.mood_from = QDateEdit(_qdate(today - dt.timedelta(days=27)), self)
         self.mood_to = QDateEdit(_qdate(today), self)
         self.range_from = QDateEdit(_qdate(today - dt.timedelta(days=13)), self)
         self.range_to = QDateEdit(_qdate(today), self)
         self.tag_box = QComboBox(self)
         self.tag_box.addItems(session.tags())
-        for edit, name in ((self.mood_from, "Mood chart from"), (self.mood_to, "Mood chart to"),
-                           (self.range_from, "Entries from"), (self.range_to, "Entries to")):  # fmt: skip
+        for edit, name in ((self.mood_from, _("Mood chart from")), (self.mood_to, _("Mood chart to")),
+                           (self.range_from, _("Entries from")), (self.range_to, _("Entries to"))):  # fmt: skip
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
-        self.tag_box.setAccessibleName("Tag")
+        self.tag_box.setAccessibleName(_("Tag"))
         pick_range, pick_tag = (
-            QPushButton("Tick entries from these dates", self),
-            QPushButton("Tick entries tagged", self),
+            QPushButton(_("Tick entries from these dates"), self),
+            QPushButton(_("Tick entries tagged"), self),
         )
         mood_row = QHBoxLayout()
-        for widget in (self.mood_box, self.mood_from, QLabel("to", self), self.mood_to):
+        for widget in (self.mood_box, self.mood_from, QLabel(_("to"), self), self.mood_to):
             mood_row.addWidget(widget)
         mood_row.addStretch(1)
-        label_choice(self.tag_box, "Tag")
+        label_choice(self.tag_box, _("Tag"))
         range_row = QHBoxLayout()
-        for widget in (pick_range, self.range_from, QLabel("to", self), self.range_to, pick_tag, self.tag_box):
+        for widget in (pick_range, self.range_from, QLabel(_("to"), self), self.range_to, pick_tag, self.tag_box):
             range_row.addWidget(widget)
         range_row.addStretch(1)
         pick_tag.setEnabled(self.tag_box.count() > 0)

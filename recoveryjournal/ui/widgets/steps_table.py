@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Step
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
-_HEADERS = ["Done", "Step", "Who does it", "Their name", "By when"]
+_HEADERS = [N_("Done"), N_("Step"), N_("Who does it"), N_("Their name"), N_("By when")]
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -33,16 +34,16 @@ class StepsTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(_HEADERS), parent)
-        self.setHorizontalHeaderLabels(_HEADERS)
+        self.setHorizontalHeaderLabels([_(h) for h in _HEADERS])
         self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (0, 2, 4):  # "Done", who does it ("A peer supporter") and the date: never cut off
             self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setAccessibleName("Steps")
+        self.setAccessibleName(_("Steps"))
         self.verticalHeader().setVisible(False)
         self.setMinimumHeight(150)
         self.horizontalHeaderItem(4).setToolTip(
-            "Any date you like, e.g. 14/03/2027 or 14 March 2027; leave empty for none"
+            _("Any date you like, e.g. 14/03/2027 or 14 March 2027; leave empty for none")
         )
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
@@ -93,8 +94,12 @@ class StepsTable(QTableWidget):
                     target = parse_date(typed_date)
                 except InvalidInput as exc:
                     if not lenient:
-                        raise InvalidInput(f"Step “{text}”: {exc.message}") from None
-                    text = f"{text} (by {typed_date})"  # keep what was typed, in words
+                        raise InvalidInput(
+                            _("Step “{text}”: {message}").format(text=text, message=exc.message)
+                        ) from None
+                    text = _("{text} (by {typed_date})").format(
+                        text=text, typed_date=typed_date
+                    )  # keep what was typed, in words
             done = self.item(row, 0).checkState() == Qt.CheckState.Checked
             result.append(Step(self.item(row, 1).data(STEP_ID_ROLE), text, who, name, target, done))
         return tuple(result)
@@ -109,7 +114,7 @@ class StepsTable(QTableWidget):
         text = QTableWidgetItem(step.text)
         text.setData(STEP_ID_ROLE, step.id)
         self.setItem(row, 1, text)
-        label = f"{_HEADERS[2]}: {step.text}" if step.text else _HEADERS[2]
+        label = f"{_(_HEADERS[2])}: {step.text}" if step.text else _(_HEADERS[2])
         put_who_chooser(self, row, 2, step.who, label, self.changed.emit)
         self.setItem(row, 3, QTableWidgetItem(step.who_name))
         self.setItem(row, 4, QTableWidgetItem(step.target.isoformat() if step.target else ""))

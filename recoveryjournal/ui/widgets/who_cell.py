@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 
 from recoveryjournal.domain.goals import WHO
+from recoveryjournal.i18n import _
 from recoveryjournal.ui.widgets.common import label_choice
 
 
@@ -20,7 +21,7 @@ def put_who_chooser(table: QTableWidget, row: int, column: int, who: str, name: 
     """
     combo = QComboBox(table)
     combo.setAccessibleName(name)
-    for key, label in WHO.items():
+    for key, label in ((k, _(w)) for k, w in WHO.items()):
         combo.addItem(label, key)
     combo.setCurrentIndex(max(0, combo.findData(who)))
     behind = QTableWidgetItem(combo.currentText())
