@@ -1,0 +1,188 @@
+"""The whole app in the second language: every screen, Qt's own buttons, dates, exported pages, the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from recoveryjournal import i18n
+from recoveryjournal.ui.main_window import MainWindow
+from recoveryjournal.ui.settings import AppSettings
+from recoveryjournal.ui.workers import background_tasks_running
+from tests.conftest import PASSPHRASE
+from tests.ui.tour import tour
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "resources" / "translations" / "es" / "LC_MESSAGES" / "recoveryjournal.po"
+
+
+def _english_only() -> set[str]:
+    """English words whose Spanish differs: seeing one of these on a Spanish screen means it wasn't translated."""
+    with CATALOGUE.open("rb") as f:
+        catalog = read_po(f, locale="es")
+    return {
+        m.id for m in catalog
+        if isinstance(m.id, str) and m.id and m.string and m.string != m.id and len(m.id.strip()) > 1
+    }  # fmt: skip
+
+
+def _texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every visible piece of text under `root`: labels, buttons, boxes, lists, tabs, menus,
+    tooltips and the names screen readers read."""
+    found: list[tuple[str, str]] = [("window title", root.windowTitle())]
+    for w in [root, *root.findChildren(QWidget)]:
+        if w is not root and not w.isVisibleTo(root):
+            continue
+        kind = type(w).__name__
+        found += [(f"{kind} tooltip", w.toolTip()), (f"{kind} name", w.accessibleName()),
+                  (f"{kind} description", w.accessibleDescription())]  # fmt: skip
+        if isinstance(w, QLabel | QAbstractButton):
+            found.append((kind, w.text()))
+        if isinstance(w, QLineEdit):
+            found.append((f"{kind} placeholder", w.placeholderText()))
+        if isinstance(w, QPlainTextEdit | QTextEdit):
+            found.append((f"{kind} placeholder", w.placeholderText()))
+        if isinstance(w, QGroupBox):
+            found.append((kind, w.title()))
+        if isinstance(w, QComboBox):
+            found += [(f"{kind} item", w.itemText(i)) for i in range(w.count())]
+        if isinstance(w, QTabWidget):
+            found += [(f"{kind} tab", w.tabText(i)) for i in range(w.count())]
+        if isinstance(w, QListWidget):
+            found += [(f"{kind} item", w.item(i).text()) for i in range(w.count())]
+        if isinstance(w, QTableWidget):
+            found += [(f"{kind} header", w.horizontalHeaderItem(i).text()) for i in range(w.columnCount())
+                      if w.horizontalHeaderItem(i)]  # fmt: skip
+    for menu in root.findChildren(QMenu):
+        found += [("menu", a.text().replace("&", "")) for a in menu.actions()]
+    return [(where, text) for where, text in found if text]
+
+
+@pytest.fixture
+def spanish(qapp) -> Iterator[None]:
+    """Speak Spanish as app.py does at start (our words, Qt's own, Spanish dates), then English again."""
+    i18n.choose_language("es")
+    QLocale.setDefault(QLocale("es_ES"))
+    translator = QTranslator()
+    assert translator.load("qtbase_es", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en_GB"))
+    i18n.choose_language("en_GB")
+
+
+@pytest.fixture
+def spanish_window(spanish, qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # a fresh demo journal, made in Spanish
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    settings.seen_welcome_tour = True
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1000, 680)
+    window.show()
+    yield window
+    qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=15_000)
+    window.lock()
+
+
+def test_every_screen_speaks_spanish(spanish_window, qtbot) -> None:
+    """Walk every screen and dialog in Spanish; no English sentence, button or name from the catalogue may
+    show (one would mean words fixed at import time, or shown without `_()`)."""
+    english = _english_only()
+
+    def settle() -> None:
+        for _ in range(20):
+            QApplication.processEvents()
+        qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=15_000)
+
+    left_in_english: dict[str, list[str]] = {}
+    screens = 0
+    for name, widget in tour(spanish_window, settle):
+        screens += 1
+        found = sorted({f"{where}: {text!r}" for where, text in _texts(widget) if text.replace("&", "") in english})
+        if found:
+            left_in_english[name] = found
+    assert screens >= 25
+    assert not left_in_english, "\n".join(f"{s}: {', '.join(t)}" for s, t in left_in_english.items())
+
+
+def test_qt_own_buttons_and_dates_follow_the_language(spanish, qtbot) -> None:
+    """Qt's standard buttons come from Qt's Spanish translation; dates and numbers are written the Spanish way."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Cancelar"
+    day = dt.date(2026, 11, 27)
+    assert i18n.day(day, "full") == "viernes, 27 de noviembre de 2026"
+    assert i18n.clock(dt.time(14, 5)) == "14:05"
+    assert i18n.number(6.5) == "6,5"
+    assert QLocale().toString(day, QLocale.FormatType.LongFormat).startswith("viernes")
+
+
+def test_settings_choose_the_language_for_the_next_start(qapp, tmp_path: Path, monkeypatch) -> None:
+    """Settings keeps the choice; the next start speaks it even where the computer speaks another language."""
+    from recoveryjournal.ui.app import speak_chosen_language
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    AppSettings().language = "es"
+    try:
+        speak_chosen_language(qapp)
+        assert i18n.language() == "es" and i18n._("Lock") == "Bloquear"
+    finally:
+        AppSettings().language = ""
+        i18n.choose_language("en_GB")
+        QLocale.setDefault(QLocale("en_GB"))
+    assert i18n._("Lock") == "Lock"
+
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, RECOVERYJOURNAL_LANGUAGE="es_ES")
+    return subprocess.run([sys.executable, "-m", "recoveryjournal.cli", *args], input=stdin, env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+@pytest.mark.slow
+def test_the_command_line_and_its_pdf_speak_spanish(tmp_path: Path) -> None:
+    """The CLI's help, messages and a shared PDF's headings and dates, in Spanish, with no screen."""
+    from pypdf import PdfReader
+
+    journal = tmp_path / "mi-diario"
+    assert "crea un diario nuevo" in _cli("--help").stdout
+    made = _cli("init", str(journal), stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n")
+    assert made.returncode == 0, made.stderr
+    assert "Apunta esta clave de recuperación" in made.stderr
+    wrong = _cli("list", str(journal), stdin="not it\n")
+    assert wrong.returncode == 3 and "Esa frase de paso no abre este diario" in wrong.stderr
+    added = _cli("add", str(journal), "--text", "Un día tranquilo.", "--date", "2026-11-27", stdin=f"{PASSPHRASE}\n")
+    assert added.returncode == 0, added.stderr
+    pdf = tmp_path / "compartido.pdf"
+    shared = _cli("share", str(journal), "--entry", "1", "--output", str(pdf), stdin=f"{PASSPHRASE}\n")
+    assert shared.returncode == 0, shared.stderr
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Entradas del diario" in text and "viernes, 27 de noviembre de 2026" in text
+    assert "Journal entries" not in text and "Friday" not in text
