@@ -2,8 +2,9 @@
 
 `xvfb-run -a python -m tests.looks --readme` saves the few screens the README shows into docs/images/.
 
-Looks: `normal`, `large` (QT_SCALE_FACTOR=2, as at 200 % display scaling), `dark` (a dark palette) and
-`contrast` (black, white and yellow, as a high-contrast theme gives). Each look runs in its own process
+Looks: `normal`, `large` (QT_SCALE_FACTOR=2, as at 200 % display scaling), `dark` (a dark palette),
+`contrast` (black, white and yellow, as a high-contrast theme gives) and `spanish` (the second language, as
+app.py speaks it at start: our words, Qt's own buttons, Spanish dates). Each look runs in its own process
 (the scale must be set before Qt starts), walks every screen and dialog with tests/ui/tour.py and saves
 OUTDIR/LOOK-NN-screen.png. Not a test: a person looks at these (clipped or overlapping text, colour that
 carries meaning alone, a focus that can't be seen).
@@ -18,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-LOOKS = ("normal", "large", "dark", "contrast")
+LOOKS = ("normal", "large", "dark", "contrast", "spanish")
 #: The README's pictures: screen in the tour → file in docs/images/.
 README_SCREENS = {
     "welcome": "welcome.png",
@@ -27,6 +28,14 @@ README_SCREENS = {
     "tab: How things have been": "how-things-have-been.png",
     "tab: Goals": "goals.png",
     "share: look and save": "share-preview.png",
+}
+
+#: The same, in Spanish, for docs/translating.md (the tour names tabs by their words).
+README_SCREENS_SPANISH = {
+    "welcome": "es-welcome.png",
+    "tab: Cómo estoy": "es-check-in.png",
+    "tab: Cómo ha ido": "es-how-things-have-been.png",
+    "share: look and save": "es-share-preview.png",
 }
 
 
@@ -67,6 +76,11 @@ def shoot(look: str, out: Path, only: dict[str, str] | None = None) -> None:
     from tests.ui.tour import tour
 
     app = QApplication.instance() or QApplication([])
+    if look == "spanish":
+        from recoveryjournal.ui.app import speak_chosen_language
+
+        os.environ["RECOVERYJOURNAL_LANGUAGE"] = "es_ES"
+        speak_chosen_language(app)
     app.setStyle("Fusion")  # the same drawing on every machine, so the looks compare
     if look in ("dark", "contrast"):
         app.setPalette(_palette(look))
@@ -101,13 +115,19 @@ def main(argv: list[str]) -> None:
     """One process per look."""
     if argv[:1] == ["--readme"]:
         env = dict(os.environ, QT_SCALE_FACTOR="1")
-        subprocess.run(
-            [sys.executable, "-m", "tests.looks", "docs/images", "--in-process", "readme"], env=env, check=True
-        )
+        for which in ("readme", "readme-spanish"):
+            subprocess.run(
+                [sys.executable, "-m", "tests.looks", "docs/images", "--in-process", which], env=env, check=True
+            )
         return
     out = Path(argv[0] if argv else "looks")
     if len(argv) > 2 and argv[1] == "--in-process":
-        shoot("normal", out, README_SCREENS) if argv[2] == "readme" else shoot(argv[2], out)
+        if argv[2] == "readme":
+            shoot("normal", out, README_SCREENS)
+        elif argv[2] == "readme-spanish":
+            shoot("spanish", out, README_SCREENS_SPANISH)
+        else:
+            shoot(argv[2], out)
         return
     for look in argv[1:] or LOOKS:
         env = dict(os.environ, QT_SCALE_FACTOR="2" if look == "large" else "1")
