@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal import APP_NAME
 from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalError
-from recoveryjournal.i18n import N_, Texts, _
+from recoveryjournal.i18n import N_, Texts, _, warm_up
 from recoveryjournal.services.locations import DEMO_PASSPHRASE, demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.backup_actions import BackupActions
@@ -388,7 +388,9 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
             from recoveryjournal.services.journal_service import unlock_journal
 
             self._backups_done.wait(60)  # an automatic backup taken on lock still holds the journal briefly
-            return unlock_journal(path, secret, recovery_key=is_recovery_key)
+            session = unlock_journal(path, secret, recovery_key=is_recovery_key)
+            warm_up()  # Babel's dates for the first list, here rather than on the GUI thread (~60 ms)
+            return session
 
         run_in_background(
             unlock,

@@ -168,7 +168,7 @@ def test_first_window_loads_nothing_behind_the_lock() -> None:
         "w = MainWindow(); w.show(); w.start(); app.processEvents()\n"
         "lazy = ('matplotlib', 'numpy', 'keyring', 'urllib.request', 'sqlcipher3', 'argon2', 'cryptography',\n"
         "        'recoveryjournal.storage', 'recoveryjournal.services.journal_service', 'recoveryjournal.render',\n"
-        "        'recoveryjournal.ui.pages.unlocked_view', 'recoveryjournal.ui.dialogs.share_dialog',\n"
+        "        'recoveryjournal.ui.pages.unlocked_view', 'recoveryjournal.ui.dialogs.share_dialog', 'babel',\n"
         "        'recoveryjournal.ui.pages.unlock_page')\n"
         "print(sorted(m for m in lazy if m in sys.modules))\n"
     )
