@@ -153,3 +153,20 @@ def test_translations_keep_every_placeholder() -> None:
             wanted = set(names.findall(ids[-1]))
             wrong += [(language, ids[0], s) for s in strings if set(names.findall(s)) != wanted]
     assert wrong == []
+
+
+#: docs/words.md's words to avoid, in Spanish (with their forms).
+AVOIDED_IN_SPANISH = re.compile(
+    r"\b(pacientes?|incumpl\w*|fracas\w*|fall(ó|aste|ido|ida)|debes|debe|deben|síntomas?|trastornos?|inválid\w*"
+    r"|enferm[oa]s? mental\w*|loc[oa]s?|adict[oa]s?|víctimas?|sufr\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def test_no_stigmatising_words_in_the_spanish() -> None:
+    """The translation keeps docs/words.md too: no "paciente", "fracasó", "debes", "síntomas"…"""
+    with translations.po_path("es").open("rb") as f:
+        catalog = read_po(f, locale="es")
+    found = [s for m in catalog for s in (m.string if isinstance(m.string, tuple) else (m.string,))
+             if s and AVOIDED_IN_SPANISH.search(s)]  # fmt: skip
+    assert found == []
