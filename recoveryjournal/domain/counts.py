@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from recoveryjournal.i18n import ngettext
 
+#: The share log's kinds of item, by the name `how_many` knows them.
+SHARED_KINDS = {"entry": "entries", "checkin": "checkins", "mood_summary": "mood_summaries", "goal": "goals",
+                "plan_section": "plan_sections", "appointment": "agendas"}  # fmt: skip
+
 
 def how_many(kind: str, n: int) -> str:
-    """`n` things of `kind` (a table's name: entries, checkins, goals, …) as a person says it."""
+    """`n` things of `kind` (a table's name: entries, checkins, goals, …, or a kind of shared item) as a
+    person says it."""
+    kind = SHARED_KINDS.get(kind, kind)
     forms = {
         "entries": ngettext("{n} entry", "{n} entries", n),
         "checkins": ngettext("{n} check-in", "{n} check-ins", n),
@@ -22,5 +28,7 @@ def how_many(kind: str, n: int) -> str:
         "tags": ngettext("{n} tag", "{n} tags", n),
         "feelings": ngettext("{n} feeling", "{n} feelings", n),
         "scale_words": ngettext("{n} own word for a scale", "{n} own words for scales", n),
+        "mood_summaries": ngettext("{n} mood summary", "{n} mood summaries", n),
+        "agendas": ngettext("{n} agenda", "{n} agendas", n),
     }
     return forms.get(kind, f"{n} {kind}").format(n=n)

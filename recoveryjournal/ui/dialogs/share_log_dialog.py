@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QVBoxLayout, QWidget
 
-from recoveryjournal.i18n import _, moment, ngettext
+from recoveryjournal.domain.counts import how_many
+from recoveryjournal.i18n import _, moment
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import paragraph
-
-
-def _how_many(kind: str, n: int) -> str:
-    forms = {
-        "entry": ngettext("{n} entry", "{n} entries", n),
-        "checkin": ngettext("{n} check-in", "{n} check-ins", n),
-        "mood_summary": ngettext("{n} mood summary", "{n} mood summaries", n),
-        "goal": ngettext("{n} goal", "{n} goals", n),
-        "plan_section": ngettext("{n} plan section", "{n} plan sections", n),
-        "appointment": ngettext("{n} agenda", "{n} agendas", n),
-    }
-    return forms.get(kind, f"{n} {kind}").format(n=n)
 
 
 class ShareLogDialog(QDialog):
@@ -34,7 +23,7 @@ class ShareLogDialog(QDialog):
             counts: dict[str, int] = {}
             for kind, _ref in r.items:
                 counts[kind] = counts.get(kind, 0) + 1
-            what = ", ".join(_how_many(k, n) for k, n in counts.items())
+            what = ", ".join(how_many(k, n) for k, n in counts.items())
             head = _("{when} · to {who} · {format}").format(when=moment(r.shared_at), who=r.recipient or _("someone"),
                                                            format=r.format.upper())  # fmt: skip
             self.list.addItem(head + "\n" + what + "\n" + _("Saved to {place}").format(place=r.saved_to))
