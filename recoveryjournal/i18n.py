@@ -145,6 +145,26 @@ def day(date: dt.date, style: str = "long") -> str:
     return str(format_skeleton(skeleton, date, locale=where))
 
 
+def calendar_words() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """This language's month names (January first) and weekday names (Monday first), each as (short, long),
+    for reading dates people type."""
+    from babel.dates import get_day_names, get_month_names
+
+    where = locale_name()
+    months = [
+        (
+            str(get_month_names("abbreviated", locale=where)[m]).rstrip("."),
+            str(get_month_names("wide", locale=where)[m]),
+        )
+        for m in range(1, 13)
+    ]
+    days = [
+        (str(get_day_names("abbreviated", locale=where)[d]).rstrip("."), str(get_day_names("wide", locale=where)[d]))
+        for d in range(7)
+    ]
+    return months, days
+
+
 def clock(time: dt.time) -> str:
     """A time of day as this locale writes it (14:05, or 2:05 PM)."""
     from babel.dates import format_time

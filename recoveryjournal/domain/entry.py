@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
+from typing import Any
 
 from recoveryjournal.domain.errors import InvalidInput
-from recoveryjournal.i18n import _
+from recoveryjournal.i18n import N_, _, calendar_words, locale_name
 
+#: Words for days near today that a date box accepts (in English and in the chosen language).
+_NEAR_DAYS = {N_("today"): 0, N_("tomorrow"): 1, N_("yesterday"): -1}
 #: Dates outside this range are almost certainly typing slips; we say so kindly.
 EARLIEST_DATE = dt.date(1900, 1, 1)
 
@@ -54,7 +58,7 @@ def parse_date(value: str) -> dt.date:
     Numbers are read day first (14/3 is the 14th of March), as in the UK where the app began.
     """
     text = value.strip()
-    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    words = {word: days for english, days in _NEAR_DAYS.items() for word in (english, _(english).lower())}
     if text.lower() in words:
         return check_date(dt.date.today() + dt.timedelta(days=words[text.lower()]))
     date: dt.date | None
@@ -75,7 +79,8 @@ def _loose_date(text: str) -> dt.date | None:
     from dateutil import parser  # comes with matplotlib; only needed for typed dates
 
     try:
-        parsed: dt.datetime = parser.parse(text, dayfirst=True, default=dt.datetime(dt.date.today().year, 1, 1))
+        default = dt.datetime(dt.date.today().year, 1, 1)
+        parsed: dt.datetime = parser.parse(text, _date_words(locale_name()), dayfirst=True, default=default)
         return parsed.date()
     except (ValueError, OverflowError):
         return None
@@ -101,3 +106,26 @@ def clean_tags(tags: list[str] | tuple[str, ...]) -> tuple[str, ...]:
             seen.add(tag.casefold())
             result.append(clean_text(tag))
     return tuple(result)
+
+
+@functools.lru_cache(maxsize=4)
+def _date_words(locale: str) -> Any:
+    """dateutil's words for dates, with this language's month and weekday names and its little words
+    ("7 de noviembre de 2026") added, so a date written the way the app shows it reads back."""
+    from dateutil import parser
+
+    months, days = calendar_words()
+
+    def both(ours: list[tuple[str, ...]], theirs: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+        return [tuple(dict.fromkeys((*a, *b))) for a, b in zip(ours, theirs, strict=True)]
+
+    words = type(
+        "DateWords",
+        (parser.parserinfo,),
+        {
+            "MONTHS": both(parser.parserinfo.MONTHS, months),
+            "WEEKDAYS": both(parser.parserinfo.WEEKDAYS, days),
+            "JUMP": [*parser.parserinfo.JUMP, "de", "del"],
+        },
+    )
+    return words(dayfirst=True)

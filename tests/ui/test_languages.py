@@ -186,3 +186,20 @@ def test_the_command_line_and_its_pdf_speak_spanish(tmp_path: Path) -> None:
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
     assert "Entradas del diario" in text and "viernes, 27 de noviembre de 2026" in text
     assert "Journal entries" not in text and "Friday" not in text
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "en_US", "es_ES", "es_MX"])
+def test_a_date_the_app_writes_reads_back_in_every_language(locale: str) -> None:
+    """Dates shown in a box people can edit (a step's "by when") are written the locale's way, and read back;
+    so are the words for near days and the forms the hint suggests."""
+    from recoveryjournal.domain.entry import parse_date
+
+    i18n.choose_language(locale)
+    try:
+        day = dt.date(2026, 12, 11)
+        for style in ("short", "long", "full", "short_weekday"):
+            assert parse_date(i18n.day(day, style)) == day, i18n.day(day, style)
+        assert parse_date(i18n._("tomorrow")) == dt.date.today() + dt.timedelta(days=1)
+        assert parse_date("14/03/2026") == parse_date("2026-03-14") == dt.date(2026, 3, 14)
+    finally:
+        i18n.choose_language("en_GB")

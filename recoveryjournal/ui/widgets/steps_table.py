@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Step
-from recoveryjournal.i18n import N_, _
+from recoveryjournal.i18n import N_, _, day
 from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
 _HEADERS = [N_("Done"), N_("Step"), N_("Who does it"), N_("Their name"), N_("By when")]
@@ -117,4 +117,4 @@ class StepsTable(QTableWidget):
         label = f"{_(_HEADERS[2])}: {step.text}" if step.text else _(_HEADERS[2])
         put_who_chooser(self, row, 2, step.who, label, self.changed.emit)
         self.setItem(row, 3, QTableWidgetItem(step.who_name))
-        self.setItem(row, 4, QTableWidgetItem(step.target.isoformat() if step.target else ""))
+        self.setItem(row, 4, QTableWidgetItem(day(step.target, "short") if step.target else ""))
