@@ -59,9 +59,8 @@ def cmd_restore(args: argparse.Namespace, inp: Input) -> int:
     prepared = backup_service.prepare_restore(
         args.backup, args.journal, inp.secret(label), recovery_key=args.recovery_key
     )
-    print(
-        _("The backup opened and passed its checks. It holds: ") + "; ".join(prepared.summary.lines()), file=sys.stderr
-    )
+    holds = "; ".join(prepared.summary.lines())
+    print(_("The backup opened and passed its checks. It holds: {what}.").format(what=holds), file=sys.stderr)
     place = prepared.commit()
     print(place)
     print(

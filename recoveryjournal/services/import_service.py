@@ -112,14 +112,18 @@ class ImportPreview:
             else _("Nothing new: all of it is already in your journal.")
         )
         if self.mood_map:
-            out.append(_("Moods become: ") + ", ".join(f"{k} → {v}" for k, v in self.mood_map.items()) + _(" (of 10)."))
+            mapping = ", ".join(f"{k} → {v}" for k, v in self.mood_map.items())
+            out.append(_("Moods become: {mapping} (of 10).").format(mapping=mapping))
         if self.unmapped_moods:
             moods = ", ".join(_("“{mood}” ({n} rows)").format(mood=k, n=n) for k, n in self.unmapped_moods.items())
-            out.append(_("Moods with no number yet, so those rows won't come in until you give one: ") + moods + ".")
-        if self.unknown_columns:
             out.append(
-                _("Columns that won't come in (nothing here holds them): ") + ", ".join(self.unknown_columns) + "."
+                _("Moods with no number yet, so those rows won't come in until you give one: {moods}.").format(
+                    moods=moods
+                )
             )
+        if self.unknown_columns:
+            columns = ", ".join(self.unknown_columns)
+            out.append(_("Columns that won't come in (nothing here holds them): {columns}.").format(columns=columns))
         if self.unreadable:
             shown = "; ".join(self.unreadable[:5]) + (
                 _("; and {value} more").format(value=len(self.unreadable) - 5) if len(self.unreadable) > 5 else ""

@@ -73,7 +73,7 @@ class PcReport:
         """The whole report: the policy, where we looked, and what was found."""
         p = self.policy
         out = self.policy_lines()
-        out.append(_("Looked in: ") + ("; ".join(self.places_checked) or _("nothing readable")))
+        out.append(_("Looked in: {places}").format(places="; ".join(self.places_checked) or _("nothing readable")))
         if self.traces:
             out.append(_("Found traces that could tell the next person about someone's journal:"))
             out += [f"  {trace}" for trace in self.traces]
