@@ -22,7 +22,7 @@ from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput, JournalError, NotImportable
 from recoveryjournal.domain.imports import ImportedCheckIn, ImportedEntry, ImportRow
-from recoveryjournal.i18n import N_, _, day
+from recoveryjournal.i18n import N_, _, day, ngettext
 from recoveryjournal.services.destinations import explain_destination_errors
 from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.session_view import SessionView
@@ -145,13 +145,13 @@ class ImportOutcome:
         if not (self.checkins or self.entries or self.other):
             return _("Nothing new was added: it was all in your journal already.")
 
-        def n(count: int, one: str, many: str) -> str:
-            return f"{count} {one if count == 1 else many}"
-
-        extra = _(" and {n}").format(n=n(self.other, "other item", "other items")) if self.other else ""
-        return _("Brought in {n} and {n2}{extra}.").format(
-            n=n(self.entries, "entry", "entries"), n2=n(self.checkins, "check-in", "check-ins"), extra=extra
-        )
+        entries, checkins = how_many("entries", self.entries), how_many("checkins", self.checkins)
+        if self.other:
+            others = ngettext("{n} other item", "{n} other items", self.other).format(n=self.other)
+            return _("Brought in {entries}, {checkins} and {others}.").format(
+                entries=entries, checkins=checkins, others=others
+            )
+        return _("Brought in {entries} and {checkins}.").format(entries=entries, checkins=checkins)
 
 
 def decode(data: bytes) -> str:
