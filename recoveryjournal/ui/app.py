@@ -81,13 +81,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def speak_chosen_language(app: QCoreApplication) -> None:
-    """The language chosen in Settings (or this computer's) for our words, Qt's own buttons and the locale's
-    dates and numbers in Qt's boxes. Changing it takes effect at the next start."""
+    """The language chosen in Settings (or this computer's, always on a shared PC) for our words, Qt's own
+    buttons and the locale's dates and numbers in Qt's boxes. Changing it takes effect at the next start."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    from recoveryjournal.services.policy import load_policy
     from recoveryjournal.ui.settings import AppSettings
 
-    language = choose_language(AppSettings().language, system=QLocale.system().name())
+    # On a shared PC no one's choice is remembered for the next person: the computer's language serves.
+    choice = "" if load_policy().leaves_no_traces else AppSettings().language
+    language = choose_language(choice, system=QLocale.system().name())
     QLocale.setDefault(QLocale(locale_name()))
     if language != "en":
         translator = QTranslator(app)

@@ -203,3 +203,23 @@ def test_a_date_the_app_writes_reads_back_in_every_language(locale: str) -> None
         assert parse_date("14/03/2026") == parse_date("2026-03-14") == dt.date(2026, 3, 14)
     finally:
         i18n.choose_language("en_GB")
+
+
+def test_a_shared_pc_speaks_the_computers_language(qapp, tmp_path: Path, monkeypatch) -> None:
+    """Under shared-PC mode a language left in the settings (by someone earlier) is not used."""
+    import json
+
+    from recoveryjournal.ui.app import speak_chosen_language
+
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"shared_pc": True}))
+    monkeypatch.setenv("RECOVERYJOURNAL_POLICY", str(policy))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    AppSettings().language = "es"
+    try:
+        speak_chosen_language(qapp)
+        assert i18n.language() == "en" and i18n._("Lock") == "Lock"  # the suite's computer speaks English
+    finally:
+        AppSettings().language = ""
+        i18n.choose_language("en_GB")
+        QLocale.setDefault(QLocale("en_GB"))
