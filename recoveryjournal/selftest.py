@@ -83,22 +83,24 @@ def run(out: Callable[[str], None] = print) -> int:
         import datetime as dt
 
         from recoveryjournal.domain.share import ShareRequest
-        from recoveryjournal.render.pdf import ensure_gui_application, write_pdf
-        from recoveryjournal.services import mood_stats
-        from recoveryjournal.services.charts import draw_mood_figure, figure_png
-        from recoveryjournal.services.share_service import build
+        from recoveryjournal.render.pdf import pdf_bytes
+        from recoveryjournal.services.exporter import Exporter
+        from recoveryjournal.services.policy import Policy
 
         session = state["session"]
-        ensure_gui_application()
         today = dt.date.today()
-        png = figure_png(draw_mood_figure(mood_stats.mood_series(session, today - dt.timedelta(days=7), today)))
         entry_id = session.entries()[0].id  # type: ignore[attr-defined]
-        package = build(session, ShareRequest(title="Self-test", entry_ids=(entry_id,)), png)  # type: ignore[arg-type]
-        pages = write_pdf(package.document, work / "self-test.pdf")
+        request = ShareRequest(
+            title="Self-test", entry_ids=(entry_id,), mood_range=(today - dt.timedelta(days=7), today)
+        )
+        # The real way out: chart, PDF in memory, checked with pypdf, written whole, logged.
+        outcome = Exporter(Policy(), pdf_bytes).share(session, request, "pdf", work / "self-test.pdf")  # type: ignore[arg-type]
+        if not outcome.done:
+            raise AssertionError(outcome.sentence)
         size = (work / "self-test.pdf").stat().st_size
-        if not png.startswith(b"\x89PNG") or size < 1000:
-            raise AssertionError("the chart or the PDF came out empty")
-        return f"chart {len(png) // 1024} KiB, PDF {pages} page(s), {size // 1024} KiB"
+        if size < 1000:
+            raise AssertionError("the PDF came out empty")
+        return f"chart and PDF, {size // 1024} KiB, {outcome.items} item(s), checked"
 
     @step("every language's words, dates and numbers")
     def _languages() -> str:

@@ -26,7 +26,7 @@ def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--recovery-key", action="store_true", help=_("unlock the backup with its recovery key"))
     p = add("export-all", cmd_export_all, _("everything in the journal as one JSON file (NOT encrypted)"))
     p.add_argument("--output", required=True, metavar="FILE", help=_("the JSON file to write"))
-    p.add_argument("--overwrite", action="store_true", help=_("replace FILE if it exists"))
+    p.add_argument("--overwrite", action="store_true", help=_("replace FILE (only that file) if it exists"))
     p = add("policy", cmd_policy, _("for support workers: the machine policy, and whether this PC keeps traces"),
             unlocks=False)  # fmt: skip
     p.add_argument("--check", action="store_true",
@@ -71,15 +71,15 @@ def cmd_restore(args: argparse.Namespace, inp: Input) -> int:
 
 
 def cmd_export_all(args: argparse.Namespace, inp: Input) -> int:
-    """Everything as JSON, with a warning that it isn't encrypted."""
+    """Everything as JSON, with a warning that it isn't encrypted (the shared PC's rules apply, as to shares)."""
+    from recoveryjournal.services.exporter import Exporter
+
     with unlocked(args, inp) as session:
-        path = import_service.export_all(session, args.output, overwrite=args.overwrite)
-    print(path)
-    print(
-        _("Saved everything to {path}. {warning}").format(path=path, warning=_(import_service.UNENCRYPTED_WARNING)),
-        file=sys.stderr,
-    )
-    return 0
+        outcome = Exporter(load_policy()).export_all(session, args.output, overwrite=args.overwrite)
+    if outcome.done:
+        print(outcome.path)
+    print(outcome.sentence, file=sys.stderr)
+    return outcome.exit_code
 
 
 def cmd_import(args: argparse.Namespace, inp: Input) -> int:

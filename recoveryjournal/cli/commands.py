@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from recoveryjournal.cli import output
-from recoveryjournal.cli.secrets_input import Input
+from recoveryjournal.cli.secrets_input import Input, read_words_file
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters
@@ -44,6 +44,13 @@ def unlocked(args: argparse.Namespace, inp: Input) -> Iterator[JournalSession]:
         yield session
     finally:
         session.lock()
+
+
+def _text_option(args: argparse.Namespace, otherwise: Callable[[], str]) -> str:
+    """An entry's text: --text-file, else --text, else `otherwise` (the input, or what it was)."""
+    if args.text_file is not None:
+        return read_words_file(args.text_file) or ""
+    return args.text if args.text is not None else otherwise()
 
 
 def _optional_date(value: str | None) -> dt.date | None:
@@ -82,7 +89,7 @@ def cmd_demo(args: argparse.Namespace, inp: Input) -> int:
 def cmd_add(args: argparse.Namespace, inp: Input) -> int:
     """Add an entry; its text is --text or the rest of stdin."""
     with unlocked(args, inp) as session:
-        text = args.text if args.text is not None else inp.rest()
+        text = _text_option(args, inp.rest)
         tags = [t for t in (args.tags or "").split(",") if t.strip()]
         day = _optional_date(args.date)
         now = None if day else dt.datetime.now().time().replace(second=0, microsecond=0)
@@ -97,7 +104,7 @@ def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
         old = session.entry(args.entry_id)
         session.update_entry(
             old.id or 0,
-            args.text if args.text is not None else old.text,
+            _text_option(args, lambda: old.text),
             args.title if args.title is not None else old.title,
             _optional_date(args.date) or old.date,
         )
@@ -152,7 +159,7 @@ def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
         feelings = [f for f in (args.feelings or "").split(",") if f.strip()]
         checkin = session.checkins.add(
             args.mood, sleep_hours=args.sleep, anxiety=args.anxiety, energy=args.energy, feelings=feelings,
-            note=args.note or "", when=when,
+            note=read_words_file(args.note_file) or args.note or "", when=when,
         )  # fmt: skip
         print(checkin.id)
         print(_("Saved. Thank you for checking in."), file=sys.stderr)

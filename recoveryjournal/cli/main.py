@@ -33,6 +33,10 @@ A journal on a read-only place (a write-protected stick) opens for reading: list
 share work there; changes are refused with exit 6.
 
 A journal is a folder whose name ends in .rjournal; give it with or without that ending.
+
+Words typed as options (--text, --title, --note, --redact) can be seen by other people using this
+computer, in its list of running programs. For private words use --text-file, --note-file and
+--redact-file, or give an entry's text on the input.
 """)
 
 
@@ -76,12 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help=_("a title (optional)"))
     p.add_argument("--date", help=_("the day it is about, YYYY-MM-DD (default today)"))
     p.add_argument("--text", help=_("the entry's text (instead of reading it from the input)"))
+    p.add_argument("--text-file", metavar="FILE", help=_("the entry's text, from FILE (private words stay private)"))
     p.add_argument("--tags", help=_("tags, separated by commas"))
     p = add("edit", commands.cmd_edit, _("change an entry's title, date or text"))
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
     p.add_argument("--title")
     p.add_argument("--date")
     p.add_argument("--text")
+    p.add_argument("--text-file", metavar="FILE", help=_("the entry's text, from FILE (private words stay private)"))
     p = add("delete", commands.cmd_delete, _("delete an entry for good"))
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
     p = add("list", commands.cmd_list, _("entries and check-ins, newest first"))
@@ -97,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--energy", type=int, help=_("1 (exhausted) to 10"))
     p.add_argument("--feelings", help=_("feelings in your own words, separated by commas"))
     p.add_argument("--note", help=_("a short note"))
+    p.add_argument("--note-file", metavar="FILE", help=_("the note, from FILE (private words stay private)"))
     p.add_argument("--date", help=_("the day, YYYY-MM-DD (default today)"))
     p = add("search", commands.cmd_search, _("search entries and check-in notes (nothing found is not an error)"))
     p.add_argument("query", metavar="QUERY", help=_("any words; quotes, stars and brackets are just text"))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from recoveryjournal.domain.errors import InvalidInput
-from recoveryjournal.i18n import _
+from recoveryjournal.i18n import N_, _
 
 
 class Input:
@@ -55,3 +55,29 @@ class Input:
                     "Nothing has been changed."
                 )
             ) from None
+
+
+#: Said in --help wherever private words can be typed on the command line.
+SEEN_BY_OTHERS = N_(
+    "Words typed as options can be seen by other people using this computer (in its list of running "
+    "programs). For private words, use the -file options or the input instead."
+)
+
+
+def read_words_file(path: str | None) -> str | None:
+    """The text of a --text-file / --note-file / --redact-file (UTF-8), or None when none was given."""
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            return fh.read()
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            _("{path} couldn't be read as text (it isn't UTF-8). Nothing has been changed.").format(path=path)
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(
+            _("{path} couldn't be read ({why}). Nothing has been changed.").format(
+                path=path, why=(exc.strerror or str(exc)).lower()
+            )
+        ) from None

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
+from recoveryjournal.domain.redaction import REDACTED, redact
 from recoveryjournal.i18n import N_
 
-#: What a removed passage becomes: always the same, so its length gives nothing away.
-REDACTED = "█████"
+#: The ways a share can be saved (printing is the PDF's pages): listed once, for the window and the CLI.
 FORMATS = ("pdf", "json", "csv")
+#: Every kind of file that leaves the journal, as a save dialog names it.
+FILE_TYPES = {"pdf": N_("PDF (*.pdf)"), "json": N_("JSON (*.json)"), "csv": N_("CSV (*.csv)"), "png": N_("PNG (*.png)")}
+__all__ = ["FILE_TYPES", "FORMATS", "REDACTED", "ShareRecord", "ShareRequest", "redact"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,10 @@ class ShareRequest:
     plan_keys: tuple[str, ...] = ()
     appointment_ids: tuple[int, ...] = ()
     redactions: tuple[str, ...] = field(default_factory=tuple)
+    #: What rides along only when ticked as its own choice (off unless the person ticks it).
+    goal_risks: bool = False
+    goal_helpers: bool = False
+    entry_tags: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -46,11 +52,3 @@ class ShareRecord:
     format: str
     saved_to: str
     items: tuple[tuple[str, str], ...]
-
-
-def redact(text: str, phrases: tuple[str, ...]) -> str:
-    """Remove every chosen phrase (ignoring case and extra spaces) from `text`."""
-    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
-        pattern = r"\s+".join(re.escape(part) for part in phrase.split())
-        text = re.sub(pattern, REDACTED, text, flags=re.IGNORECASE)
-    return text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -180,19 +179,20 @@ def ensure_gui_application() -> None:
         QGuiApplication([])  # kept alive by Qt as the application instance
 
 
-def write_pdf(doc: ExportDocument, path: Path) -> int:
-    """Write the PDF beside its final place, then rename: the file appears whole or not at all. Returns pages."""
-    partial = path.with_name(f".{path.name}.part")
-    writer = QPdfWriter(str(partial))
+def pdf_bytes(doc: ExportDocument) -> tuple[bytes, int]:
+    """The document as a PDF, made in memory (never a file: services.exporter writes it, checked, whole or not
+    at all); returns the bytes and the page count. The metadata carries only the title, the name the person
+    chose to put on it (or none) and the app's name."""
+    ensure_gui_application()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(doc.title)
     writer.setCreator(APP_NAME)
-    writer.setAuthor(doc.author)  # the name the person chose to put on it, or nothing
+    writer.setAuthor(doc.author)
     writer.setResolution(300)
-    try:
-        pages = paint_pages(doc, writer)
-        del writer  # closes the file
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return pages
+    pages = paint_pages(doc, writer)
+    del writer  # finishes the PDF into the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data, pages

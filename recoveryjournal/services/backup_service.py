@@ -13,17 +13,23 @@ from pathlib import Path
 from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalDamaged
 from recoveryjournal.i18n import _, day
-from recoveryjournal.services.destinations import check_place_for_files, explain_destination_errors, is_removable
+from recoveryjournal.services.destinations import (
+    check_new_journal_place,
+    check_place_for_files,
+    check_target,
+    explain_destination_errors,
+    inside_journal,
+    is_removable,
+)
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import backup
 from recoveryjournal.storage.connection import JournalConnection, open_journal
 from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
-from recoveryjournal.storage.layout import SUFFIX, JournalLayout, with_suffix
+from recoveryjournal.storage.layout import BACKUP_SUFFIX, SUFFIX, JournalLayout, with_suffix
 from recoveryjournal.storage.maintenance import check_integrity
 from recoveryjournal.storage.meta import MetaRepository
 
-BACKUP_SUFFIX = backup.BACKUP_SUFFIX
 LAST_BACKUP_KEY = "last_backup_at"
 DEFAULT_KEEP = 7
 DEFAULT_REMIND_DAYS = 30
@@ -106,6 +112,8 @@ def back_up(
     warning = check_place_for_files(Path(dest).expanduser(), policy) if policy is not None else ""
     conn = session.connection
     target = Path(dest).expanduser()
+    if target.is_dir() and inside_journal(target) is not None:
+        check_target(target / backup_name(conn.layout.folder, now), backup=True)  # says why, kindly
     if target.is_dir():
         target = _free_name(target, backup_name(conn.layout.folder, now))
     elif target.exists():
@@ -120,6 +128,7 @@ def back_up(
 
 def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupResult:
     started = time.perf_counter()
+    target = check_target(target, backup=True)  # never inside a journal's folder (its own, or another's)
     with explain_destination_errors(_("Your journal is unchanged.")):
         if not target.parent.is_dir():
             raise FileNotFoundError(2, _("No such folder"), str(target.parent))
@@ -281,6 +290,8 @@ def prepare_restore(
     """
     source = Path(backup_file).expanduser()
     place = with_suffix(target).absolute() if not replace else JournalLayout.for_path(target).folder
+    if not replace:
+        check_new_journal_place(place)
     if not replace and place.exists():
         raise AlreadyExists(_("Something already exists at that place, so the backup wasn't restored there."))
     if not place.parent.is_dir():

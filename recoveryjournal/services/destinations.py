@@ -14,6 +14,7 @@ from recoveryjournal.domain.errors import CannotWrite, InvalidInput
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.storage.fsutil import place_error
+from recoveryjournal.storage.layout import BACKUP_SUFFIX, DB_NAME, KEYS_NAME, LOCK_NAME, SUFFIX
 
 _DESTINATION_WORDS = {
     "full": N_("there's no room left there"),
@@ -40,6 +41,58 @@ def explain_destination_errors(outcome: str) -> Iterator[None]:
         raise CannotWrite(
             _("It couldn't be saved there: {why}. {outcome}").format(why=why, outcome=outcome), reason
         ) from exc
+
+
+_JOURNAL_PARTS = (DB_NAME, KEYS_NAME, LOCK_NAME)
+
+
+def is_journal_folder(folder: Path) -> bool:
+    """A journal's folder: named NAME.rjournal, or holding a journal's key file and database."""
+    return folder.name.endswith(SUFFIX) or ((folder / KEYS_NAME).is_file() and (folder / DB_NAME).is_file())
+
+
+def inside_journal(path: Path) -> Path | None:
+    """The journal folder that `path` is (or is inside), symlinks resolved; None when it is in none."""
+    real = path.expanduser().resolve()
+    for folder in (real, *real.parents):
+        if is_journal_folder(folder):
+            return folder
+    return None
+
+
+def check_target(path: Path, *, backup: bool = False) -> Path:
+    """Refuse (InvalidInput, exit 2) a place that a file leaving the journal must never take: inside any
+    journal's folder (this one or another, symlinks resolved), an existing folder, a backup file, or one of
+    a journal's own files. Returns the path to write (the person's own words for it, made absolute)."""
+    target = path.expanduser().absolute()
+    if target.is_dir():
+        raise InvalidInput(
+            _("“{name}” is a folder. Choose a file name inside it instead. Nothing was saved.").format(name=target.name)
+        )
+    if inside_journal(target) is not None or target.name in _JOURNAL_PARTS:
+        raise InvalidInput(
+            _(
+                "That place is inside a journal's own folder, where a file could harm the journal. Choose a "
+                "place outside it, for example Documents or a USB stick. Nothing was saved."
+            )
+        )
+    if not backup and target.resolve().name.lower().endswith(BACKUP_SUFFIX):
+        raise InvalidInput(
+            _("“{name}” is a backup of a journal. Choose another name, so the backup stays safe. Nothing was saved.")
+            .format(name=target.name)
+        )  # fmt: skip
+    return target
+
+
+def check_new_journal_place(place: Path) -> None:
+    """Refuse to make (or restore) a journal inside another journal's folder."""
+    if inside_journal(place.expanduser().absolute().parent) is not None:
+        raise InvalidInput(
+            _(
+                "That place is inside another journal's folder. Choose a place outside it, for example Documents "
+                "or a USB stick. Nothing was made."
+            )
+        )
 
 
 #: Extra places that count as removable (os.pathsep-separated), for unusual mounts and for tests.

@@ -20,14 +20,12 @@ from typing import Any
 
 from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.entry import parse_date
-from recoveryjournal.domain.errors import InvalidInput, JournalError, NotImportable
+from recoveryjournal.domain.errors import InvalidInput, NotImportable
 from recoveryjournal.domain.imports import ImportedCheckIn, ImportedEntry, ImportRow
 from recoveryjournal.i18n import N_, _, day, ngettext
-from recoveryjournal.services.destinations import explain_destination_errors
 from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import transfer
-from recoveryjournal.storage.fsutil import atomic_replace
 from recoveryjournal.storage.meta import MetaRepository
 from recoveryjournal.storage.schema import current_version
 
@@ -237,12 +235,9 @@ def bring_in(session: SessionView, preview: ImportPreview) -> ImportOutcome:
 
 
 # Our own JSON ------------------------------------------------------------------------------------------
-def export_all(session: SessionView, output: Path | str, *, overwrite: bool = False) -> Path:
-    """Every part of the journal as one JSON file (not encrypted: the caller warns)."""
+def export_all_bytes(session: SessionView) -> bytes:
+    """Every part of the journal as one JSON document (not encrypted: services.exporter writes it and warns)."""
     conn = session.connection
-    target = Path(output).expanduser()
-    if target.exists() and not overwrite:
-        raise JournalError(_("A file with that name is already there. Choose another name (or add --overwrite)."))
     doc = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -251,10 +246,7 @@ def export_all(session: SessionView, output: Path | str, *, overwrite: bool = Fa
         "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "tables": transfer.dump(conn),
     }
-    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-    with explain_destination_errors(_("Nothing was written.")):
-        atomic_replace(target, data)
-    return target
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _read_own_json(text: str, name: str) -> ImportPreview:

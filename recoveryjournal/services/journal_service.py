@@ -15,6 +15,7 @@ from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
 from recoveryjournal.services.checkin_service import CheckInService
+from recoveryjournal.services.destinations import check_new_journal_place
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.entries import EntryRepository
@@ -216,6 +217,7 @@ def create_journal(path: Path | str, passphrase: str) -> tuple[JournalSession, s
     """Make a new journal; returns the open session and the recovery key (show it once)."""
     if not passphrase:
         raise InvalidInput(_("Please choose a passphrase. It can be anything you'll remember."))
+    check_new_journal_place(Path(path))
     conn, recovery_key = connection.create_journal(path, passphrase)
     return JournalSession(conn), recovery_key
 

@@ -71,15 +71,17 @@ def agenda_document(agenda: Agenda, chart_png: bytes = b"") -> ExportDocument:
     if chart_png and agenda.mood_series.has_data:
         mood_blocks.append(image(chart_png, _("My mood by day, with a 7-day average.")))
     sections.append(Section(_("How my mood has been"), tuple(mood_blocks)))
-    support_lines = [f"{i.what}: {i.change_wanted}" for i in agenda.support]
-    if a.support_to_change.strip():
-        support_lines += [line.strip() for line in a.support_to_change.splitlines() if line.strip()]
-    if support_lines:
-        sections.append(Section(_("Support I'd like to change"), (bullets(support_lines),)))
+    if lines := support_lines(a.support_to_change):  # only what the agenda's own screen shows
+        sections.append(Section(_("Support I'd like to change"), (bullets(lines),)))
     if a.agreements:
         rows = [[g.text, _(WHO.get(g.who, g.who)) + (f" ({g.who_name})" if g.who_name else "")] for g in a.agreements]
         sections.append(Section(_("What we agreed"), (table([_("What"), _("Who")], rows),)))
     return ExportDocument(_("My agenda"), tuple(sections))
+
+
+def support_lines(text: str) -> list[str]:
+    """The agenda's "support I'd like to change", one line each, as its screen shows them."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def plan_text_for_phone(section: PlanSection) -> list[tuple[str, str]]:

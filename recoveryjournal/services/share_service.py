@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
@@ -20,8 +19,8 @@ from recoveryjournal.i18n import N_, _, clock, day, number
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.export_document import ExportDocument, Section, image, paragraph, table
+from recoveryjournal.services.plan_documents import support_lines
 from recoveryjournal.services.session_view import SessionView
-from recoveryjournal.storage.fsutil import atomic_replace
 from recoveryjournal.storage.share_log import ShareLogRepository
 
 NOTHING_CHOSEN = N_("Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do.")
@@ -61,61 +60,85 @@ def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
                      tuple((redact(k, phrases), redact(v, phrases)) for k, v in item.details))  # fmt: skip
 
 
+def _entry_item(session: SessionView, request: ShareRequest, entry_id: int) -> ShareItem:
+    e = session.entry(entry_id)
+    details = [(_("tags"), ", ".join(e.tags))] if e.tags and request.entry_tags else []
+    return ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, tuple(details))
+
+
+def _goal_item(session: SessionView, request: ShareRequest, goal_id: int) -> ShareItem:
+    g = session.goals.get(goal_id)
+    details = [
+        (_("status"), _(STATUSES[g.status])),
+        (_("progress"), _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps))),
+    ]
+    for n, s in enumerate(g.steps, 1):
+        helper = f" ({s.who_name})" if s.who_name and request.goal_helpers else ""
+        details.append((_("step {n}").format(n=n), (_("[done] ") if s.done else "") + f"{s.text} — {_(WHO[s.who])}"
+                        + helper))  # fmt: skip
+    if request.goal_risks and not g.risk.is_empty:
+        details += [
+            (_("risk I choose to take"), g.risk.risk),
+            (_("why it's worth it"), g.risk.why_worth_it),
+            (_("what would help"), g.risk.what_helps),
+        ]
+        if request.goal_helpers:
+            details.append((_("who supports me"), g.risk.who_supports))
+    return ShareItem("goal", str(goal_id), "", g.title, g.why, tuple(details))
+
+
+def _checkin_item(session: SessionView, checkin_id: int) -> ShareItem:
+    c = session.checkins.get(checkin_id)
+    details = [(_("mood"), str(c.mood))]
+    scales = ((_("sleep hours"), c.sleep_hours), (_("anxiety"), c.anxiety), (_("energy"), c.energy))
+    details += [(k, number(v, fixed=False)) for k, v in scales if v is not None]
+    if c.feelings:
+        details.append((_("feelings"), ", ".join(c.feelings)))
+    title = _("Check-in at {time}").format(time=clock(c.time))
+    return ShareItem("checkin", str(checkin_id), c.date.isoformat(), title, c.note, tuple(details))
+
+
+def _agenda_item(appointments: AppointmentService, appt_id: int) -> ShareItem:
+    """The agenda as its screen shows it: topics, goals to review, the mood, the support I'd like to change."""
+    agenda = appointments.agenda(appointments.get(appt_id))
+    a = agenda.appointment
+    details = [(_("with"), a.with_whom)] if a.with_whom else []
+    details += [(_("goal to review"), g.title) for g in agenda.goals]
+    details += [(_("support to change"), line) for line in support_lines(a.support_to_change)]
+    details.append((_("mood"), agenda.mood_summary))
+    return ShareItem("appointment", str(appt_id), a.date.isoformat(), _("Agenda for {day}").format(day=day(a.date)),
+                     "\n".join(agenda.talk_about), tuple(details))  # fmt: skip
+
+
 def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
-    """The chosen items, in a calm order, with chosen words removed."""
-    items: list[ShareItem] = []
-    details: list[tuple[str, str]]
-    for entry_id in request.entry_ids:
-        e = session.entry(entry_id)
-        details = [(_("tags"), ", ".join(e.tags))] if e.tags else []
-        items.append(ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, tuple(details)))
+    """The chosen items, in a calm order, with chosen words removed. A choice that isn't in the journal
+    (an unknown number or section, a range that ends before it starts) is refused: nothing is half-shared."""
+    items = [_entry_item(session, request, entry_id) for entry_id in request.entry_ids]
     if request.mood_range:
         first, last = request.mood_range
+        if last < first:
+            raise InvalidInput(
+                _("The dates are the wrong way round: {last} comes before {first}. Nothing was shared.").format(
+                    first=day(first), last=day(last)
+                )
+            )
         series = mood_stats.mood_series(session, first, last)
         words = _("from {first} to {last}").format(first=day(first), last=day(last))
         items.append(ShareItem("mood_summary", f"{first.isoformat()}:{last.isoformat()}", last.isoformat(),
                                _(_HEADINGS["mood_summary"]), mood_stats.mood_summary(series, words)))  # fmt: skip
-    for checkin_id in request.checkin_ids:
-        c = session.checkins.get(checkin_id)
-        details = [(_("mood"), str(c.mood))]
-        scales = ((_("sleep hours"), c.sleep_hours), (_("anxiety"), c.anxiety), (_("energy"), c.energy))
-        details += [(k, number(v, fixed=False)) for k, v in scales if v is not None]
-        if c.feelings:
-            details.append((_("feelings"), ", ".join(c.feelings)))
-        title = _("Check-in at {time}").format(time=clock(c.time))
-        items.append(ShareItem("checkin", str(checkin_id), c.date.isoformat(), title, c.note, tuple(details)))
-    for goal_id in request.goal_ids:
-        g = session.goals.get(goal_id)
-        details = [
-            (_("status"), _(STATUSES[g.status])),
-            (_("progress"), _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps))),
-        ]
-        details += [(_("step {n}").format(n=n), (_("[done] ") if s.done else "") + f"{s.text} — {_(WHO[s.who])}"
-                     + (f" ({s.who_name})" if s.who_name else "")) for n, s in enumerate(g.steps, 1)]  # fmt: skip
-        if not g.risk.is_empty:
-            details += [
-                (_("risk I choose to take"), g.risk.risk),
-                (_("why it's worth it"), g.risk.why_worth_it),
-                (_("what would help"), g.risk.what_helps),
-                (_("who supports me"), g.risk.who_supports),
-            ]
-        items.append(ShareItem("goal", str(goal_id), "", g.title, g.why, tuple(details)))
+    items += [_checkin_item(session, checkin_id) for checkin_id in request.checkin_ids]
+    items += [_goal_item(session, request, goal_id) for goal_id in request.goal_ids]
     sections = {s.key: s for s in session.plan.sections()}
     for key in request.plan_keys:
         s = sections.get(key)
-        if s is not None:
-            details = [(c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts]
-            items.append(ShareItem("plan_section", key, "", s.title, s.text, tuple(details)))
+        if s is None:
+            raise InvalidInput(
+                _("Your crisis plan has no section “{key}” (see `plan --json`). Nothing was shared.").format(key=key)
+            )
+        details = [(c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts]
+        items.append(ShareItem("plan_section", key, "", s.title, s.text, tuple(details)))
     appointments = AppointmentService(session)
-    for appt_id in request.appointment_ids:
-        agenda = appointments.agenda(appointments.get(appt_id))
-        a = agenda.appointment
-        details = [(_("with"), a.with_whom)] if a.with_whom else []
-        details += [(_("goal to review"), g.title) for g in agenda.goals]
-        details += [(_("support to change"), f"{i.what}: {i.change_wanted}") for i in agenda.support]
-        details.append((_("mood"), agenda.mood_summary))
-        items.append(ShareItem("appointment", str(appt_id), a.date.isoformat(), f"Agenda for {a.date:%d %B %Y}",
-                               "\n".join(agenda.talk_about), tuple(details)))  # fmt: skip
+    items += [_agenda_item(appointments, appt_id) for appt_id in request.appointment_ids]
     return [_clean(i, request.redactions) for i in items]
 
 
@@ -146,6 +169,18 @@ def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -
     return SharePackage(request, items, doc)
 
 
+def prepare(session: SessionView, request: ShareRequest, fmt: str) -> SharePackage:
+    """What will leave in `fmt`: for a PDF with a mood summary, with its chart drawn (matplotlib, loaded now)."""
+    chart = b""
+    if request.mood_range and fmt == "pdf" and request.mood_range[0] <= request.mood_range[1]:
+        series = mood_stats.mood_series(session, *request.mood_range)
+        if series.has_data:
+            from recoveryjournal.services.charts import draw_mood_figure, figure_png
+
+            chart = figure_png(draw_mood_figure(series))
+    return build(session, request, chart)
+
+
 def _public(item: ShareItem) -> dict[str, object]:
     return {"kind": item.kind, "date": item.date or None, "title": item.title, "text": item.text,
             "details": dict(item.details)}  # fmt: skip
@@ -159,20 +194,25 @@ def json_bytes(package: SharePackage) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs: a leading quote before a formula's first sign."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def csv_bytes(package: SharePackage) -> bytes:
-    """The items as CSV: kind, date, title, text, details (UTF-8 with a BOM so spreadsheets read it)."""
+    """The items as CSV: kind, date, title, text, details (UTF-8 with a BOM so spreadsheets read it).
+    No cell can run as a formula on the reader's computer (see inert_cell)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["kind", "date", "title", "text", "details"])
     for item in package.items:
-        writer.writerow([item.kind, item.date, item.title, item.text, "; ".join(f"{k}: {v}" for k, v in item.details)])
+        row = [item.kind, item.date, item.title, item.text, "; ".join(f"{k}: {v}" for k, v in item.details)]
+        writer.writerow([inert_cell(cell) for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def write_data(package: SharePackage, fmt: str, path: Path) -> None:
-    """Write JSON or CSV beside its final place and rename it in: whole or not at all."""
-    data = json_bytes(package) if fmt == "json" else csv_bytes(package)
-    atomic_replace(path, data)
 
 
 #: Said after a share from a journal that is read-only here.

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import shutil
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +24,10 @@ from recoveryjournal.domain.errors import JournalDamaged, NotAJournal
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import keyfile
 from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
-from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
+from recoveryjournal.storage.fsutil import atomic_file, explain_os_errors, remove_folder, staging_name_for
 from recoveryjournal.storage.layout import DB_NAME, KEYS_NAME
 from recoveryjournal.storage.maintenance import SALVAGE_TABLES
 
-BACKUP_SUFFIX = ".rjbackup"
 MANIFEST_NAME = "recovery-journal-backup.json"
 FORMAT = "recovery-journal-backup"
 VERSION = 1
@@ -50,13 +48,13 @@ def table_counts(db: Any, schema: str = "main") -> dict[str, int]:
 
 @contextmanager
 def _staging(parent: Path, name: str) -> Iterator[Path]:
-    folder = parent / f".{name}.part-{secrets.token_hex(4)}"
+    folder = staging_name_for(parent / name)
     with explain_os_errors():
         folder.mkdir(mode=0o700)
     try:
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_folder(folder)
 
 
 def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
@@ -65,7 +63,6 @@ def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
     Raises CannotWrite (full, read-only, gone) about the target's place; leaves nothing behind on failure.
     """
     target = target.absolute()
-    partial = target.with_name(f".{target.name}.part")
     with _staging(target.parent, target.name) as staging:
         db_copy = staging / DB_NAME
         with journal.errors():
@@ -75,38 +72,25 @@ def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
         doc = keyfile.read_key_file(journal.layout.keys)
         doc["database_salt"] = db_copy.read_bytes()[:16].hex()
         manifest = {"format": FORMAT, "version": VERSION}
-        try:
-            with explain_os_errors():
-                with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as zf:
-                    zf.writestr(MANIFEST_NAME, json.dumps(manifest))
-                    zf.writestr(KEYS_NAME, keyfile.encode(doc))
-                    zf.write(db_copy, DB_NAME)
-                _fsync(partial)
-                os.chmod(partial, 0o600)
-            found = verify_backup_file(journal, partial, staging)
-            if found != expected:
+
+        def verified(finished: Path) -> None:
+            if verify_backup_file(journal, finished, staging) != expected:
                 raise JournalDamaged(
                     _(
                         "The backup was written but didn't match your journal when checked, so it wasn't kept. "
                         "Nothing in your journal has changed. Please try again, perhaps somewhere else."
                     )
                 )
-            with explain_os_errors():
-                os.replace(partial, target)
-                fsync_dir(target.parent)
-        except BaseException:
-            with suppress(OSError):
-                partial.unlink()
-            raise
+
+        with (
+            atomic_file(target, check=verified) as out,
+            explain_os_errors(strict=True),
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf,
+        ):
+            zf.writestr(MANIFEST_NAME, json.dumps(manifest))
+            zf.writestr(KEYS_NAME, keyfile.encode(doc))
+            zf.write(db_copy, DB_NAME)
     return expected
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def verify_backup_file(journal: JournalConnection, backup: Path, scratch: Path) -> dict[str, int]:

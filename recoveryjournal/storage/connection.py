@@ -31,7 +31,13 @@ from recoveryjournal.domain.errors import (
 )
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import keyfile, schema
-from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, place_problem, write_private_file
+from recoveryjournal.storage.fsutil import (
+    explain_os_errors,
+    fsync_dir,
+    place_problem,
+    remove_stale_temps,
+    write_private_file,
+)
 from recoveryjournal.storage.keyfile import DEVICE_PREFIX, PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
 from recoveryjournal.storage.layout import JournalLayout, with_suffix
 from recoveryjournal.storage.lock import JournalLock
@@ -393,6 +399,9 @@ def open_journal(
         raise
     if read_only is None and "database_salt" not in doc:
         _bind_key_file(layout)
+    if read_only is None:  # what a crashed copy of the app left in and beside the journal's folder
+        for folder in (layout.folder, layout.folder.parent):
+            remove_stale_temps(folder)
     return JournalConnection(layout, db, lock, opened_with_recovery_key=recovery_key, read_only=read_only)
 
 

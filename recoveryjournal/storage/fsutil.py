@@ -1,22 +1,31 @@
-"""Small file-system helpers: atomic replace with fsync, owner-only creation, error translation."""
+"""File-system helpers: the one file writer (whole or nothing, owner-only, checked), and error translation.
+
+Everything the app writes outside its database goes through `atomic_file` / `write_file`: exports,
+shares, backups, the key file. docs/reliability.md says what that guarantees."""
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from recoveryjournal.domain.errors import CannotWrite, disk_full, place_gone, read_only_place
+from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, disk_full, place_gone, read_only_place
+from recoveryjournal.i18n import N_, _
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
 _GONE_ERRNOS = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE, errno.ENOTCONN}
 #: Below this much free space a write of a few pages can't be trusted to fit.
 _LOW_SPACE_BYTES = 64 * 1024
+#: Said when a write ended without an error but the file isn't what was written.
+WRITE_INCOMPLETE = N_("The file couldn't be written whole there (the place stopped part of the way). Nothing was lost.")
+WRITE_REFUSED = N_("The place refused the write ({why}). Nothing was lost.")
 
 
 def place_error(exc: OSError) -> CannotWrite | None:
@@ -31,14 +40,23 @@ def place_error(exc: OSError) -> CannotWrite | None:
 
 
 @contextmanager
-def explain_os_errors() -> Iterator[None]:
-    """Turn 'read-only', 'permission denied', 'disk full' and 'stick removed' into a kind CannotWrite."""
+def explain_os_errors(strict: bool = False) -> Iterator[None]:
+    """Turn 'read-only', 'permission denied', 'disk full' and 'stick removed' into a kind CannotWrite.
+
+    `strict`: every other OSError becomes a CannotWrite too (in the system's own words), never a bare OSError."""
     try:
         yield
+    except FileExistsError as exc:
+        if strict:
+            raise AlreadyExists(_("A file with that name is already there, so nothing was written.")) from exc
+        raise
     except OSError as exc:
         problem = place_error(exc)
         if problem is not None:
             raise problem from exc
+        if strict:
+            why = (exc.strerror or str(exc)).lower()
+            raise CannotWrite(_(WRITE_REFUSED).format(why=why), "") from exc
         raise
 
 
@@ -79,36 +97,221 @@ def place_problem(folder: Path) -> CannotWrite | None:
     return None
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename inside `folder` durable (no-op where directories can't be opened, e.g. Windows)."""
+def fsync_dir(folder: Path, strict: bool = False) -> None:
+    """Make a rename inside `folder` durable (no-op where directories can't be opened, e.g. Windows).
+
+    `strict`: an fsync the folder refuses (EIO) is raised: the rename may not have reached the disk."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if strict and exc.errno not in (errno.EINVAL, errno.EBADF, errno.ENOTSUP):
+            raise
     finally:
         os.close(fd)
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Create `path` (which must not exist) owner-only, write `data` and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Create `path` (which must not exist) owner-only, whole or not at all."""
+    write_file(path, data)
 
 
 def atomic_replace(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file, never half of one."""
-    tmp = path.with_name(path.name + ".new")
-    with explain_os_errors():
-        if tmp.exists():
+    write_file(path, data, overwrite=True, sync_folder_or_undo=False)
+
+
+# The one file writer ---------------------------------------------------------------------------------------
+#: Every temporary the writer makes ends with this and starts with a dot: hidden, and provably ours.
+TEMP_SUFFIX = ".rjtmp"
+_TEMP_NAME = re.compile(r"^\..*\.([0-9a-f]+)-[0-9a-f]{12}" + re.escape(TEMP_SUFFIX) + r"$", re.DOTALL)
+#: A backup's hidden staging folder (storage.backup), also ours.
+_STAGING_NAME = re.compile(r"^\..*\.part-([0-9a-f]+)-[0-9a-f]{8}$", re.DOTALL)
+#: When this process started: a temporary of ours older than this is left from a copy that has stopped.
+_STARTED = time.time()
+
+
+def temp_name_for(path: Path) -> Path:
+    """A unique hidden name beside `path` (never a fixed name that could be one of the person's files)."""
+    return path.with_name(f".{path.name[:120]}.{os.getpid():x}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def staging_name_for(path: Path) -> Path:
+    """A hidden working folder beside `path` (a backup's), named so a later start can tell it is ours."""
+    return path.with_name(f".{path.name[:120]}.part-{os.getpid():x}-{secrets.token_hex(4)}")
+
+
+def _ours(name: str) -> int | None:
+    """The process id in one of the app's own hidden temporary names, or None for any other name."""
+    found = _TEMP_NAME.match(name) or _STAGING_NAME.match(name)
+    return int(found.group(1), 16) if found else None
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False  # nothing cheap to ask: the age alone decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: leave its files alone
+    return True
+
+
+def remove_folder(folder: Path) -> None:
+    """Remove a working folder of ours, never raising: a hiccup while cleaning up (a close that reports an
+    error) must not turn work that was done into an error. Tried twice; what stays is removed as stale later."""
+    for _attempt in range(2):
+        with suppress(OSError):
+            shutil.rmtree(folder)
+        if not os.path.lexists(folder):
+            return
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Remove what the app itself left in `folder` after a crash: hidden temporaries with the writer's
+    names, older than this process, whose writing process has stopped. Never raises: a folder that can't
+    be read is left alone."""
+    removed: list[Path] = []
+    try:
+        children = [c for c in folder.iterdir() if c.name.startswith(".")]
+    except OSError:
+        return removed
+    for child in children:
+        pid = _ours(child.name)
+        if pid is None or _running(pid):
+            continue
+        try:
+            if child.lstat().st_mtime >= _STARTED:
+                continue  # written since we started: not provably left over
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+            removed.append(child)
+        except OSError:
+            continue
+    return removed
+
+
+class _CheckedFile:
+    """A file being written whose every write is checked: a short write is continued, a write that
+    makes no progress is a full disk. Seekable, so zipfile can write into it."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.written = 0
+
+    def write(self, data: bytes | bytearray | memoryview) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            n = os.write(self.fd, view[done:])
+            if n <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            done += n
+        self.written = max(self.written, self.tell())
+        return done
+
+    def tell(self) -> int:
+        return os.lseek(self.fd, 0, os.SEEK_CUR)
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return os.lseek(self.fd, offset, whence)
+
+    def seekable(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        """Nothing is buffered: every write went to the OS."""
+
+    def close(self) -> None:
+        """atomic_file closes the file itself, after its fsync."""
+
+
+@contextmanager
+def atomic_file(
+    path: Path,
+    *,
+    overwrite: bool = False,
+    check: Callable[[Path], None] | None = None,
+    sync_folder_or_undo: bool = True,
+) -> Iterator[_CheckedFile]:
+    """Write `path` whole or not at all: a unique hidden temporary beside it, owner-only from its first
+    byte, every write checked, fsync of the file, `check(temporary)` on the finished file, then the
+    rename and an fsync of the folder. On any failure the temporary is removed and a CannotWrite (with
+    the place's own reason) or the check's own error is raised; `path` is untouched."""
+    remove_stale_temps(path.parent)
+    tmp = temp_name_for(path)
+    try:
+        with explain_os_errors(strict=True):
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except BaseException:
+        with suppress(OSError):  # a fault after the kernel made it: leave nothing behind
             tmp.unlink()
-        write_private_file(tmp, data)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
+        raise
+    try:
+        closed = False
+        try:
+            out = _CheckedFile(fd)
+            with explain_os_errors(strict=True):
+                yield out
+                os.fsync(fd)
+                size = os.fstat(fd).st_size
+                closed = True
+                os.close(fd)
+            if size != out.written:
+                raise CannotWrite(_(WRITE_INCOMPLETE), "")
+        finally:
+            if not closed:
+                with suppress(OSError):
+                    os.close(fd)
+        if check is not None:
+            check(tmp)
+        with explain_os_errors(strict=True):
+            if not overwrite and os.path.lexists(path):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
+            os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            tmp.unlink()
+        raise
+    try:
+        with explain_os_errors(strict=True):
+            fsync_dir(path.parent, strict=True)
+    except CannotWrite:
+        if not sync_folder_or_undo:
+            return  # the file is whole and in place; only its name may not have reached the disk yet
+        with suppress(OSError):  # the name may not survive: say so truthfully, and leave no half-trusted file
+            path.unlink()
+        raise
+
+
+def write_file(
+    path: Path,
+    data: bytes,
+    *,
+    overwrite: bool = False,
+    check: Callable[[bytes], None] | None = None,
+    sync_folder_or_undo: bool = True,
+) -> None:
+    """Write `data` to `path` whole or not at all (see atomic_file); the finished file is read back and
+    must be exactly `data`, and `check(data)` may say it isn't what it claims to be (a PDF that won't
+    parse)."""
+
+    def _finished(tmp: Path) -> None:
+        with explain_os_errors(strict=True):
+            back = tmp.read_bytes()
+        if back != data:
+            raise CannotWrite(_(WRITE_INCOMPLETE), "")
+        if check is not None:
+            check(back)
+
+    with atomic_file(path, overwrite=overwrite, check=_finished, sync_folder_or_undo=sync_folder_or_undo) as out:
+        out.write(data)

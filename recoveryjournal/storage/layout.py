@@ -13,6 +13,8 @@ SUFFIX = ".rjournal"
 DB_NAME = "journal.db"
 KEYS_NAME = "keys.json"
 LOCK_NAME = "in-use.lock"
+#: A backup is one file whose name ends with this.
+BACKUP_SUFFIX = ".rjbackup"
 
 
 @dataclass(frozen=True, slots=True)

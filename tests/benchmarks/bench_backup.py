@@ -19,7 +19,9 @@ os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
 from recoveryjournal.domain.checkin import CheckIn
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.services import backup_service, import_service
+from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.journal_service import create_journal
+from recoveryjournal.services.policy import Policy
 from recoveryjournal.storage import transfer
 from recoveryjournal.storage.keyfile import KdfParams, derive
 from tests.benchmarks.timing import Row, median_ms, print_table
@@ -96,7 +98,7 @@ def rows(days: int = DAYS, runs: int = RUNS, real_kdf: bool = True) -> list[Row]
         import_ms = median_ms(import_daylio, runs)
         source, _ = create_journal(folder / "src", "bench")
         _fill(source, days)
-        import_service.export_all(source, folder / "all.json")
+        Exporter(Policy()).export_all(source, folder / "all.json")
         source.lock()
         j = [0]
 

@@ -16,11 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtGui import QGuiApplication, QPdfWriter, QTextDocument
 
 from recoveryjournal.domain.share import ShareRequest
-from recoveryjournal.render.pdf import write_pdf
-from recoveryjournal.services import mood_stats
-from recoveryjournal.services.charts import draw_mood_figure, figure_png
+from recoveryjournal.render.pdf import pdf_bytes
+from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.journal_service import create_journal
-from recoveryjournal.services.share_service import build
+from recoveryjournal.services.policy import Policy
 from tests.benchmarks.timing import Row, median_ms, print_table
 
 RUNS = 5
@@ -48,10 +47,9 @@ def rows(entries: int = 300, checkins: int = 65) -> list[Row]:
     request = ShareRequest(title="Bench", entry_ids=tuple(ids), checkin_ids=tuple(checkin_ids),
                            mood_range=(today - dt.timedelta(days=364), today))  # fmt: skip
 
-    def share() -> None:
-        series = mood_stats.mood_series(session, *request.mood_range)  # type: ignore[misc]
-        package = build(session, request, figure_png(draw_mood_figure(series)))
-        write_pdf(package.document, folder / "share.pdf")
+    def share() -> None:  # the whole way out: chart, PDF in memory, checked, written whole, logged
+        outcome = Exporter(Policy(), pdf_bytes).share(session, request, "pdf", folder / "share.pdf", overwrite=True)
+        assert outcome.done, outcome.sentence
 
     anchor_ms, share_ms = median_ms(anchor, RUNS), median_ms(share, RUNS)
     session.lock()

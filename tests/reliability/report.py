@@ -42,7 +42,16 @@ What the battery holds the app to:
 - a second copy is refused (exit 5), and a crash leaves no lock behind;
 - odd text (NUL, lone surrogates, RTL overrides, emoji sequences, NFC/NFD) is kept and found;
 - after a whole session no journal text is in any file outside the journal and the export chosen, and no
-  network socket was opened.
+  network socket was opened;
+- everything the app writes outside its journal (shares, export-all, backups, the key file) goes through one
+  writer: a unique hidden temporary beside the target, owner-only, every write checked (a short write is
+  continued, a write that makes no progress is a full disk), fsync of the file, the finished file read back
+  and parsed (PDF with pypdf, JSON, CSV, a backup opened and counted), then the rename and an fsync of the
+  folder. With ENOSPC, EIO or a short write injected at each of its calls in turn (in-process, and as real
+  system-call errors with strace on the CLI), the result is always either the whole file under its final
+  name and, for a share, its log entry — or no file, no temporary, no log entry and exit 6; the key file
+  opens with the old or the new passphrase every time;
+- a share is logged only once its file is durable; a share whose log can't be written is removed again.
 """
 
 

@@ -181,21 +181,16 @@ WORKER = textwrap.dedent(
             i += 1
     elif activity == "share":
         from recoveryjournal.domain.share import ShareRequest
-        from recoveryjournal.services.share_service import build, write_data
+        from recoveryjournal.render.pdf import pdf_bytes
+        from recoveryjournal.services.exporter import Exporter
+        from recoveryjournal.services.policy import Policy
         ids = [e.id for e in session.entries()]
-        pdf = None
+        exporter = Exporter(Policy(), pdf_bytes)
         while True:
             request = ShareRequest(recipient="Alex", entry_ids=tuple(ids[: 1 + i % len(ids)]))
-            package = build(session, request, b"")
             target = Path(out) / (f"share-{i}.pdf" if i % 2 else f"share-{i}.json")
-            if i % 2:
-                if pdf is None:
-                    from recoveryjournal.render import pdf
-                    pdf.ensure_gui_application()
-                pdf.write_pdf(package.document, target)
-            else:
-                write_data(package, "json", target)
-            session.shares.record(package, "pdf" if i % 2 else "json", str(target))
+            outcome = exporter.share(session, request, "pdf" if i % 2 else "json", target)
+            assert outcome.done, outcome.sentence
             print(target.name, flush=True)
             i += 1
     elif activity == "backup":

@@ -36,7 +36,7 @@ def test_export_all_then_import_into_an_empty_journal_is_identical(session, tmp_
     entry = session.entries()[0]
     session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(entry.id,)), b""), "json", "x.json")
     session.checkins.set_scale_word("mood", 3, "heavy")
-    out = import_service.export_all(session, tmp_path / "all.json")
+    out = _export_all(session, tmp_path / "all.json")
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["format"] == "recovery-journal-export" and "entries" in doc["tables"]
     other, _ = create_journal(tmp_path / "other", PASSPHRASE)
@@ -57,7 +57,7 @@ def test_export_all_then_import_into_an_empty_journal_is_identical(session, tmp_
 def test_own_json_merges_into_a_journal_that_has_things(session, tmp_path: Path) -> None:
     """Into a journal with its own entries: ids move aside, links follow, nothing is lost on either side."""
     fill_with_demo_entries(session)
-    out = import_service.export_all(session, tmp_path / "all.json")
+    out = _export_all(session, tmp_path / "all.json")
     other, _ = create_journal(tmp_path / "other", PASSPHRASE)
     try:
         mine = [other.add_entry(f"my own {i}", f"Mine {i}") for i in range(3)]
@@ -255,7 +255,7 @@ def test_an_export_brought_into_a_restored_copy_adds_nothing(session, tmp_path: 
     made = backup_service.back_up(session, tmp_path / "b")
     prepared = backup_service.prepare_restore(made.path, tmp_path / "copy", PASSPHRASE)
     prepared.commit()
-    out = import_service.export_all(session, tmp_path / "all.json")
+    out = _export_all(session, tmp_path / "all.json")
     from recoveryjournal.services.journal_service import unlock_journal
 
     copy = unlock_journal(tmp_path / "copy", PASSPHRASE)
@@ -266,3 +266,13 @@ def test_an_export_brought_into_a_restored_copy_adds_nothing(session, tmp_path: 
         assert _dump(copy) == before
     finally:
         copy.lock()
+
+
+def _export_all(session, path):
+    """export-all as the CLI and window do it: through the one exporter."""
+    from recoveryjournal.services.exporter import Exporter
+    from recoveryjournal.services.policy import Policy
+
+    outcome = Exporter(Policy()).export_all(session, path)
+    assert outcome.done, outcome.sentence
+    return outcome.path

@@ -23,9 +23,11 @@ from recoveryjournal.domain.crisis_plan import Contact
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Goal, Step
 from recoveryjournal.domain.share import REDACTED, ShareRequest
-from recoveryjournal.render.pdf import write_pdf
+from recoveryjournal.render.pdf import pdf_bytes
+from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.journal_service import create_journal
-from recoveryjournal.services.share_service import build, csv_bytes, json_bytes, suggest_names, write_data
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.services.share_service import build, csv_bytes, json_bytes, suggest_names
 from tests.conftest import PASSPHRASE
 
 UNCHOSEN = "CANARYUNCHOSEN4411"
@@ -89,9 +91,8 @@ def test_pdf_has_everything_chosen_and_nothing_else(shared) -> None:
     """Chosen items are in the PDF's text; canaries are in neither its text, its metadata nor its bytes."""
     session, request, out = shared
     out.mkdir()
-    package = build(session, request)
     pdf = out / "share.pdf"
-    write_pdf(package.document, pdf)
+    assert Exporter(Policy(), pdf_bytes).share(session, request, "pdf", pdf).done
     text = _pdf_text(pdf)
     for expected in ("Today was steady.", "A steady day", "calm morning", "Walk to the shop", "Go with Sam",
                      "07700 900123", "averaged", REDACTED):  # fmt: skip
@@ -118,18 +119,17 @@ def test_json_and_csv_have_everything_chosen_and_nothing_else(shared) -> None:
         _assert_clean(blob)
         assert b"Today was steady." in blob and REDACTED.encode() in blob
     out.mkdir()
-    write_data(package, "csv", out / "share.csv")
+    assert Exporter(Policy()).share(session, request, "csv", out / "share.csv").done
     assert (out / "share.csv").read_bytes() == csv_bytes(package)
 
 
 def test_share_log_only_after_writing(shared) -> None:
     """Building (previewing) logs nothing; a written share is logged with its recipient and items."""
     session, request, out = shared
-    package = build(session, request)
+    build(session, request)  # what the preview does
     assert session.shares.all() == []
     out.mkdir()
-    write_data(package, "json", out / "s.json")
-    session.shares.record(package, "json", str(out / "s.json"))
+    assert Exporter(Policy()).share(session, request, "json", out / "s.json").done
     [record] = session.shares.all()
     assert (
         record.recipient == "Alex" and record.format == "json" and ("entry", str(request.entry_ids[0])) in record.items
@@ -150,7 +150,8 @@ def test_long_rtl_and_emoji_entries_and_a_chart_with_no_checkins(session, tmp_pa
     rtl = session.add_entry("שלום עולם 💙 مرحبا", "Mixed")
     request = ShareRequest(entry_ids=(long_entry.id, rtl.id), mood_range=(TODAY - dt.timedelta(days=30), TODAY))
     package = build(session, request)
-    pages = write_pdf(package.document, tmp_path / "long.pdf")
+    pages = pdf_bytes(package.document)[1]
+    assert Exporter(Policy(), pdf_bytes).share(session, request, "pdf", tmp_path / "long.pdf").done
     assert pages > 3 and len(PdfReader(str(tmp_path / "long.pdf")).pages) == pages
     data = json.loads(json_bytes(package))
     assert any("שלום עולם 💙" in i["text"] for i in data["items"])
@@ -209,6 +210,6 @@ def test_removed_words_go_from_every_part_of_every_item(shared, tmp_path) -> Non
     session, request, _out = shared
     package = build(session, replace(request, redactions=("sam",)))
     pdf = tmp_path / "no-sam.pdf"
-    write_pdf(package.document, pdf)
+    assert Exporter(Policy(), pdf_bytes).share(session, package.request, "pdf", pdf).done
     for blob in (json_bytes(package), csv_bytes(package), _pdf_text(pdf).encode()):
         assert b"Sam" not in blob and b"sam" not in blob

@@ -30,23 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.share import FILE_TYPES, FORMATS
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services import mood_stats
-from recoveryjournal.services.destinations import (
-    check_place_for_files,
-    explain_destination_errors,
-)
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.services.share_service import (
-    NOT_LOGGED,
-    SharePackage,
-    build,
-    csv_bytes,
-    json_bytes,
-    suggest_names,
-    write_data,
-)
+from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
+from recoveryjournal.ui.export.save_pdf import exporter
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
 from recoveryjournal.ui.widgets.share_picker import SharePicker
@@ -72,15 +61,10 @@ _TEXT = Texts(
         "next": N_("Next"),
         "save": N_("Save…"),
         "print": N_("Print…"),
-        "printed": N_("Sent to the printer. It's in your share log."),
-        "printed_not_logged": N_("Sent to the printer. {note}"),
         "cancel": N_("Cancel"),
-        "saved": N_("Saved {name}. It's in your share log. It goes nowhere else unless you send it."),
-        "saved_not_logged": N_("Saved {name}. {note} It goes nowhere else unless you send it."),
         "shared_pc": N_("On a shared computer, please save it to your own USB stick."),
     }
 )
-_SUFFIX = {"pdf": N_("PDF (*.pdf)"), "json": N_("JSON (*.json)"), "csv": N_("CSV (*.csv)")}
 
 
 class ShareDialog(QDialog):
@@ -117,19 +101,11 @@ class ShareDialog(QDialog):
 
     def fmt(self) -> str:
         """'pdf', 'json' or 'csv'."""
-        return {0: "pdf", 1: "json", 2: "csv"}[self.format_group.checkedId()]
+        return FORMATS[self.format_group.checkedId()]
 
     def refresh_preview(self) -> None:
         """Build what will leave and show it: page pictures for PDF, the very text for JSON and CSV."""
-        request = self._request()
-        chart = b""
-        if request.mood_range and self.fmt() == "pdf":
-            series = mood_stats.mood_series(self._session, *request.mood_range)
-            if series.has_data:
-                from recoveryjournal.services.charts import draw_mood_figure, figure_png
-
-                chart = figure_png(draw_mood_figure(series))
-        self.package = build(self._session, request, chart)
+        self.package = prepare(self._session, self._request(), self.fmt())
         while self.pages_layout.count():
             widget = self.pages_layout.takeAt(0).widget()
             if widget is not None:
@@ -156,32 +132,17 @@ class ShareDialog(QDialog):
         if self.package is None:
             self.refresh_preview()
         assert self.package is not None
-        paint_pages(self.package.document, printer)  # type: ignore[arg-type]
-        if self._session.shares.record(self.package, "print", "printer") is None:
-            return _TEXT["printed_not_logged"].format(note=_(NOT_LOGGED))
-        return _TEXT["printed"]
+        return exporter().print_share(self._session, self.package,
+                                      lambda doc: paint_pages(doc, printer)).sentence  # type: ignore[arg-type]  # fmt: skip
 
     def save_to(self, path: Path) -> str:
         """Write what the preview shows to `path`, then log it. Returns a sentence for the person."""
         if self.package is None:
             self.refresh_preview()
         assert self.package is not None
-        try:
-            warning = check_place_for_files(path, self._policy)
-            with explain_destination_errors(_("Nothing was shared. Try another folder or a USB stick.")):
-                if self.fmt() == "pdf":
-                    from recoveryjournal.render.pdf import write_pdf
-
-                    write_pdf(self.package.document, path)
-                else:
-                    write_data(self.package, self.fmt(), path)
-        except JournalError as exc:
-            return exc.message
-        if self._session.shares.record(self.package, self.fmt(), str(path)) is None:
-            told = _TEXT["saved_not_logged"].format(name=path.name, note=_(NOT_LOGGED))
-        else:
-            told = _TEXT["saved"].format(name=path.name)
-        return f"{told} {warning}" if warning else told
+        # The save dialog has already asked before replacing a file of that name.
+        return exporter().share(self._session, self.package.request, self.fmt(), path, overwrite=True,
+                                previewed=self.package).sentence  # fmt: skip
 
     # UI ---------------------------------------------------------------------------------
     def _request(self):  # type: ignore[no-untyped-def]
@@ -292,9 +253,13 @@ class ShareDialog(QDialog):
             self._add_phrase(name, False)
 
     def _on_save_clicked(self) -> None:
-        folder = default_export_folder()
-        suggested = str(Path(folder) / f"{self.title.text().strip() or 'Shared'}.{self.fmt()}")
-        name = choose_file_to_save(self, _TEXT["save"], suggested, _SUFFIX[self.fmt()])
+        if self.package is None:
+            self.refresh_preview()
+        assert self.package is not None
+        # The suggested name is the document's title with the chosen words already left out.
+        stem = "".join(c for c in self.package.document.title if c not in '/\\:*?"<>|').strip() or _("Shared")
+        suggested = str(Path(default_export_folder()) / f"{stem}.{self.fmt()}")
+        name = choose_file_to_save(self, _TEXT["save"], suggested, _(FILE_TYPES[self.fmt()]))
         if name:
             show_message(self.message, self.save_to(Path(name)))
 

@@ -1,4 +1,4 @@
-"""Ask where to save a PDF (Documents by default) and write it there, with kind words when that fails."""
+"""Ask where to save a PDF (Documents by default) and write it there through the one exporter."""
 
 from __future__ import annotations
 
@@ -6,30 +6,26 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.i18n import _, ngettext
-from recoveryjournal.render.pdf import write_pdf
+from recoveryjournal.domain.share import FILE_TYPES
+from recoveryjournal.i18n import _
+from recoveryjournal.render.pdf import pdf_bytes
 from recoveryjournal.services.export_document import ExportDocument
-from recoveryjournal.ui.widgets.file_dialogs import check_export_place, choose_file_to_save, default_export_folder
+from recoveryjournal.services.exporter import Exporter
+from recoveryjournal.services.policy import load_policy
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
+
+
+def exporter() -> Exporter:
+    """The exporter with this machine's policy and the PDF drawing of render/."""
+    return Exporter(load_policy(), pdf_bytes)
 
 
 def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, suggested_name: str) -> str:
     """Returns a sentence for the person: where it was saved, why it wasn't, or '' if they cancelled."""
     name = choose_file_to_save(
-        parent, _("Save as PDF"), str(Path(default_export_folder()) / suggested_name), _("PDF (*.pdf)")
+        parent, _("Save as PDF"), str(Path(default_export_folder()) / suggested_name), _(FILE_TYPES["pdf"])
     )
     if not name:
         return ""
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    try:
-        warning = check_export_place(path)
-        pages = write_pdf(doc, path)
-    except JournalError as exc:
-        return exc.message
-    except OSError as exc:
-        return _("The PDF couldn't be saved there ({reason}). Try another folder or a USB stick.").format(
-            reason=exc.strerror or exc
-        )
-    length = ngettext("{n} page", "{n} pages", pages).format(n=pages)
-    saved = _("Saved {name} ({pages}). It goes nowhere else unless you send it.").format(name=path.name, pages=length)
-    return f"{saved} {warning}" if warning else saved
+    return exporter().save_document(doc, path).sentence

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.share import FILE_TYPES
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
-from recoveryjournal.ui.widgets.file_dialogs import check_export_place, choose_file_to_save, default_export_folder
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
 
 _TEXT = Texts(
     {
@@ -38,7 +38,6 @@ _TEXT = Texts(
         "anxiety": N_("Show anxiety"),
         "save": N_("Save chart as picture…"),
         "save_title": N_("Save the mood chart"),
-        "saved": N_("Saved the chart as {name}."),
         "feelings": N_("Feelings that came up"),
         "no_feelings": N_("No feelings chosen in this period yet."),
         "top_feelings": N_("The feelings you chose most often: {feelings}."),
@@ -192,24 +191,10 @@ class MoodTab(QWidget):
         if figure is None:
             return
         folder = default_export_folder()
-        name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), _("PNG (*.png)"))
+        name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), _(FILE_TYPES["png"]))
         if not name:
             return
         from recoveryjournal.services.charts import figure_png
+        from recoveryjournal.ui.export.save_pdf import exporter
 
-        try:
-            warning = check_export_place(Path(name))
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return
-        try:
-            Path(name).write_bytes(figure_png(figure))
-        except OSError as exc:
-            show_message(
-                self.message,
-                _("That picture couldn't be saved there ({value}). Try another folder.").format(
-                    value=exc.strerror or exc
-                ),
-            )
-            return
-        show_message(self.message, " ".join(t for t in (_TEXT["saved"].format(name=Path(name).name), warning) if t))
+        show_message(self.message, exporter().save_picture(figure_png(figure), Path(name)).sentence)

@@ -104,9 +104,19 @@ class SharePicker(QWidget):
             range_row.addWidget(widget)
         range_row.addStretch(1)
         pick_tag.setEnabled(self.tag_box.count() > 0)
+        # What would ride along with an item is a choice of its own, off until ticked.
+        self.with_tags = QCheckBox(_("With the tags of each entry"), self)
+        self.with_risks = QCheckBox(_("With each goal's risk I choose to take"), self)
+        self.with_helpers = QCheckBox(_("With the names of people who help with my goals"), self)
+        extras = QVBoxLayout()
+        extras.setSpacing(2)
+        extras.addWidget(QLabel(_("Along with what you ticked, only if you want:"), self))
+        for box in (self.with_tags, self.with_risks, self.with_helpers):
+            extras.addWidget(box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)
+        layout.addLayout(extras)
         layout.addLayout(range_row)
         layout.addLayout(mood_row)
         pick_range.clicked.connect(self._on_pick_range)
@@ -131,7 +141,8 @@ class SharePicker(QWidget):
             recipient=recipient, title=title, author=author, entry_ids=tuple(self.chosen("entry")),
             checkin_ids=tuple(self.chosen("checkin")), mood_range=mood, goal_ids=tuple(self.chosen("goal")),
             plan_keys=tuple(self.chosen("plan")), appointment_ids=tuple(self.chosen("appointment")),
-            redactions=redactions,
+            redactions=redactions, entry_tags=self.with_tags.isChecked(), goal_risks=self.with_risks.isChecked(),
+            goal_helpers=self.with_helpers.isChecked(),
         )  # fmt: skip
 
     def _tick_entries(self, wanted: set[object]) -> None:

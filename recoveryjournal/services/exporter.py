@@ -1,0 +1,213 @@
+"""Everything that leaves the journal goes this one way: shares (PDF, JSON, CSV, print), the crisis plan and
+wallet card, agendas, the mood chart picture and export-all — from the window and the CLI alike.
+
+Each call checks the place first (never into a journal, never over a folder or a backup, the shared PC's
+rules), builds what will leave, writes it with the one file writer (whole or not at all, owner-only,
+checked), and only then logs a share. It returns one Outcome: done, refused or not saved, with its sentence.
+The PDF drawing stays in `render/` and is handed in, so this layer never needs Qt."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalError
+from recoveryjournal.domain.share import FORMATS, ShareRequest
+from recoveryjournal.i18n import N_, _, ngettext
+from recoveryjournal.services import import_service, share_service
+from recoveryjournal.services.destinations import check_place_for_files, check_target, explain_destination_errors
+from recoveryjournal.services.export_document import ExportDocument
+from recoveryjournal.services.policy import Policy
+from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.storage.fsutil import fsync_dir, write_file
+
+#: Draws a document as PDF bytes and says how many pages it has (render.pdf.pdf_bytes).
+PdfRenderer = Callable[[ExportDocument], tuple[bytes, int]]
+#: Paints a document onto a printer the person chose (render.pdf.paint_pages bound to the printer).
+Painter = Callable[[ExportDocument], int]
+
+NOTHING_SHARED = N_("Nothing was shared.")
+NOTHING_SAVED = N_("Nothing was saved.")
+GOES_NOWHERE = N_("It goes nowhere else unless you send it.")
+LOG_FAILED = N_(
+    "Your share log couldn't be written, so the file was removed again and nothing was shared. Nothing in your "
+    "journal was lost. Try again in a moment."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened: "done", "refused" (nothing tried: a choice or place that can't be used) or "not_saved"
+    (tried, nothing left behind). `sentence` is what the person reads; `exit_code` is the CLI's."""
+
+    state: str
+    sentence: str
+    path: Path | None = None
+    exit_code: int = 0
+    items: int = 0
+
+    @property
+    def done(self) -> bool:
+        """True when the file (or the print) is whole where the person wanted it."""
+        return self.state == "done"
+
+
+def _refused_or_not_saved(exc: JournalError) -> Outcome:
+    state = "refused" if isinstance(exc, InvalidInput | AlreadyExists) else "not_saved"
+    return Outcome(state, exc.message, exit_code=exc.exit_code or 1)
+
+
+# Checking what is written: the finished file must be what it claims to be --------------------------------
+def _check_json(data: bytes) -> None:
+    json.loads(data.decode("utf-8"))
+
+
+def _check_csv(data: bytes) -> None:
+    list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def _check_pdf(data: bytes) -> None:
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-1024:]:
+        raise ValueError("not a whole PDF")  # not shown: turned into the sentence below
+    from pypdf import PdfReader
+
+    if len(PdfReader(io.BytesIO(data)).pages) < 1:
+        raise ValueError("a PDF without pages")  # not shown
+
+
+def _check_png(data: bytes) -> None:
+    if not data.startswith(b"\x89PNG\r\n\x1a\n") or b"IEND" not in data[-16:]:
+        raise ValueError("not a whole PNG")  # not shown
+
+
+_CHECKS: dict[str, Callable[[bytes], None]] = {"pdf": _check_pdf, "json": _check_json, "csv": _check_csv,
+                                               "png": _check_png}  # fmt: skip
+
+
+def _checked(kind: str) -> Callable[[bytes], None]:
+    def check(data: bytes) -> None:
+        try:
+            _CHECKS[kind](data)
+        except Exception as exc:
+            raise CannotWrite(_("The file came out damaged, so it wasn't kept."), "") from exc
+
+    return check
+
+
+class Exporter:
+    """The one way out of the journal. `policy` is the machine's; `render_pdf` comes from render/."""
+
+    def __init__(self, policy: Policy, render_pdf: PdfRenderer | None = None) -> None:
+        self._policy = policy
+        self._render_pdf = render_pdf
+
+    # Shares ------------------------------------------------------------------------------------------------
+    def share(self, session: SessionView, request: ShareRequest, fmt: str, path: Path | str, *,
+              overwrite: bool = False, previewed: share_service.SharePackage | None = None) -> Outcome:  # fmt: skip
+        """Build the share (or take the very package the person previewed), write it whole, then log it."""
+        try:
+            if fmt not in FORMATS:
+                raise InvalidInput(_("“{fmt}” isn't a way to share. Choose PDF, JSON or CSV.").format(fmt=fmt))
+            target, warning = self._place(path, overwrite)
+            package = previewed or share_service.prepare(session, request, fmt)
+            self._write(target, self._bytes(package, fmt), fmt, overwrite, _(NOTHING_SHARED))
+        except JournalError as exc:
+            return _refused_or_not_saved(exc)
+        try:
+            logged = share_service.ShareLog(session).record(package, fmt, str(target)) is not None
+        except Exception:
+            # Logged only when true: a share that can't be remembered doesn't stay on disk.
+            with suppress(OSError):
+                target.unlink()
+                fsync_dir(target.parent)
+            return Outcome("not_saved", _(LOG_FAILED), exit_code=6)
+        n = len(package.items)
+        note = _("It's in your share log.") if logged else _(share_service.NOT_LOGGED)
+        said = ngettext("Saved {name} with {n} item. {note}", "Saved {name} with {n} items. {note}", n).format(
+            name=target.name, n=n, note=note
+        )
+        return Outcome("done", " ".join(t for t in (said, _(GOES_NOWHERE), warning) if t), target, items=n)
+
+    def print_share(self, session: SessionView, package: share_service.SharePackage, paint: Painter) -> Outcome:
+        """Print exactly what the preview shows, then log it as printed."""
+        try:
+            paint(package.document)
+        except Exception:
+            return Outcome("not_saved", _("It couldn't be printed. Nothing was shared."), exit_code=1)
+        try:
+            logged = share_service.ShareLog(session).record(package, "print", "printer") is not None
+        except Exception:
+            return Outcome("not_saved", _("It was printed, but your share log couldn't be written."), exit_code=6)
+        said = (
+            _("Sent to the printer. It's in your share log.")
+            if logged
+            else _("Sent to the printer. {note}").format(note=_(share_service.NOT_LOGGED))
+        )
+        return Outcome("done", said, items=len(package.items))
+
+    # Documents, pictures, everything --------------------------------------------------------------------------
+    def save_document(self, doc: ExportDocument, path: Path | str, *, overwrite: bool = True) -> Outcome:
+        """A crisis plan, wallet card or agenda as PDF."""
+        try:
+            target, warning = self._place(path, overwrite)
+            data, pages = self._pdf(doc)
+            self._write(target, data, "pdf", overwrite, _(NOTHING_SAVED))
+        except JournalError as exc:
+            return _refused_or_not_saved(exc)
+        length = ngettext("{n} page", "{n} pages", pages).format(n=pages)
+        said = _("Saved {name} ({pages}). It goes nowhere else unless you send it.").format(
+            name=target.name, pages=length
+        )
+        return Outcome("done", f"{said} {warning}".strip(), target)
+
+    def save_picture(self, png: bytes, path: Path | str, *, overwrite: bool = True) -> Outcome:
+        """The mood chart as a PNG picture."""
+        try:
+            target, warning = self._place(path, overwrite)
+            self._write(target, png, "png", overwrite, _(NOTHING_SAVED))
+        except JournalError as exc:
+            return _refused_or_not_saved(exc)
+        said = _("Saved the chart as {name}.").format(name=target.name)
+        return Outcome("done", f"{said} {warning}".strip(), target)
+
+    def export_all(self, session: SessionView, path: Path | str, *, overwrite: bool = False) -> Outcome:
+        """Everything in the journal as one JSON file (not encrypted: the sentence says so)."""
+        try:
+            target, warning = self._place(path, overwrite)
+            data = import_service.export_all_bytes(session)
+            self._write(target, data, "json", overwrite, _("Nothing was written."))
+        except JournalError as exc:
+            return _refused_or_not_saved(exc)
+        said = _("Saved everything to {path}. {warning}").format(
+            path=target, warning=_(import_service.UNENCRYPTED_WARNING)
+        )
+        return Outcome("done", f"{said} {warning}".strip(), target)
+
+    # The steps every file shares -----------------------------------------------------------------------------
+    def _place(self, path: Path | str, overwrite: bool) -> tuple[Path, str]:
+        target = check_target(Path(path))
+        if target.exists() and not overwrite:
+            raise InvalidInput(
+                _("{output} already exists. Choose another name, or add --overwrite to replace it.").format(output=path)
+            )
+        return target, check_place_for_files(target, self._policy)
+
+    def _pdf(self, doc: ExportDocument) -> tuple[bytes, int]:
+        if self._render_pdf is None:  # a programming slip, never a person's: the front end passes it in
+            raise RuntimeError("Exporter needs render_pdf to write PDFs")
+        return self._render_pdf(doc)
+
+    def _bytes(self, package: share_service.SharePackage, fmt: str) -> bytes:
+        if fmt == "pdf":
+            return self._pdf(package.document)[0]
+        return share_service.json_bytes(package) if fmt == "json" else share_service.csv_bytes(package)
+
+    @staticmethod
+    def _write(target: Path, data: bytes, kind: str, overwrite: bool, outcome: str) -> None:
+        with explain_destination_errors(outcome):
+            write_file(target, data, overwrite=overwrite, check=_checked(kind))
