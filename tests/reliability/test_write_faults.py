@@ -198,7 +198,7 @@ def test_every_write_fsync_and_rename_can_fail(tmp_path: Path, operation: str, q
     session.lock()
     opened = unlock_journal(path, PASSPHRASE)  # and the whole journal, once the battery has let go of it
     opened.lock()
-    battery.record("write faults", len(cases), f"{operation}: {counter.counts}")
+    battery.record("10. write faults", len(cases), f"{operation}: {counter.counts}")
     assert found == []
 
 
@@ -265,7 +265,7 @@ def test_real_system_call_faults_in_the_cli(created_journal, tmp_path: Path, inj
     else:
         assert not target.exists() and logged == 0, result.stderr
         assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
-    battery.record("write faults (strace)", 1, inject)
+    battery.record("10. write faults (strace)", 1, inject)
 
 
 def _cli() -> list[str]:
