@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,13 @@ def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("RECOVERYJOURNAL_POLICY", str(home / "no-policy.json"))  # this machine's policy stays out
+    # The places "Check this PC" looks in (Documents, Downloads, the desktop, the temporary folder) are the
+    # test's own too, so what other tests (or people) left on this machine is never mistaken for this test's.
+    for name, sub in (("TMPDIR", "tmp"), ("XDG_DOCUMENTS_DIR", "Documents"), ("XDG_DOWNLOAD_DIR", "Downloads"),
+                      ("XDG_DESKTOP_DIR", "Desktop")):  # fmt: skip
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(name, str(home / sub))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile keeps the first folder it found; ask again
 
 
 @pytest.fixture

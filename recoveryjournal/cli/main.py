@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -27,6 +28,7 @@ Exit codes:
   4  not a journal, or the journal is damaged (check found a problem)
   5  the journal is open in another copy of the app
   6  the journal's place can't be written (disk full, read-only, stick removed); nothing was lost
+  141  the output was closed early (for example by `| head`); nothing was changed
   1  anything else
 
 A journal on a read-only place (a write-protected stick) opens for reading: list, search, check and
@@ -143,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(_("Stopped. Nothing more was changed."), file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `list … | head`: the reader had enough; not a crash, so no words about one
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a program stopped by a closed pipe ends with (128 + SIGPIPE), as other tools do
     except Exception:  # the last safety net: a kind sentence, the details only on request
         if os.environ.get("RECOVERYJOURNAL_DEBUG") == "1":
             traceback.print_exc()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +66,8 @@ def parse_date(value: str) -> dt.date:
     try:
         date = dt.date.fromisoformat(text)
     except ValueError:
-        date = _loose_date(text)
+        # Written the ISO way (2026-13-01) but not a real day: never guess another day from it.
+        date = _iso_like(text) if _ISO_LIKE.match(text) else _loose_date(text)
     if date is None:
         raise InvalidInput(
             _("“{value}” isn't a date I can read. Try something like 14 March 2026 or 2026-03-14.").format(value=value)
@@ -73,9 +75,20 @@ def parse_date(value: str) -> dt.date:
     return check_date(date)
 
 
-def _loose_date(text: str) -> dt.date | None:
-    if not text or not any(ch.isdigit() for ch in text):
+_ISO_LIKE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _iso_like(text: str) -> dt.date | None:
+    year, month, day = (int(g) for g in _ISO_LIKE.match(text).groups())  # type: ignore[union-attr]
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
         return None
+
+
+def _loose_date(text: str) -> dt.date | None:
+    if not text or not any(ch.isdigit() for ch in text) or text.strip().isdigit():
+        return None  # a bare number ("5") isn't a day
     from dateutil import parser  # comes with matplotlib; only needed for typed dates
 
     try:

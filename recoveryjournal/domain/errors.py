@@ -113,10 +113,30 @@ def place_gone() -> CannotWrite:
     return CannotWrite(_(PLACE_GONE), "gone")
 
 
-class AlreadyExists(JournalError):
-    """Creating a journal where something already is."""
+class NotAllowed(CannotWrite):
+    """This computer account isn't allowed to read (or write) the journal's folder or files (exit 6)."""
 
-    exit_code = 1
+    default_message = N_(
+        "This computer account isn't allowed to open this journal's folder. Whoever set up the folder, or looks "
+        "after this computer, can give this account access to it (to read and to write). Nothing has been changed."
+    )
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message, "not_allowed")
+
+
+#: Said when a write is refused because the journal is known to be damaged.
+DAMAGED_NO_WRITES = N_(
+    "This journal is damaged, so nothing new is written into it: that could make things worse. You can still "
+    "read and share what can be read. `check` says what can be saved; Restore from a backup… brings back a "
+    "whole copy. Nothing has been changed."
+)
+
+
+class AlreadyExists(JournalError):
+    """Creating a journal (or a file) where something already is: a place that can't be used (exit 2)."""
+
+    exit_code = 2
     default_message = N_(
         "Something already exists at that place, so a new journal wasn't made there. Choose another name."
     )

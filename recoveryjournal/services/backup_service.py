@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import shutil
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,10 +26,11 @@ from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import backup
 from recoveryjournal.storage.connection import JournalConnection, open_journal
-from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir
+from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, remove_stale_temps, staging_name_for
 from recoveryjournal.storage.layout import BACKUP_SUFFIX, SUFFIX, JournalLayout, with_suffix
 from recoveryjournal.storage.maintenance import check_integrity
 from recoveryjournal.storage.meta import MetaRepository
+from recoveryjournal.storage.readback import unreadable_rows
 
 LAST_BACKUP_KEY = "last_backup_at"
 DEFAULT_KEEP = 7
@@ -135,7 +137,8 @@ def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupRes
         backup.write_backup(conn, target)
     summary = summarise(conn)
     if conn.read_only is None:
-        MetaRepository(conn).set(LAST_BACKUP_KEY, now.astimezone().isoformat(timespec="seconds"))
+        with suppress(JournalDamaged):  # a backup of a damaged journal keeps what can be read; the date waits
+            MetaRepository(conn).set(LAST_BACKUP_KEY, now.astimezone().isoformat(timespec="seconds"))
     return BackupResult(target, summary, time.perf_counter() - started)
 
 
@@ -298,7 +301,8 @@ def prepare_restore(
         raise CannotWrite(
             _("The folder {parent} isn't there. Nothing has been changed.").format(parent=place.parent), "gone"
         )
-    staging = place.with_name(f".{place.name}.restoring")
+    remove_stale_temps(place.parent)  # what a restore that was stopped mid-way left here
+    staging = staging_name_for(place, "restoring")
     with explain_os_errors():
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(mode=0o700)
@@ -307,7 +311,7 @@ def prepare_restore(
         conn = open_journal(staging, secret, recovery_key=recovery_key)
         try:
             result = check_integrity(conn, [])
-            if not result.ok:
+            if not result.ok or unreadable_rows(conn, limit=1):  # holds nothing the app can't read back
                 raise JournalDamaged(_(backup.BACKUP_DAMAGED))
             summary = summarise(conn)
         finally:

@@ -8,6 +8,7 @@ from recoveryjournal.domain.errors import JournalDamaged
 from recoveryjournal.i18n import _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.storage.maintenance import check_integrity, salvage_counts
+from recoveryjournal.storage.readback import unreadable_rows
 
 _SAMPLE_MIN_CHARS = 12
 
@@ -31,6 +32,7 @@ def check_journal(session: JournalSession) -> CheckReport:
         entries = []
     samples = [e.text.strip()[:40] for e in entries if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
     result = check_integrity(session.connection, samples)
+    unreadable = unreadable_rows(session.connection) if result.ok else []
     lines = [
         _("Journal: {path}").format(path=session.path),
         _("Format version: {schema_version}").format(schema_version=result.schema_version),
@@ -38,11 +40,21 @@ def check_journal(session: JournalSession) -> CheckReport:
         _line(_("The structure is sound (SQLite integrity check)"), result.structure_problems),
         _line(_("The files are encrypted (no readable journal text found)"), result.encryption_problems),
     ]
+    if result.ok:  # the app reads every row the way it will show it
+        lines.append(_line(_("Everything can be shown by the app (every item read back)"), unreadable))
     salvage = salvage_counts(session.connection)
-    if result.ok:
+    if result.ok and not unreadable:
         lines.insert(2, _("Entries: {readable}").format(readable=salvage[0].readable))
         lines.append(_("All is well."))
         return CheckReport(True, lines)
+    if result.ok:
+        lines.append(
+            _(
+                "Some items hold values the app can't show. Everything else works as usual. If you have a backup "
+                "from before they came in, Restore from a backup… brings it back."
+            )
+        )
+        return CheckReport(False, lines)
     lines.append(_("What can still be read:"))
     for item in salvage:
         of = (

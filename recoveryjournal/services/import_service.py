@@ -14,25 +14,33 @@ import hashlib
 import io
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput, NotImportable
-from recoveryjournal.domain.imports import ImportedCheckIn, ImportedEntry, ImportRow
-from recoveryjournal.i18n import N_, _, day, ngettext
+from recoveryjournal.domain.imports import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    ImportedCheckIn,
+    ImportedEntry,
+    ImportRow,
+    ShapeError,
+    check_scalar,
+    check_tables,
+    json_depth,
+)
+from recoveryjournal.i18n import N_, _
+from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import transfer
 from recoveryjournal.storage.meta import MetaRepository
+from recoveryjournal.storage.readback import unreadable_rows
 from recoveryjournal.storage.schema import current_version
 
 KINDS = ("json", "daylio", "jrnl")
-#: The parts of a full export a preview names (links between items aren't listed).
-_JSON_PARTS = ("goals", "goal_steps", "goal_notes", "plan_sections", "plan_revisions", "support_items", "appointments",
-               "agreements", "share_log", "tags", "feelings", "scale_words")  # fmt: skip
 EXPORT_FORMAT = "recovery-journal-export"
 EXPORT_VERSION = 1
 #: Daylio's five moods, as they come; a person may have renamed them (the mapping can be changed).
@@ -42,114 +50,7 @@ UNENCRYPTED_WARNING = N_(
     "This file is not encrypted: anyone who opens it can read everything in your journal. "
     "Keep it somewhere safe, and delete it when you no longer need it."
 )
-_MAX_BYTES = 200 * 1024 * 1024
-
-
-@dataclass(slots=True)
-class ImportPreview:
-    """What a file holds and what of it will come in."""
-
-    kind: str
-    rows: list[ImportRow] = field(default_factory=list)
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    source: str = ""
-    unknown_columns: list[str] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)
-    mood_map: dict[str, int] = field(default_factory=dict)
-    unmapped_moods: dict[str, int] = field(default_factory=dict)
-    already: int = 0
-
-    @property
-    def checkins(self) -> int:
-        """Check-ins in the file."""
-        if self.kind == "json":
-            return len(self.tables.get("checkins", []))
-        return sum(r.checkin is not None for r in self.rows)
-
-    @property
-    def entries(self) -> int:
-        """Entries in the file."""
-        if self.kind == "json":
-            return len(self.tables.get("entries", []))
-        return sum(r.entry is not None for r in self.rows)
-
-    @property
-    def new(self) -> int:
-        """Items not in the journal yet (for a full export: rows with an id; links between them follow)."""
-        if self.kind == "json":
-            total = sum(1 for rows in self.tables.values() for row in rows if "id" in row)
-        else:
-            total = len(self.rows)
-        return total - self.already
-
-    def lines(self) -> list[str]:
-        """The preview, in plain words."""
-        dates = [r.date for r in self.rows] or [
-            dt.date.fromisoformat(str(d)[:10])
-            for t, col in (("entries", "entry_date"), ("checkins", "checkin_date"))
-            for row in self.tables.get(t, [])
-            if (d := row.get(col))
-        ]
-        held = {"entries": how_many("entries", self.entries), "checkins": how_many("checkins", self.checkins)}
-        out = [_("In this file: {entries} and {checkins}, from {first} to {last}.").format(
-                   **held, first=day(min(dates)), last=day(max(dates)))
-               if dates else _("In this file: {entries} and {checkins}.").format(**held)]  # fmt: skip
-        if self.kind == "json":
-            others = [how_many(t, len(rows)) for t, rows in self.tables.items() if t in _JSON_PARTS and rows]
-            if others:
-                out.append(_("Also: {things}.").format(things=", ".join(others)))
-        if self.already:
-            out.append(
-                _("Already in your journal from an earlier import: {already} (they won't be added twice).").format(
-                    already=self.already
-                )
-            )
-        out.append(
-            _("New to bring in: {new}.").format(new=self.new)
-            if self.new
-            else _("Nothing new: all of it is already in your journal.")
-        )
-        if self.mood_map:
-            mapping = ", ".join(f"{k} → {v}" for k, v in self.mood_map.items())
-            out.append(_("Moods become: {mapping} (of 10).").format(mapping=mapping))
-        if self.unmapped_moods:
-            moods = ", ".join(_("“{mood}” ({n} rows)").format(mood=k, n=n) for k, n in self.unmapped_moods.items())
-            out.append(
-                _("Moods with no number yet, so those rows won't come in until you give one: {moods}.").format(
-                    moods=moods
-                )
-            )
-        if self.unknown_columns:
-            columns = ", ".join(self.unknown_columns)
-            out.append(_("Columns that won't come in (nothing here holds them): {columns}.").format(columns=columns))
-        if self.unreadable:
-            shown = "; ".join(self.unreadable[:5]) + (
-                _("; and {value} more").format(value=len(self.unreadable) - 5) if len(self.unreadable) > 5 else ""
-            )
-            out.append(_("Rows that couldn't be read and won't come in: {shown}.").format(shown=shown))
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class ImportOutcome:
-    """What was added."""
-
-    checkins: int
-    entries: int
-    other: int = 0
-
-    def message(self) -> str:
-        """In plain words."""
-        if not (self.checkins or self.entries or self.other):
-            return _("Nothing new was added: it was all in your journal already.")
-
-        entries, checkins = how_many("entries", self.entries), how_many("checkins", self.checkins)
-        if self.other:
-            others = ngettext("{n} other item", "{n} other items", self.other).format(n=self.other)
-            return _("Brought in {entries}, {checkins} and {others}.").format(
-                entries=entries, checkins=checkins, others=others
-            )
-        return _("Brought in {entries} and {checkins}.").format(entries=entries, checkins=checkins)
+_MAX_BYTES = MAX_FILE_BYTES
 
 
 def decode(data: bytes) -> str:
@@ -226,7 +127,16 @@ def bring_in(session: SessionView, preview: ImportPreview) -> ImportOutcome:
     conn = session.connection
     conn.refuse_if_read_only()
     if preview.kind == "json":
-        result = transfer.load(conn, preview.tables, preview.source)
+
+        def readable() -> None:  # the same readers the app uses, before the commit: never store what can't be read
+            if unreadable := unreadable_rows(conn, limit=5):
+                raise NotImportable(
+                    _("This file holds things the app couldn't read back ({what}). Nothing has been changed.").format(
+                        what=", ".join(unreadable)
+                    )
+                )
+
+        result = transfer.load(conn, preview.tables, preview.source, verify=readable)
         added = result.added
         return ImportOutcome(added.get("checkins", 0), added.get("entries", 0),
                              sum(n for t, n in added.items() if t not in ("checkins", "entries")))  # fmt: skip
@@ -249,13 +159,30 @@ def export_all_bytes(session: SessionView) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _read_own_json(text: str, name: str) -> ImportPreview:
+def _load_json(text: str, name: str) -> Any:
     try:
         doc = json.loads(text)
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, RecursionError) as exc:
         raise NotImportable(
             _("“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.").format(name=name)
         ) from exc
+    if json_depth(doc) > MAX_DEPTH:
+        raise NotImportable(
+            _("“{name}” nests deeper than any export does. Nothing has been changed.").format(name=name)
+        )
+    return doc
+
+
+def _cant_read(name: str, kind: str, where: str) -> NotImportable:
+    return NotImportable(
+        _("“{name}” isn't a {kind} export I can read: {where}. Nothing has been changed.").format(
+            name=name, kind=kind, where=where
+        )
+    )
+
+
+def _read_own_json(text: str, name: str) -> ImportPreview:
+    doc = _load_json(text, name)
     if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
         raise NotImportable(
             _(
@@ -264,13 +191,11 @@ def _read_own_json(text: str, name: str) -> ImportPreview:
         )
     if doc.get("version") != EXPORT_VERSION:
         raise NotImportable(_("This export was made by a newer version of Recovery Journal. Please update the app."))
-    tables = doc.get("tables")
-    if not isinstance(tables, dict) or not all(
-        isinstance(rows, list) and all(isinstance(r, dict) for r in rows) for rows in tables.values()
-    ):
-        raise NotImportable(
-            _("“{name}” is damaged: its tables can't be read. Nothing has been changed.").format(name=name)
-        )
+    try:
+        tables = check_tables(doc.get("tables"))
+        check_scalar(doc.get("source"), "“source”")
+    except ShapeError as exc:
+        raise _cant_read(name, "Recovery Journal", str(exc)) from exc
     return ImportPreview(
         "json", tables=tables, source=str(doc.get("source") or hashlib.sha256(text.encode()).hexdigest()[:16])
     )
@@ -391,13 +316,35 @@ def _daylio_date(full_date: str, date: str) -> dt.date:
 
 
 # jrnl ---------------------------------------------------------------------------------------------------
+_JRNL_TYPES = {"date": (str,), "time": (str,), "title": (str,), "body": (str,), "tags": (list,), "starred": (bool,)}
+
+
+def _check_jrnl(entries: list[Any], name: str) -> None:
+    """jrnl's own shape: a list of entries, each with its date as text (2026-03-14) and known fields typed."""
+    if len(entries) > MAX_ROWS:
+        raise _cant_read(name, "jrnl", _("more than {limit} entries").format(limit=MAX_ROWS))
+    for number, item in enumerate(entries, start=1):
+        if not isinstance(item, dict):
+            raise _cant_read(name, "jrnl", _("entry {number} isn't an entry").format(number=number))
+        for key, types in _JRNL_TYPES.items():
+            value = item.get(key)
+            if value is not None and not isinstance(value, types):
+                raise _cant_read(
+                    name, "jrnl", _("entry {number}'s “{field}” is {value}").format(
+                        number=number, field=key, value=json.dumps(value)[:40])
+                )  # fmt: skip
+        if not item.get("date"):
+            raise _cant_read(name, "jrnl", _("entry {number} has no date").format(number=number))
+        try:
+            for tag in item.get("tags") or []:
+                check_scalar(tag, _("entry {number}'s tags").format(number=number))
+            check_scalar(item.get("body"), _("entry {number}'s text").format(number=number))
+        except ShapeError as exc:
+            raise _cant_read(name, "jrnl", str(exc)) from exc
+
+
 def _read_jrnl(text: str, name: str) -> ImportPreview:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotImportable(
-            _("“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.").format(name=name)
-        ) from exc
+    doc = _load_json(text, name)
     entries = doc.get("entries") if isinstance(doc, dict) else None
     if not isinstance(entries, list):
         raise NotImportable(
@@ -405,6 +352,7 @@ def _read_jrnl(text: str, name: str) -> ImportPreview:
                 "“{name}” doesn't look like a jrnl export (made with jrnl --format json). Nothing has been changed."
             ).format(name=name)
         )
+    _check_jrnl(entries, name)
     preview = ImportPreview("jrnl")
     known = {"date", "time", "title", "body", "tags", "starred"}
     extra: set[str] = set()

@@ -7,12 +7,14 @@ from __future__ import annotations
 import os
 import re
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
-from recoveryjournal.i18n import _, ngettext
+from recoveryjournal.i18n import N_, _, ngettext
 from recoveryjournal.services.policy import Policy, load_policy
 
 #: Names that give a journal, a backup or an export away.
@@ -104,6 +106,71 @@ def _places() -> list[tuple[str, Path]]:
     return places
 
 
+#: How each kind of file the app writes starts (read from its first few KB: never its words).
+_PDF_CREATOR = b"/Creator (\xfe\xff" + "Recovery Journal".encode("utf-16-be")
+_HEADERS: tuple[tuple[str, Callable[[str, bytes], bool]], ...] = (
+    (N_("a journal's backup"), lambda name, head: name.endswith(".rjbackup") and head.startswith(b"PK")),
+    (N_("everything from a journal, not encrypted (export-all)"),
+     lambda name, head: name.endswith(".json") and b'"format": "recovery-journal-export"' in head),
+    (N_("a share from a journal (JSON)"), lambda name, head: name.endswith(".json") and b'"shared_on":' in head),
+    (N_("a share from a journal (CSV)"),
+     lambda name, head: name.endswith(".csv") and head.startswith(b"\xef\xbb\xbfkind,date,title,text,details")),
+    (N_("a PDF made by Recovery Journal"), lambda name, head: name.endswith(".pdf") and _PDF_CREATOR in head),
+    (N_("a picture of a mood chart"), lambda name, head: name == "mood.png" and head.startswith(b"\x89PNG")),
+)  # fmt: skip
+#: Old and new temporaries of the app's writers, left by a copy that was stopped mid-way.
+_LEFTOVER = re.compile(r"(\.rjtmp|\.(part|restoring|creating)(-[0-9a-f]+-[0-9a-f]+)?|\.(json|pdf|csv)\.new)$")
+_SCAN_LIMIT = 20_000
+
+
+def _save_places() -> list[tuple[str, Path]]:
+    """Where the app's own saves start: Documents, Downloads, the desktop, the temporary folder, the data folder."""
+    found = [
+        (_("Documents"), Path(platformdirs.user_documents_dir())),
+        (_("Downloads"), Path(platformdirs.user_downloads_dir())),
+        (_("the desktop"), Path(platformdirs.user_desktop_dir())),
+        (_("the temporary folder"), Path(os.environ.get("TMPDIR") or tempfile.gettempdir())),
+        (_("the app's data folder"), Path(platformdirs.user_data_dir("RecoveryJournal", appauthor=False))),
+    ]
+    return [(label, path) for label, path in found if path.is_dir() and path != Path.home()]
+
+
+def _app_files(label: str, folder: Path) -> list[str]:
+    """Files and folders the app writes, found by name and by how they start (never by what they say)."""
+    found: list[str] = []
+    stack, seen = [(folder, 0)], 0
+    while stack and seen < _SCAN_LIMIT:
+        here, depth = stack.pop()
+        try:
+            children = list(here.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            seen += 1
+            name = child.name.lower()
+            try:
+                if child.is_dir() and not child.is_symlink():
+                    if name.endswith(".rjournal") or (child / "keys.json").is_file():
+                        found.append(_("{label}: a journal: {name}").format(label=label, name=child))
+                    elif depth < 2:
+                        stack.append((child, depth + 1))
+                    continue
+                if _LEFTOVER.search(name):
+                    found.append(_("{label}: a temporary file left by the app: {name}").format(label=label, name=child))
+                    continue
+                if not name.endswith((".rjbackup", ".json", ".csv", ".pdf", ".png")):
+                    continue
+                with child.open("rb") as fh:
+                    head = fh.read(8192)
+            except OSError:
+                continue
+            for words, matches in _HEADERS:
+                if matches(name, head):
+                    found.append(_("{label}: {what}: {name}").format(label=label, what=_(words), name=child))
+                    break
+    return found
+
+
 def check_this_pc(policy: Policy | None = None) -> PcReport:
     """Look at what this user account keeps, for names of journals and exports."""
     report = PcReport(policy or load_policy())
@@ -130,5 +197,8 @@ def check_this_pc(policy: Policy | None = None) -> PcReport:
             if re.search(r"^last_path=.+", text, re.MULTILINE):
                 report.traces.append(_("{label}: it remembers the last journal opened").format(label=label))
             report.traces += [f"{label}: {name[:200]}" for name in sorted(set(_TRACE.findall(text)))]
+    for label, folder in _save_places():
+        report.places_checked.append(f"{label} ({folder})")
+        report.traces += _app_files(label, folder)
     report.traces = list(dict.fromkeys(report.traces))
     return report

@@ -20,10 +20,11 @@ from typing import Any
 
 import sqlcipher3
 
-from recoveryjournal.domain.errors import JournalDamaged, NotAJournal
+from recoveryjournal.domain.errors import CannotWrite, JournalDamaged, NotAJournal, disk_full
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import keyfile
-from recoveryjournal.storage.connection import JournalConnection, explain_db_errors
+from recoveryjournal.storage.connection import JournalConnection
+from recoveryjournal.storage.db_errors import explain_db_errors
 from recoveryjournal.storage.fsutil import atomic_file, explain_os_errors, remove_folder, staging_name_for
 from recoveryjournal.storage.layout import DB_NAME, KEYS_NAME
 from recoveryjournal.storage.maintenance import SALVAGE_TABLES
@@ -34,6 +35,10 @@ VERSION = 1
 #: What a verified backup compares with its journal (the share log too: it is the person's history).
 COUNTED_TABLES = (*(table for table, _label in SALVAGE_TABLES), "share_log")
 
+BACKUP_DIDNT_CHECK_OUT = N_(
+    "The backup was written, but it didn't read back whole when checked, so it wasn't kept. Your journal is "
+    "unchanged. Please try again, perhaps somewhere else."
+)
 NOT_A_BACKUP = N_("This isn't a Recovery Journal backup, so it can't be restored. Nothing has been changed.")
 BACKUP_DAMAGED = N_(
     "This backup is damaged or incomplete, so it can't be restored. Nothing has been changed. "
@@ -74,7 +79,11 @@ def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
         manifest = {"format": FORMAT, "version": VERSION}
 
         def verified(finished: Path) -> None:
-            if verify_backup_file(journal, finished, staging) != expected:
+            try:
+                found = verify_backup_file(journal, finished, staging)
+            except JournalDamaged as exc:  # said in the words of a backup being made, not of a restore
+                raise CannotWrite(_(BACKUP_DIDNT_CHECK_OUT), "") from exc
+            if found != expected:
                 raise JournalDamaged(
                     _(
                         "The backup was written but didn't match your journal when checked, so it wasn't kept. "
@@ -119,6 +128,41 @@ def verify_backup_file(journal: JournalConnection, backup: Path, scratch: Path) 
         (scratch / KEYS_NAME).unlink(missing_ok=True)
 
 
+#: The most a backup's members may hold (docs/backup.md): the app writes them stored, never compressed, so a
+#: member that expands, or is larger than these, is a damaged or crafted file and is never unpacked.
+MEMBER_LIMITS = {MANIFEST_NAME: 64 * 1024, KEYS_NAME: 1024 * 1024, DB_NAME: 64 * 1024**3}
+
+
+def _check_members(zf: zipfile.ZipFile, folder: Path) -> None:
+    """Before a byte is unpacked: only our members, stored as written, within their sizes, and room for them."""
+    total = 0
+    for info in zf.infolist():
+        limit = MEMBER_LIMITS.get(info.filename)
+        if (limit is None or info.compress_type != zipfile.ZIP_STORED or info.file_size != info.compress_size
+                or info.file_size > limit):  # fmt: skip
+            raise JournalDamaged(_(BACKUP_DAMAGED))
+        total += info.file_size
+    with explain_os_errors():
+        free = shutil.disk_usage(folder).free
+    if total + 1024 * 1024 > free:
+        raise disk_full()
+
+
+def _copy_member(zf: zipfile.ZipFile, member: str, target: Path) -> None:
+    """Unpack one member owner-only, never more bytes than it says it holds."""
+    expected = zf.getinfo(member).file_size
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out, zf.open(member) as src:
+        copied = 0
+        while chunk := src.read(1 << 20):
+            copied += len(chunk)
+            if copied > expected:
+                raise JournalDamaged(_(BACKUP_DAMAGED))
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def unpack_backup(backup: Path, folder: Path, *, db_name: str = DB_NAME) -> None:
     """Check the container and put its key file and database into `folder` (owner-only)."""
     try:
@@ -142,14 +186,13 @@ def unpack_backup(backup: Path, folder: Path, *, db_name: str = DB_NAME) -> None
                         "restore it."
                     )
                 )
-            if not {KEYS_NAME, DB_NAME} <= names or zf.testzip() is not None:
+            if not {KEYS_NAME, DB_NAME} <= names:
+                raise JournalDamaged(_(BACKUP_DAMAGED))
+            _check_members(zf, folder)
+            if zf.testzip() is not None:
                 raise JournalDamaged(_(BACKUP_DAMAGED))
             with explain_os_errors():
                 for member, name in ((KEYS_NAME, KEYS_NAME), (DB_NAME, db_name)):
-                    fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                    with os.fdopen(fd, "wb") as out, zf.open(member) as src:
-                        shutil.copyfileobj(src, out, 1 << 20)
-                        out.flush()
-                        os.fsync(out.fileno())
+                    _copy_member(zf, member, folder / name)
     except (zipfile.BadZipFile, UnicodeDecodeError, json.JSONDecodeError, EOFError) as exc:
         raise JournalDamaged(_(BACKUP_DAMAGED)) from exc

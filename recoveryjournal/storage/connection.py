@@ -18,6 +18,7 @@ from typing import Any
 import sqlcipher3
 
 from recoveryjournal.domain.errors import (
+    DAMAGED_NO_WRITES,
     READ_ONLY_NOTE,
     AlreadyExists,
     CannotWrite,
@@ -25,17 +26,17 @@ from recoveryjournal.domain.errors import (
     JournalError,
     JournalInUse,
     NotAJournal,
-    disk_full,
-    place_gone,
-    read_only_place,
+    NotAllowed,
 )
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import keyfile, schema
+from recoveryjournal.storage.db_errors import explain_db_errors, truthful
 from recoveryjournal.storage.fsutil import (
     explain_os_errors,
     fsync_dir,
     place_problem,
     remove_stale_temps,
+    staging_name_for,
     write_private_file,
 )
 from recoveryjournal.storage.keyfile import DEVICE_PREFIX, PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
@@ -78,6 +79,9 @@ class JournalConnection:
         self.opened_with_recovery_key = opened_with_recovery_key
         #: Why this journal was opened for reading only (read-only place, full disk), or None.
         self.read_only = read_only
+        #: Damage found (by a failed read, or the whole-file check before the first write); then no writes.
+        self.damaged: JournalDamaged | None = None
+        self._checked_whole = False
 
     @property
     def read_only_note(self) -> str:
@@ -92,8 +96,32 @@ class JournalConnection:
             raise CannotWrite(self.read_only.message, self.read_only.reason)
 
     def errors(self) -> Any:
-        """A context that tells this journal's database errors truthfully (see explain_db_errors)."""
-        return explain_db_errors(self.layout.folder, reading_only=self.read_only is not None)
+        """A context that tells this journal's database errors truthfully (see explain_db_errors); damage it
+        finds is remembered, so no write follows it."""
+        return self._noting_damage(explain_db_errors(self.layout.folder, reading_only=self.read_only is not None))
+
+    @contextmanager
+    def _noting_damage(self, inner: Any) -> Iterator[None]:
+        try:
+            with inner:
+                yield
+        except JournalDamaged as exc:
+            self.damaged = self.damaged or exc
+            raise
+
+    def refuse_if_damaged(self) -> None:
+        """Before the first write: the whole file is read once (SQLite's quick check, which makes SQLCipher
+        verify every page); once damage is known, every write is refused (exit 4), reads go on."""
+        if self.damaged is None and not self._checked_whole and self._db is not None:
+            self._checked_whole = True
+            try:
+                rows = [str(r[0]) for r in self._db.execute("PRAGMA quick_check(1)").fetchall()]
+            except sqlcipher3.dbapi2.DatabaseError as exc:
+                rows = [str(exc)]
+            if rows != ["ok"]:
+                self.damaged = JournalDamaged(_(DAMAGED_NO_WRITES))
+        if self.damaged is not None:
+            raise JournalDamaged(_(DAMAGED_NO_WRITES))
 
     @property
     def is_open(self) -> bool:
@@ -112,7 +140,8 @@ class JournalConnection:
         """One write transaction: all of it is committed, or none of it."""
         db = self.db
         self.refuse_if_read_only()
-        with explain_db_errors(self.layout.folder):
+        self.refuse_if_damaged()
+        with self._noting_damage(explain_db_errors(self.layout.folder)):
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -154,49 +183,6 @@ class JournalConnection:
             self._lock.release()
 
 
-@contextmanager
-def explain_db_errors(folder: Path | None = None, *, reading_only: bool = False) -> Iterator[None]:
-    """Translate SQLite's words into what really happened: full disk, read-only, stick removed, damage.
-
-    SQLite says "disk I/O error" (or worse, "malformed") for a full disk or a vanished stick too,
-    so where the journal's folder is known the place itself is asked before anything is called damage.
-    """
-    try:
-        yield
-    except (sqlcipher3.dbapi2.IntegrityError, sqlcipher3.dbapi2.ProgrammingError):
-        raise
-    except sqlcipher3.dbapi2.DatabaseError as exc:
-        if reading_only and folder is not None and not folder.is_dir():
-            raise place_gone() from exc
-        raise _truthful(exc, None if reading_only else folder) from exc
-
-
-def _truthful(exc: Exception, folder: Path | None) -> Exception:
-    name = str(getattr(exc, "sqlite_errorname", "") or "")
-    text = str(exc).lower()
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
-        return disk_full()
-    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text:
-        return (folder and place_problem(folder)) or read_only_place()
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text or "busy" in text:
-        return JournalInUse(
-            _("The journal is busy in another program. Please try again in a moment. Nothing was lost.")
-        )
-    if folder is not None:
-        problem = place_problem(folder)
-        if problem is not None:
-            return problem
-    is_operational: bool = isinstance(exc, sqlcipher3.dbapi2.OperationalError)
-    if is_operational and not (
-        name.startswith(("SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_CANTOPEN"))
-        or any(
-            w in text for w in ("malformed", "not a database", "i/o error", "unable to open")
-        )  # not shown: SQLite's words
-    ):
-        return exc  # a mistake in our own SQL: let it show as the bug it is
-    return JournalDamaged()
-
-
 def _connect(db_path: Path, master_key: bytes, *, create: bool = False, read_only: bool = False) -> Any:
     hex_key = master_key.hex()
     assert _HEX_KEY.fullmatch(hex_key)  # a raw key of exactly 64 hex digits, never free text
@@ -220,7 +206,7 @@ def _connect(db_path: Path, master_key: bytes, *, create: bool = False, read_onl
             db.close()
             if attempt < len(uris):
                 continue
-            problem = _truthful(exc, None if read_only else db_path.parent)
+            problem = truthful(exc, None if read_only else db_path.parent)
             if isinstance(problem, (CannotWrite, JournalInUse)):
                 raise problem from exc
             raise JournalDamaged(_(_DAMAGED_AFTER_UNWRAP)) from exc
@@ -229,6 +215,17 @@ def _connect(db_path: Path, master_key: bytes, *, create: bool = False, read_onl
             raise
         return db
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _check_allowed(layout: JournalLayout) -> None:
+    """This account may read the folder and the journal's files (root may read anything, so as root this
+    passes); otherwise say so, rather than calling it damage or a mystery."""
+    folder = layout.folder
+    if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+        raise NotAllowed()
+    for part in (layout.keys, layout.db):
+        if part.exists() and not os.access(part, os.R_OK):
+            raise NotAllowed()
 
 
 def _check_plausible_files(layout: JournalLayout) -> None:
@@ -364,8 +361,12 @@ def open_journal(
     Where the journal's place can't be written (a read-only stick, a full disk) it opens for
     reading: `read_only` on the result then says why, and every write is refused kindly.
     """
-    layout = JournalLayout.for_path(path)
-    _check_plausible_files(layout)
+    try:
+        layout = JournalLayout.for_path(path)
+        _check_allowed(layout)
+        _check_plausible_files(layout)
+    except PermissionError as exc:
+        raise NotAllowed() from exc
     doc = keyfile.read_key_file(layout.keys)
     _check_key_file_belongs(doc, layout)
     lock = JournalLock(layout.lock)
@@ -410,7 +411,8 @@ def create_journal(path: Path | str, passphrase: str) -> tuple[JournalConnection
     folder = with_suffix(path).absolute()
     if folder.exists() or folder.is_symlink():
         raise AlreadyExists()
-    staging = folder.with_name("." + folder.name + ".creating")
+    remove_stale_temps(folder.parent)
+    staging = staging_name_for(folder, "creating")
     with explain_os_errors():
         folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if staging.exists():

@@ -128,8 +128,8 @@ def atomic_replace(path: Path, data: bytes) -> None:
 #: Every temporary the writer makes ends with this and starts with a dot: hidden, and provably ours.
 TEMP_SUFFIX = ".rjtmp"
 _TEMP_NAME = re.compile(r"^\..*\.([0-9a-f]+)-[0-9a-f]{12}" + re.escape(TEMP_SUFFIX) + r"$", re.DOTALL)
-#: A backup's hidden staging folder (storage.backup), also ours.
-_STAGING_NAME = re.compile(r"^\..*\.part-([0-9a-f]+)-[0-9a-f]{8}$", re.DOTALL)
+#: A hidden working folder of ours: a backup's staging, a restore's or a new journal's (see staging_name_for).
+_STAGING_NAME = re.compile(r"^\..*\.(?:part|restoring|creating)-([0-9a-f]+)-[0-9a-f]{8}$", re.DOTALL)
 #: When this process started: a temporary of ours older than this is left from a copy that has stopped.
 _STARTED = time.time()
 
@@ -139,18 +139,31 @@ def temp_name_for(path: Path) -> Path:
     return path.with_name(f".{path.name[:120]}.{os.getpid():x}-{secrets.token_hex(6)}{TEMP_SUFFIX}")
 
 
-def staging_name_for(path: Path) -> Path:
-    """A hidden working folder beside `path` (a backup's), named so a later start can tell it is ours."""
-    return path.with_name(f".{path.name[:120]}.part-{os.getpid():x}-{secrets.token_hex(4)}")
+def staging_name_for(path: Path, what: str = "part") -> Path:
+    """A hidden working folder beside `path` ("part": a backup's; "restoring", "creating": a journal's), named so
+    a later start can tell it is ours and that its process has stopped."""
+    return path.with_name(f".{path.name[:120]}.{what}-{os.getpid():x}-{secrets.token_hex(4)}")
+
+
+#: The hidden names earlier versions of the app used (no process id in them: only their age tells).
+_OLD_NAMES = re.compile(
+    r"^\..+\.(?:rjbackup\.part(?:-[0-9a-f]{8})?|rjournal\.restoring|rjournal\.creating)$", re.DOTALL
+)
+_NO_PID = -1
 
 
 def _ours(name: str) -> int | None:
-    """The process id in one of the app's own hidden temporary names, or None for any other name."""
+    """The process id in one of the app's own hidden temporary names (_NO_PID for an earlier version's), or
+    None for any other name."""
     found = _TEMP_NAME.match(name) or _STAGING_NAME.match(name)
-    return int(found.group(1), 16) if found else None
+    if found:
+        return int(found.group(1), 16)
+    return _NO_PID if _OLD_NAMES.match(name) else None
 
 
 def _running(pid: int) -> bool:
+    if pid == _NO_PID:
+        return False
     if pid == os.getpid():
         return True
     if os.name != "posix":

@@ -20,7 +20,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from recoveryjournal.domain.errors import JournalDamaged, NotAJournal, WrongRecoveryKey, WrongSecret
+from recoveryjournal.domain.errors import JournalDamaged, NotAJournal, NotAllowed, WrongRecoveryKey, WrongSecret
 from recoveryjournal.i18n import _
 from recoveryjournal.storage.fsutil import atomic_replace, explain_os_errors, write_private_file
 
@@ -42,6 +42,12 @@ def _fast_kdf() -> bool:
 
 _MIN_MEMORY_KIB = 64 * 1024
 _TARGET_SECONDS = 0.8
+#: What the app itself ever writes, with room to spare (docs/journal-format.md). A key file outside these is
+#: damaged or crafted: deriving with it could run for minutes or exhaust memory, so it isn't tried.
+KDF_LIMITS = {"time_cost": (1, 64), "memory_kib": (1024, 256 * 1024), "parallelism": (1, 16)}
+#: ...and together no more work than the slowest the app writes (64 passes over 128 MiB: seconds, not minutes).
+KDF_MAX_WORK_KIB = 64 * 128 * 1024
+_SALT_BYTES, _NONCE_BYTES, _WRAPPED_BYTES = 16, 12, 48
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +92,31 @@ def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
 
 
 def secret_bytes(secret: str) -> bytes:
-    """Passphrases are NFC-normalised so the same words typed on another system still open the journal."""
-    return unicodedata.normalize("NFC", secret).encode("utf-8")
+    """Passphrases are NFC-normalised so the same words typed on another system still open the journal.
+
+    A passphrase whose bytes weren't UTF-8 (read from a terminal in another encoding) is kept as those very
+    bytes: it is still a passphrase, right or wrong, never a damaged key file."""
+    text = unicodedata.normalize("NFC", secret)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape" if _only_escapes(text) else "surrogatepass")
+
+
+def _only_escapes(text: str) -> bool:
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def _bounded_params(record: dict[str, Any]) -> KdfParams:
+    values = {}
+    for name, (low, high) in KDF_LIMITS.items():
+        value = record[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"{name} out of range")  # not shown: becomes "the key file is damaged"
+        values[name] = value
+    if values["time_cost"] * values["memory_kib"] > KDF_MAX_WORK_KIB:
+        raise ValueError("too much work")  # not shown
+    return KdfParams(**values)
 
 
 def _b64(data: bytes) -> str:
@@ -122,15 +151,17 @@ def wrap(master_key: bytes, secret: str, slot: str, params: KdfParams) -> dict[s
 def unwrap(record: dict[str, Any], secret: str, slot: str) -> bytes:
     """Recover the master key; WrongSecret when the authenticated cipher rejects the secret."""
     try:
-        params = KdfParams(int(record["time_cost"]), int(record["memory_kib"]), int(record["parallelism"]))
+        params = _bounded_params(record)
         salt, nonce, ciphertext = _unb64(record["salt"]), _unb64(record["nonce"]), _unb64(record["wrapped_key"])
-        if record.get("kdf") != "argon2id" or record.get("aead") != "aes-256-gcm" or len(nonce) != 12:
+        if record.get("kdf") != "argon2id" or record.get("aead") != "aes-256-gcm":
             raise ValueError("unknown algorithm")
-        kek = derive(secret_bytes(secret), salt, params)
-    except (KeyError, ValueError, TypeError) as exc:
+        if (len(salt), len(nonce), len(ciphertext)) != (_SALT_BYTES, _NONCE_BYTES, _WRAPPED_BYTES):
+            raise ValueError("lengths")
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise JournalDamaged(
             _("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
         ) from exc
+    kek = derive(secret_bytes(secret), salt, params)
     try:
         master_key = AESGCM(kek).decrypt(nonce, ciphertext, _aad(slot))
     except InvalidTag:
@@ -183,7 +214,7 @@ def read_key_file(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except PermissionError as exc:
-        raise JournalDamaged(_("Recovery Journal isn't allowed to read this journal's key file.")) from exc
+        raise NotAllowed() from exc
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import secrets
+from contextlib import suppress
 
+from recoveryjournal.domain.errors import JournalDamaged
 from recoveryjournal.storage.connection import JournalConnection
 
 
@@ -31,5 +33,6 @@ class MetaRepository:
         if found is None:
             found = secrets.token_hex(8)
             if self._journal.read_only is None:
-                self.set("journal_id", found)
+                with suppress(JournalDamaged):  # a damaged journal takes no writes; its export still has an id
+                    self.set("journal_id", found)
         return found

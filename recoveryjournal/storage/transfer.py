@@ -9,11 +9,16 @@ journal's id, the table and the old id, so importing the same file twice adds no
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlcipher3
+
 from recoveryjournal.domain.entry import clean_tags, clean_text
+from recoveryjournal.domain.errors import NotImportable
 from recoveryjournal.domain.imports import ImportRow
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.checkins import CheckInRepository
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.entries import EntryRepository
@@ -62,8 +67,15 @@ def dump(journal: JournalConnection) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def load(journal: JournalConnection, tables: dict[str, list[dict[str, Any]]], source: str) -> LoadResult:
-    """Bring rows in, all in one transaction: after a crash the journal holds all of it or none."""
+def load(
+    journal: JournalConnection, tables: dict[str, list[dict[str, Any]]], source: str,
+    verify: Callable[[], None] | None = None,
+) -> LoadResult:  # fmt: skip
+    """Bring rows in, all in one transaction: after a crash the journal holds all of it or none.
+
+    A row the database refuses (a missing value, a number out of range, a link to nothing) refuses the whole
+    file (NotImportable, naming the row); `verify` runs before the commit and may refuse it too (the app
+    reading everything back), so the journal is never left holding what it can't read."""
     result = LoadResult()
     with journal.transaction() as db:
         order = user_tables(db)
@@ -73,70 +85,98 @@ def load(journal: JournalConnection, tables: dict[str, list[dict[str, Any]]], so
             rows = tables.get(table) or []
             info = db.execute(f"PRAGMA table_info({table})").fetchall()
             columns = {str(c[1]) for c in info}
-            has_id = "id" in columns and any(str(c[1]) == "id" and c[5] for c in info)
-            fks = {str(fk[3]): str(fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list({table})")}
             extra = sorted({k for row in rows for k in row} - columns)
             if extra:
                 result.unknown_columns[table] = extra
-            added = already = 0
-            mapping = id_maps.setdefault(table, {})
-            for row in rows:
-                values = {k: v for k, v in row.items() if k in columns}
-                for col, parent in fks.items():
-                    if values.get(col) is not None:
-                        values[col] = id_maps.get(parent, {}).get(int(values[col]), values[col])
-                if table == "share_log_items" and values.get("kind") in _REF_TABLES:
-                    ref_map = id_maps.get(_REF_TABLES[str(values["kind"])], {})
-                    if str(values.get("ref", "")).isdigit():
-                        values["ref"] = str(ref_map.get(int(values["ref"]), values["ref"]))
-                if not has_id:  # links and keyed rows: the same row twice is one row
-                    same = " AND ".join(f"{c} IS ?" for c in values)
-                    if values and db.execute(f"SELECT 1 FROM {table} WHERE {same}", tuple(values.values())).fetchone():
-                        already += 1
-                        continue
-                    cols = ", ".join(values)
-                    cur = db.execute(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
-                                     tuple(values.values()))  # fmt: skip
-                    added, already = (added + 1, already) if cur.rowcount else (added, already + 1)
-                    continue
-                old_id = int(values.pop("id"))
-                key = f"rj:{source}:{table}:{old_id}"
-                seen = db.execute("SELECT row_id FROM imported WHERE key = ?", (key,)).fetchone()
-                if seen is not None and db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (seen[0],)).fetchone():
-                    mapping[old_id] = int(seen[0])
-                    already += 1
-                    continue
-                if table in _BY_NAME:
-                    match = db.execute(f"SELECT id FROM {table} WHERE name = ?", (values.get("name"),)).fetchone()
-                    if match is not None:
-                        mapping[old_id] = int(match[0])
-                        db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
-                                   (key, table, int(match[0])))  # fmt: skip
-                        already += 1
-                        continue
-                if (
-                    values
-                    and db.execute(  # the very same row is already here (e.g. a restored copy): keep it
-                        f"SELECT 1 FROM {table} WHERE id = ? AND " + " AND ".join(f"{c} IS ?" for c in values),
-                        (old_id, *values.values()),
-                    ).fetchone()
-                ):
-                    mapping[old_id] = old_id
-                    db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
-                               (key, table, old_id))  # fmt: skip
-                    already += 1
-                    continue
-                if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone() is None:
-                    values = {"id": old_id, **values}
-                cols = ", ".join(values)
-                cur = db.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
-                                 tuple(values.values()))  # fmt: skip
-                mapping[old_id] = int(cur.lastrowid)
-                db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
-                           (key, table, mapping[old_id]))  # fmt: skip
-                added += 1
-            result.added[table], result.already[table] = added, already
+            loader = _TableLoader(db, table, info, id_maps, source)
+            for number, row in enumerate(rows, start=1):
+                try:
+                    loader.add({k: v for k, v in row.items() if k in columns})
+                except (sqlcipher3.dbapi2.IntegrityError, sqlcipher3.dbapi2.InterfaceError, OverflowError,
+                        ValueError, TypeError) as exc:  # fmt: skip
+                    raise NotImportable(
+                        _("Row {number} of “{table}” doesn't fit this journal ({problem}). Nothing has been changed.")
+                        .format(number=number, table=table, problem=str(exc).lower() or type(exc).__name__)
+                    ) from exc  # fmt: skip
+            result.added[table], result.already[table] = loader.added, loader.already
+        if verify is not None:
+            verify()
     return result
+
+
+class _TableLoader:
+    """Adds one table's rows: ids kept where free, links followed, the same row twice is one row."""
+
+    def __init__(self, db: Any, table: str, info: list[Any], id_maps: dict[str, dict[int, int]], source: str):
+        self.db, self.table, self.id_maps, self.source = db, table, id_maps, source
+        self.has_id = any(str(c[1]) == "id" and c[5] for c in info)
+        self.fks = {str(fk[3]): str(fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list({table})")}
+        self.mapping = id_maps.setdefault(table, {})
+        self.added = self.already = 0
+
+    def add(self, values: dict[str, Any]) -> None:
+        """One row (only the columns this journal has)."""
+        db, table = self.db, self.table
+        for col, parent in self.fks.items():
+            if values.get(col) is not None:
+                values[col] = self.id_maps.get(parent, {}).get(int(values[col]), values[col])
+        if table == "share_log_items" and values.get("kind") in _REF_TABLES:
+            ref_map = self.id_maps.get(_REF_TABLES[str(values["kind"])], {})
+            if str(values.get("ref", "")).isdigit():
+                values["ref"] = str(ref_map.get(int(values["ref"]), values["ref"]))
+        if not self.has_id:  # links and keyed rows: the same row twice is one row
+            if not values:
+                raise ValueError("a row with nothing this journal keeps")  # not shown: "Row N of … doesn't fit"
+            same = " AND ".join(f"{c} IS ?" for c in values)
+            if values and db.execute(f"SELECT 1 FROM {table} WHERE {same}", tuple(values.values())).fetchone():
+                self.already += 1
+                return
+            cols = ", ".join(values)
+            cur = db.execute(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
+                             tuple(values.values()))  # fmt: skip
+            if cur.rowcount:
+                self.added += 1
+            else:
+                self.already += 1
+            return
+        if not isinstance(values.get("id"), int):
+            raise ValueError("a row without its id")  # not shown: becomes "Row N of … doesn't fit"
+        old_id = int(values.pop("id"))
+        key = f"rj:{self.source}:{table}:{old_id}"
+        seen = db.execute("SELECT row_id FROM imported WHERE key = ?", (key,)).fetchone()
+        if seen is not None and db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (seen[0],)).fetchone():
+            self.mapping[old_id] = int(seen[0])
+            self.already += 1
+            return
+        if table in _BY_NAME:
+            match = db.execute(f"SELECT id FROM {table} WHERE name = ?", (values.get("name"),)).fetchone()
+            if match is not None:
+                self._remember(key, old_id, int(match[0]))
+                return
+        if (
+            values
+            and db.execute(  # the very same row is already here (e.g. a restored copy): keep it
+                f"SELECT 1 FROM {table} WHERE id = ? AND " + " AND ".join(f"{c} IS ?" for c in values),
+                (old_id, *values.values()),
+            ).fetchone()
+        ):
+            self._remember(key, old_id, old_id)
+            return
+        if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone() is None:
+            values = {"id": old_id, **values}
+        cols = ", ".join(values)
+        cur = db.execute(f"INSERT INTO {table} ({cols}) VALUES ({', '.join('?' * len(values))})",
+                         tuple(values.values()))  # fmt: skip
+        self.mapping[old_id] = int(cur.lastrowid)
+        db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
+                   (key, table, self.mapping[old_id]))  # fmt: skip
+        self.added += 1
+
+    def _remember(self, key: str, old_id: int, row_id: int) -> None:
+        self.mapping[old_id] = row_id
+        self.db.execute("INSERT OR REPLACE INTO imported (key, tbl, row_id) VALUES (?, ?, ?)",
+                        (key, self.table, row_id))  # fmt: skip
+        self.already += 1
 
 
 def remember_imported(journal: JournalConnection, db: Any, key: str, table: str, row_id: int) -> None:

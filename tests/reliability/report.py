@@ -51,7 +51,11 @@ What the battery holds the app to:
   system-call errors with strace on the CLI), the result is always either the whole file under its final
   name and, for a share, its log entry — or no file, no temporary, no log entry and exit 6; the key file
   opens with the old or the new passphrase every time;
-- a share is logged only once its file is durable; a share whose log can't be written is removed again.
+- a share is logged only once its file is durable; a share whose log can't be written is removed again;
+- whatever comes in (our own export mutated, jrnl and Daylio files of any shape, backups with bytes changed,
+  cut short or members rewritten, key files with any field changed) is either brought in, after which list,
+  plan, goals, appointments, check and export-all all work, or refused (exit 3 or 4) with the journal
+  byte-identical: never a traceback, a generic exit 1, a hang, or a journal a later command can't read.
 """
 
 

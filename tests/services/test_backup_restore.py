@@ -177,7 +177,7 @@ def test_cli_backup_and_restore_exactly_as_written(tmp_path: Path, monkeypatch) 
     assert restored.returncode == 0 and "passed its checks" in restored.stderr
     assert run_cli(["list", "back-again"], pw).stdout == run_cli(["list", "my-journal"], pw).stdout
     again = run_cli(["restore", str(backup_file), "back-again"], pw)
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 2 and "already exists" in again.stderr
     (tmp_path / "x.rjbackup").write_bytes(b"garbage")
     assert run_cli(["restore", "x.rjbackup", "nope"], pw).returncode == 4
     with read_only(tmp_path / "my-journal.rjournal"):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import import_service
-from recoveryjournal.services.import_service import ImportOutcome, ImportPreview
+from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
