@@ -16,6 +16,8 @@ from recoveryjournal.services.process_safety import harden_process
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
 
+    from recoveryjournal.ui.main_window import MainWindow
+
 #: For start-up benchmarks only: quit as soon as the first window has been shown.
 QUIT_WHEN_SHOWN_ENV = "RECOVERYJOURNAL_QUIT_WHEN_SHOWN"
 _DESCRIPTION = N_(
@@ -73,11 +75,20 @@ def main(argv: list[str] | None = None) -> int:
     if icon:
         app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow()
+    install_error_path(window)
     window.show()
     window.start(journal=args.journal, demo=args.demo)
     if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":  # start-up benchmarks: stop once the first frame is painted
         window.first_frame_shown.connect(_leave_reporting_peak)
     return app.exec()
+
+
+def install_error_path(window: MainWindow) -> None:
+    """Every fault nobody expected, wherever it happens, takes one path (ui/errors): the journal is locked, the
+    window says so calmly, and a report without the person's words is kept."""
+    from recoveryjournal.ui import errors
+
+    errors.install(window.answer_fault)
 
 
 def speak_chosen_language(app: QCoreApplication) -> None:

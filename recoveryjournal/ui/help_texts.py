@@ -28,6 +28,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+T", N_("Today in the calendar")),
     ("Ctrl+Shift+S", N_("Share: choose what goes to your care coordinator")),
     ("Ctrl+O", N_("Open a journal")),
+    ("Ctrl+,", N_("Settings: language, locking by itself, reminders")),
     ("Ctrl+Q", N_("Quit (your journal locks first)")),
     (N_("Tab and Shift+Tab"), N_("Move to the next or previous control; arrows move between the mood numbers")),
 ]

@@ -7,24 +7,24 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from recoveryjournal import APP_NAME
 from recoveryjournal.domain.errors import PLACE_GONE, JournalDamaged, JournalError
-from recoveryjournal.i18n import N_, Texts, _, warm_up
+from recoveryjournal.i18n import _, warm_up
 from recoveryjournal.services.locations import DEMO_PASSPHRASE, demo_journal_path
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.backup_actions import BackupActions
 from recoveryjournal.ui.help_actions import HelpActions
+from recoveryjournal.ui.menu_actions import TEXT, MenuActions
 from recoveryjournal.ui.pages.cover_page import NEUTRAL_TITLE, CoverPage
 from recoveryjournal.ui.pages.welcome_page import WelcomePage
 from recoveryjournal.ui.safety.idle_lock import IdleLock
@@ -55,39 +55,8 @@ if TYPE_CHECKING:
 # the app start in _after_first_frame: PySide pays ~50 ms the first time any Python code filters
 # the whole app's events, and that need not delay the first window.
 
-_TEXT = Texts(
-    {
-        "file": N_("&Journal"),
-        "new": N_("Create a new journal…"),
-        "open": N_("Open a journal…"),
-        "lock": N_("Lock"),
-        "lock_tip": N_("Lock your journal now (Ctrl+L)"),
-        "plan": N_("My crisis plan at a glance"),
-        "share": N_("Share…"),
-        "share_log": N_("What I've shared…"),
-        "passphrase": N_("Change passphrase…"),
-        "settings": N_("Settings…"),
-        "backup": N_("Back up now…"),
-        "restore": N_("Restore from a backup…"),
-        "import": N_("Bring in from another app…"),
-        "quit": N_("Quit"),
-        "help": N_("&Help"),
-        "open_title": N_("Choose your journal folder (it ends in .rjournal)"),
-        "cant_open": N_("This can't be opened"),
-        "demo_banner": (
-            N_(
-                "This is a demo journal with made-up entries. Its passphrase is “{passphrase}”. Try anything: it's "
-                "only a demo."
-            )
-        ),
-        "demo_busy": N_("Opening the demo journal…"),
-        "quick_exit": N_("Quick exit"),
-        "quick_exit_tip": N_("Lock and hide straight away (or press Esc three times)"),
-    }
-)
 
-
-class MainWindow(BackupActions, HelpActions, QMainWindow):
+class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
     """Owns the current JournalSession; pages only show what it holds."""
 
     #: The window's first frame is on screen (the start-up benchmark stops here).
@@ -143,15 +112,25 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         close_other_windows(keep=self)
         if self.session is None:
             return
-        with suppress(JournalError):  # the place took no more writes (stick out, disk full): lock all the same
+        # The one path that must always finish: whatever a page raises while saving, the journal is closed,
+        # the views are emptied and the clipboard is handled; the fault itself then takes the one error path.
+        fault: BaseException | None = None
+        try:
             self.unlocked_view.save_before_lock()
-        if self.policy.leaves_no_traces:
-            clear_clipboard()
-        else:
-            clear_clipboard_if_ours(texts_shown(self))
-        session, self.session = self.session, None
-        self.unlocked_view.clear()
-        self._finish_session(session, wait=wait)
+        except JournalError:
+            pass  # the place took no more writes (stick out, disk full): lock all the same
+        except Exception as exc:
+            fault = exc
+        finally:
+            with suppress(Exception):
+                if self.policy.leaves_no_traces:
+                    clear_clipboard()
+                else:
+                    clear_clipboard_if_ours(texts_shown(self))
+            session, self.session = self.session, None
+            with suppress(Exception):
+                self.unlocked_view.clear()
+            self._finish_session(session, wait=wait)
         self.unlock_page.reset()
         if self.policy.leaves_no_traces:  # the next person sees a neutral start screen, nothing of this one
             self.journal_path = None
@@ -161,6 +140,10 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         elif self.stack.currentWidget() is not self.cover_page:
             self.stack.setCurrentWidget(self.unlock_page)
         self._update_actions()
+        if fault is not None:  # told last, once the window shows the locked journal
+            from recoveryjournal.ui.errors import report_fault
+
+            report_fault(fault)
 
     def open_share(self, preselected: dict[str, set[object]] | None = None) -> None:
         """Start sharing; nothing is ticked except what the person came from (e.g. 'share this entry')."""
@@ -185,7 +168,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         self.lock()
         path = demo_journal_path()
         self.journal_path = path
-        self.unlock_page.set_journal(path, _TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
+        self.unlock_page.set_journal(path, TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
         self.unlock_page.set_busy(True)
         self.stack.setCurrentWidget(self.unlock_page)
         from recoveryjournal.services.demo import open_or_create_demo
@@ -285,73 +268,6 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         self.system_lock.watch()
         self.offer_welcome_tour()
 
-    def _setup_actions(self) -> None:
-        self.lock_action = QAction(_TEXT["lock"], self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.setToolTip(_TEXT["lock_tip"])
-        self.new_action = QAction(_TEXT["new"], self)
-        self.open_action = QAction(_TEXT["open"], self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.plan_action = QAction(_TEXT["plan"], self)
-        self.plan_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+Shift+P")])
-        self.plan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.plan_action.triggered.connect(lambda: self.unlocked_view.show_plan_at_a_glance())
-        self.share_action = QAction(_TEXT["share"], self)
-        self.share_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.share_action.triggered.connect(lambda: self.open_share())
-        self.share_log_action = QAction(_TEXT["share_log"], self)
-        self.share_log_action.triggered.connect(lambda: self._open_share_log())
-        self.passphrase_action = QAction(_TEXT["passphrase"], self)
-        self.backup_action = QAction(_TEXT["backup"], self)
-        self.backup_action.triggered.connect(self.open_backup)
-        self.restore_action = QAction(_TEXT["restore"], self)
-        self.restore_action.triggered.connect(lambda: self.open_restore())
-        self.import_action = QAction(_TEXT["import"], self)
-        self.import_action.triggered.connect(self.open_import)
-        self.settings_action = QAction(_TEXT["settings"], self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        quit_action = QAction(_TEXT["quit"], self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        menu = self.menuBar().addMenu(_TEXT["file"])
-        for action in (
-            self.new_action,
-            self.open_action,
-            None,
-            self.backup_action,
-            self.restore_action,
-            self.import_action,
-            None,
-            self.passphrase_action,
-            self.lock_action,
-            None,
-            quit_action,
-        ):
-            menu.addSeparator() if action is None else menu.addAction(action)
-        self._build_help_menu(self.menuBar().addMenu(_TEXT["help"]))
-        self.toolbar = QToolBar(_("Journal"), self)
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.quick_exit_action = QAction(_TEXT["quick_exit"], self)
-        self.quick_exit_action.setToolTip(_TEXT["quick_exit_tip"])
-        self.toolbar.addAction(self.quick_exit_action)
-        self.toolbar.widgetForAction(self.quick_exit_action).setObjectName("quickExitButton")
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
-        self.toolbar.addWidget(spacer)
-        self.toolbar.addAction(self.share_action)
-        self.toolbar.addAction(self.plan_action)
-        self.toolbar.addAction(self.lock_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-
-        self.lock_action.triggered.connect(self.lock)
-        self.quick_exit_action.triggered.connect(self.quick_exit)
-        self.new_action.triggered.connect(self._on_create_requested)
-        self.open_action.triggered.connect(self._on_open_requested)
-        self.passphrase_action.triggered.connect(lambda: self._on_change_passphrase(with_recovery_key=False))
-        self.settings_action.triggered.connect(self._on_settings_requested)
-        quit_action.triggered.connect(self.close)
-
     def _update_actions(self) -> None:
         unlocked = self.session is not None
         covered = self.stack.currentWidget() is self.cover_page
@@ -368,7 +284,7 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         self.import_action.setEnabled(unlocked and not read_only)
         notes = []
         if unlocked and self._is_demo:
-            notes.append(_TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
+            notes.append(TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
         if read_only and self.session is not None:
             notes.append(self.session.read_only_note)
         show_message(self.banner, "\n".join(notes))
@@ -419,15 +335,23 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
             self._on_change_passphrase(with_recovery_key=True)
 
     def _on_unlock_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, JournalError):
-            raise exc
-        self.unlock_page.show_error(exc.message, offer_restore=isinstance(exc, JournalDamaged))
+        """Every way an unlock can end badly ends on words and a way forward, never on "Unlocking…"; a fault we
+        didn't expect is told as damage that a backup can mend (and reported by the worker)."""
+        if isinstance(exc, JournalError):
+            self.unlock_page.show_error(exc.message, offer_restore=isinstance(exc, JournalDamaged))
+        else:
+            self.unlock_page.show_error(JournalDamaged().message, offer_restore=True)
 
-    def _open_share_log(self) -> None:
-        if self.session is not None:
-            from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
+    def answer_fault(self) -> None:
+        """The one error path's answer in the window (ui/errors): lock the journal if open, and say so calmly."""
+        from recoveryjournal.ui.errors import SOMETHING_WENT_WRONG, SOMETHING_WENT_WRONG_UNLOCKED
 
-            ShareLogDialog(self.session, self).open()
+        was_open = self.session is not None
+        if was_open:
+            self.lock()
+        if self._unlock_page is not None:
+            self._unlock_page.set_busy(False)
+        show_message(self.banner, _(SOMETHING_WENT_WRONG if was_open else SOMETHING_WENT_WRONG_UNLOCKED), calm=False)
 
     def _check_place(self) -> None:
         if self.session is not None and not self.session.path.is_dir():
@@ -467,13 +391,6 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
             minutes = DEFAULT_AUTO_LOCK_MINUTES
         self.idle_lock.set_minutes(self.policy.idle_minutes(minutes))
 
-    def _on_settings_requested(self) -> None:
-        from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self)
-        dialog.accepted.connect(lambda: (self._start_idle_lock(), self._start_reminder()) if self.session else None)
-        dialog.open()
-
     def _on_cover_continue(self) -> None:
         self.setWindowTitle(APP_NAME)
         self.stack.setCurrentWidget(self.unlock_page if self.journal_path else self.welcome_page)
@@ -481,15 +398,9 @@ class MainWindow(BackupActions, HelpActions, QMainWindow):
         self.unlock_page.focus_secret()
 
     def _on_open_requested(self) -> None:
-        folder = choose_folder(self, _TEXT["open_title"], str(self.journal_path or Path.home()))
+        folder = choose_folder(self, TEXT["open_title"], str(self.journal_path or Path.home()))
         if folder:
             self.show_unlock(Path(folder))
-
-    def _on_change_passphrase(self, with_recovery_key: bool) -> None:
-        if self.session is not None:
-            from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
-
-            ChangePassphraseDialog(self.session, with_recovery_key=with_recovery_key, parent=self).open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window locks the journal first (taking today's automatic backup, if chosen)."""

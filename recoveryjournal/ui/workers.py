@@ -1,4 +1,6 @@
-"""Run slow work (key derivation, keyring calls) off the GUI thread and hear back on it."""
+"""The one way to run slow work (key derivation, backups, restores, imports, exports, the keyring) off the GUI
+thread: a busy state while it runs, then the result or the error back on the GUI thread. An error that isn't
+one we expect also goes to the one error path (ui/errors.report_fault)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from recoveryjournal.domain.errors import JournalError
 
 
 class _Relay(QObject):
@@ -34,17 +38,23 @@ _running: set[_Relay] = set()
 def run_in_background(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
-    on_error: Callable[[Exception], None],
+    on_error: Callable[[Exception], None] | None = None,
     owner: QObject | None = None,
+    busy: Callable[[bool], None] | None = None,
 ) -> None:
     """Call `fn()` on a worker thread; `on_done(result)` or `on_error(exc)` then runs on the GUI thread.
 
-    When `owner` is given and has been deleted by the time the work ends (its window closed), nothing is called.
+    `busy(True)` is called now and `busy(False)` before either answer. `on_error` gets every error, to put its
+    screen right (ui/errors.problem_words gives the words); one that isn't a JournalError is also reported
+    through the one error path. When `owner` is given and has been deleted by the time the work ends (its window
+    closed), nothing is called.
     """
     relay = _Relay()
     _running.add(relay)
+    if busy is not None:
+        busy(True)
 
-    def finish(callback: Callable[[Any], None], value: Any) -> None:
+    def finish(callback: Callable[[Any], None] | None, value: Any) -> None:
         _running.discard(relay)
         if owner is not None and not shiboken6.isValid(owner):
             from recoveryjournal.services.journal_service import JournalSession  # only ever needed here, late
@@ -52,7 +62,14 @@ def run_in_background(
             if isinstance(value, JournalSession):
                 value.lock()  # an unlock that finished after its window closed: close it again
             return
-        callback(value)
+        if busy is not None:
+            busy(False)
+        if callback is not None:
+            callback(value)
+        if isinstance(value, BaseException) and not isinstance(value, JournalError):
+            from recoveryjournal.ui.errors import report_fault
+
+            report_fault(value)
 
     relay.done.connect(lambda result: finish(on_done, result))
     relay.failed.connect(lambda exc: finish(on_error, exc))

@@ -17,10 +17,12 @@ from pathlib import Path
 os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"  # key derivation has its own row, with the real settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks import bench_backup, bench_journal, bench_share, bench_startup
+from tests.benchmarks import bench_backup, bench_gaps, bench_journal, bench_share, bench_startup
 from tests.benchmarks.timing import Row, print_table
 
-ANCHORS = "; ".join((bench_startup.ANCHOR, bench_journal.ANCHOR, bench_share.ANCHOR, bench_backup.ANCHOR))
+ANCHORS = "; ".join(
+    (bench_startup.ANCHOR, bench_journal.ANCHOR, bench_share.ANCHOR, bench_backup.ANCHOR, bench_gaps.ANCHOR)
+)
 
 
 def rows(smoke: bool = False, large: int = 100_000, rounds: int = 9, bundle: Path | None = None) -> list[Row]:
@@ -31,12 +33,14 @@ def rows(smoke: bool = False, large: int = 100_000, rounds: int = 9, bundle: Pat
             *bench_journal.rows(large=60, ten_years=40),
             *bench_share.rows(entries=5, checkins=3),
             *bench_backup.rows(days=20, runs=1, real_kdf=False),
+            *bench_gaps.rows(real_kdf=False),
         ]
     return [
         *bench_startup.rows(rounds, bundle),
         *bench_journal.rows(large),
         *bench_share.rows(),
         *bench_backup.rows(),
+        *bench_gaps.rows(),
     ]
 
 

@@ -47,3 +47,19 @@ def visible_texts(root: QWidget) -> list[str]:
     texts += [w.toPlainText() for w in root.findChildren(QPlainTextEdit)]
     texts += [w.text() for w in root.findChildren(QLabel)]
     return texts
+
+
+def choose_from_menu(qtbot, window: MainWindow, menu_title: str, action_text: str) -> None:
+    """Open a menu of the menu bar and click one of its items, as a person does (not QAction.trigger())."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    bar = window.menuBar()
+    menus = {a.text().replace("&", ""): a.menu() for a in bar.actions() if isinstance(a.menu(), QMenu)}
+    menu = menus[menu_title]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center())
+    qtbot.waitUntil(menu.isVisible, timeout=3_000)
+    [action] = [a for a in menu.actions() if a.text().replace("&", "") == action_text]
+    assert action.isEnabled() and action.isVisible(), action_text
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=3_000)

@@ -99,6 +99,7 @@ def test_a_whole_session_leaves_nothing_behind(qtbot, sandbox) -> None:
     wizard.passphrase_page.first.setText(PASSPHRASE)
     wizard.passphrase_page.second.setText(PASSPHRASE)
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
     wizard.key_page.kept.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert window.session is not None and window.session.path.parent == stick

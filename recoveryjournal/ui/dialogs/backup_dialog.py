@@ -26,6 +26,7 @@ from recoveryjournal.services.backup_service import BackupResult, BackupSettings
 from recoveryjournal.services.destinations import first_removable_place
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.workers import run_in_background
@@ -198,9 +199,7 @@ class BackupDialog(QDialog):
 
     def _on_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        if not isinstance(exc, JournalError):
-            raise exc
-        show_message(self.message, exc.message, calm=False)
+        show_message(self.message, problem_words(exc), calm=False)
 
     def _on_save_clicked(self) -> None:
         folder = Path(self.auto_where.text().strip()).expanduser() if self.auto_on.isChecked() else None

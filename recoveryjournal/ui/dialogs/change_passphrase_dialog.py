@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
-from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
 from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
     {
@@ -83,19 +84,26 @@ class ChangePassphraseDialog(QDialog):
         self.ok_button.setEnabled(bool(self.new.text()) and same)
 
     def _on_ok_clicked(self) -> None:
-        show_message(self.message, _TEXT["working"])
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QGuiApplication.processEvents()
-        try:
-            self._session.change_passphrase(
-                self.current.text(), self.new.text(), current_is_recovery_key=self._with_recovery_key
-            )
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return
-        finally:
+        """The key derivation (about a second, twice) runs on a worker; the window stays alive meanwhile."""
+        current, new, recovery = self.current.text(), self.new.text(), self._with_recovery_key
+        session = self._session
+        run_in_background(
+            lambda: session.change_passphrase(current, new, current_is_recovery_key=recovery),
+            lambda _result: self.accept(),
+            lambda exc: show_message(self.message, problem_words(exc)),
+            owner=self,
+            busy=self._set_busy,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.current, self.new, self.again, self.ok_button):
+            widget.setEnabled(not busy)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            show_message(self.message, _TEXT["working"])
+        else:
             QGuiApplication.restoreOverrideCursor()
-        self.accept()
+            show_message(self.message, "")
 
     def done(self, result: int) -> None:
         """However the dialog closes (OK, Not now, or a lock), nothing typed stays in it."""

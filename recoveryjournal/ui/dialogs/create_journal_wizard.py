@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -27,10 +28,12 @@ from recoveryjournal.services.destinations import check_place_for_journal
 from recoveryjournal.services.journal_service import JournalSession, create_journal
 from recoveryjournal.services.locations import default_journal_folder
 from recoveryjournal.services.policy import Policy, load_policy
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
     {
@@ -130,6 +133,7 @@ class _PassphrasePage(QWizardPage):
     def __init__(self, wizard: CreateJournalWizard) -> None:
         super().__init__()
         self._wizard = wizard
+        self._creating = False
         self.setTitle(_TEXT["pass_title"])
         self.setSubTitle(_TEXT["pass_sub"])
         self.setCommitPage(True)  # after this, the journal exists: no going back
@@ -156,19 +160,31 @@ class _PassphrasePage(QWizardPage):
         return bool(self.first.text()) and self.first.text() == self.second.text()
 
     def validatePage(self) -> bool:
-        show_message(self.message, _TEXT["creating"])
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        QGuiApplication.processEvents()
-        try:
-            self._wizard.create(self.first.text())
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return False
-        finally:
+        """The journal is made on a worker (measuring the key derivation, then wrapping the key twice: seconds);
+        the window stays alive meanwhile, and the wizard moves on by itself when it is done."""
+        if self._wizard.session is not None:
+            self.first.clear()
+            self.second.clear()
+            return True
+        if not self._creating:
+            self._wizard.create(self.first.text(), self._set_busy, self._on_failed)
+        return False
+
+    def _on_failed(self, exc: Exception) -> None:
+        show_message(self.message, problem_words(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._creating = busy
+        for widget in (self.first, self.second):
+            widget.setEnabled(not busy)
+        for button in (QWizard.WizardButton.CommitButton, QWizard.WizardButton.CancelButton):
+            self._wizard.button(button).setEnabled(not busy)
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            show_message(self.message, _TEXT["creating"])
+        else:
             QGuiApplication.restoreOverrideCursor()
-        self.first.clear()
-        self.second.clear()
-        return True
+            show_message(self.message, "")
 
     def _on_changed(self) -> None:
         hint = strength_hint(self.first.text())
@@ -231,10 +247,16 @@ class CreateJournalWizard(QWizard):
             self.addPage(page)
         self.resize(640, 480)
 
-    def create(self, passphrase: str) -> None:
-        """Make the journal now (called by the passphrase page)."""
-        self.session, recovery_key = create_journal(self.where_page.target(), passphrase)
-        self.key_page.key_label.setText(recovery_key)
+    def create(self, passphrase: str, busy: Callable[[bool], None], failed: Callable[[Exception], None]) -> None:
+        """Make the journal on a worker (called by the passphrase page); then show its recovery key."""
+        target = self.where_page.target()
+
+        def made(result: tuple[JournalSession, str]) -> None:
+            self.session, recovery_key = result
+            self.key_page.key_label.setText(recovery_key)
+            self.next()
+
+        run_in_background(lambda: create_journal(target, passphrase), made, failed, owner=self, busy=busy)
 
     def done(self, result: int) -> None:
         """Forget the recovery key as soon as the wizard closes."""

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import import_service
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.workers import run_in_background
@@ -121,10 +121,8 @@ class ImportDialog(QDialog):
 
     def _on_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        if not isinstance(exc, JournalError):
-            raise exc
         self.preview_text.setPlainText("")
-        show_message(self.message, exc.message, calm=False)
+        show_message(self.message, problem_words(exc), calm=False)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

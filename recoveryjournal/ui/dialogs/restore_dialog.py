@@ -22,6 +22,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import PreparedRestore
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
@@ -189,9 +190,7 @@ class RestoreDialog(QDialog):
     def _on_failed(self, exc: Exception) -> None:
         self.progress.setVisible(False)
         self.check_button.setEnabled(True)
-        if not isinstance(exc, JournalError):
-            raise exc
-        show_message(self.message, exc.message, calm=False)
+        show_message(self.message, problem_words(exc), calm=False)
 
     def _forget_check(self) -> None:
         if self._prepared is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from recoveryjournal.i18n import LANGUAGES, N_, Texts, spoken_language
 from recoveryjournal.services.keyring_service import forget_on_this_computer
 from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.settings import AppSettings
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.workers import run_in_background
@@ -106,6 +107,6 @@ class SettingsDialog(QDialog):
         run_in_background(
             lambda: forget_on_this_computer(journal),
             lambda _r: (show_message(self.message, _TEXT["forgotten"]), self.forget_button.setVisible(False)),
-            lambda exc: show_message(self.message, getattr(exc, "message", str(exc))),
+            lambda exc: show_message(self.message, problem_words(exc)),
             owner=self,
         )

@@ -210,9 +210,11 @@ class ShareDialog(QDialog):
         self.back_button, self.next_button = QPushButton(_TEXT["back"], self), QPushButton(_TEXT["next"], self)
         self.save_button, cancel = QPushButton(_TEXT["save"], self), QPushButton(_TEXT["cancel"], self)
         self.print_button = QPushButton(_TEXT["print"], self)
+        self.log_button = QPushButton(_("What I've shared…"), self)  # the share log, a step from here
         self.save_button.setObjectName("primaryButton")
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
+        buttons.addWidget(self.log_button)
         buttons.addStretch(1)
         for button in (self.back_button, self.next_button, self.print_button, self.save_button):
             buttons.addWidget(button)
@@ -227,6 +229,7 @@ class ShareDialog(QDialog):
         self.next_button.clicked.connect(self.go_next)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
+        self.log_button.clicked.connect(self._on_log_clicked)
         cancel.clicked.connect(self.reject)
         self._update_buttons()
 
@@ -236,6 +239,7 @@ class ShareDialog(QDialog):
         self.next_button.setVisible(step < 2)
         self.save_button.setVisible(step == 2)
         self.print_button.setVisible(step == 2)
+        self.log_button.setVisible(step == 2)
         show_message(self.message, _TEXT["shared_pc"] if step == 2 and self._policy.shared_pc else "")
 
     def _add_phrase(self, text: str, checked: bool) -> None:
@@ -262,6 +266,11 @@ class ShareDialog(QDialog):
         name = choose_file_to_save(self, _TEXT["save"], suggested, _(FILE_TYPES[self.fmt()]))
         if name:
             show_message(self.message, self.save_to(Path(name)))
+
+    def _on_log_clicked(self) -> None:
+        from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
+
+        ShareLogDialog(self._session, self).open()
 
     def _on_print_clicked(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

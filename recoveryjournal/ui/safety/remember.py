@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.policy import Policy
+from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class RememberPassphrase(QObject):
         run_in_background(
             lambda: _ks().remember_on_this_computer(session, passphrase),
             done,
-            lambda exc: on_message(getattr(exc, "message", "")),
+            lambda exc: on_message(problem_words(exc)),
             owner=self,
         )
 

@@ -1,0 +1,206 @@
+"""The window never freezes, never hides a fault, and every feature is in reach (issue 22): the menu walk, the
+derivation thread, the one error path with canaries, and a lock that always finishes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from recoveryjournal.services.journal_service import create_journal
+from recoveryjournal.storage import keyfile
+from recoveryjournal.ui.workers import background_tasks_running
+from tests.conftest import PASSPHRASE
+from tests.ui.conftest import choose_from_menu, unlock
+
+
+def _reachable(window) -> set[QAction]:
+    found: set[QAction] = set()
+    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    while menus:
+        menu = menus.pop()
+        for action in menu.actions():
+            found.add(action)
+            if isinstance(action.menu(), QMenu):
+                menus.append(action.menu())
+    for bar in window.findChildren(QToolBar):
+        found.update(bar.actions())
+    return found
+
+
+def test_every_named_action_is_in_a_menu_or_toolbar(qtbot, window, created_journal) -> None:
+    """Walk the unlocked window's menu bar and toolbars: no action of the window is reachable only by code."""
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    named = {name: value for name, value in vars(window).items() if isinstance(value, QAction)}
+    assert {"settings_action", "share_log_action"} <= set(named)
+    reachable = _reachable(window)
+    assert [name for name, action in named.items() if action not in reachable] == []
+
+
+def test_settings_and_the_share_log_open_through_the_menu_and_their_keys(qtbot, window, created_journal) -> None:
+    """Journal → Settings… and Journal → What I've shared… by mouse; Ctrl+, by keyboard."""
+    from PySide6.QtCore import Qt
+
+    from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
+    from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
+
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    choose_from_menu(qtbot, window, "Journal", "Settings…")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(SettingsDialog)), timeout=3_000)
+    for dialog in window.findChildren(SettingsDialog):
+        dialog.reject()
+    choose_from_menu(qtbot, window, "Journal", "What I've shared…")
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(ShareLogDialog)), timeout=3_000)
+    for dialog in window.findChildren(ShareLogDialog):
+        dialog.reject()
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(SettingsDialog)), timeout=3_000)
+
+
+def test_no_key_derivation_runs_on_the_gui_thread(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    """Create, unlock, change passphrase and restore, all through the window: the thread is recorded inside the
+    real derivation function, every time (deterministic, no timing)."""
+    from PySide6.QtWidgets import QWizard
+
+    from recoveryjournal.services import backup_service
+    from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
+    from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
+
+    threads: list[bool] = []
+    real = keyfile.derive
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(keyfile, "derive", recording)
+    window.start()
+    window.welcome_page.create_button.click()  # create
+    wizard = window.wizard
+    wizard.where_page.name_edit.setText("Mine")
+    wizard.where_page.folder_edit.setText(str(tmp_path))
+    wizard.next()
+    wizard.passphrase_page.first.setText(PASSPHRASE)
+    wizard.passphrase_page.second.setText(PASSPHRASE)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
+    wizard.key_page.kept.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    made = len(threads)
+    assert window.session is not None and made >= 2
+    journal = window.session.path
+    backup = backup_service.back_up(window.session, tmp_path / "b.rjbackup").path
+    choose_from_menu(qtbot, window, "Journal", "Change passphrase…")  # change passphrase
+    dialog = window.findChild(ChangePassphraseDialog)
+    dialog.current.setText(PASSPHRASE)
+    dialog.new.setText("a new phrase for this test")
+    dialog.again.setText("a new phrase for this test")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
+    window.lock()
+    window.show_unlock(journal)  # unlock
+    unlock(qtbot, window, "a new phrase for this test")
+    assert window.session is not None
+    choose_from_menu(qtbot, window, "Journal", "Restore from a backup…")  # restore
+    restore = window.findChild(RestoreDialog)
+    restore.file_edit.setText(str(backup))
+    restore.secret.setText(PASSPHRASE)
+    restore.check_button.click()
+    qtbot.waitUntil(lambda: background_tasks_running() == 0 and restore.restore_button.isEnabled(), timeout=15_000)
+    restore.reject()
+    assert len(threads) > made + 3
+    assert not any(threads), f"{threads.count(True)} of {len(threads)} derivations ran on the GUI thread"
+
+
+CANARIES = ("CANARYTEXT5521", "CANARYPASS7713", "CANARYJOURNAL8842", "CANARYEXPORT3391")
+
+
+def test_a_fault_in_a_slot_locks_tells_calmly_and_reports_no_private_words(qtbot, window, tmp_path, capfd) -> None:
+    """Canaries in the journal's text, its passphrase, its folder's name and an export's name; a slot raises an
+    error whose own words carry all of them. The journal locks, the window says so, the report holds none."""
+    from recoveryjournal.services.exporter import Exporter
+    from recoveryjournal.services.policy import Policy
+    from recoveryjournal.ui import errors
+    from recoveryjournal.ui.app import install_error_path
+
+    passphrase = f"my {CANARIES[1]} phrase"
+    s, _key = create_journal(tmp_path / CANARIES[2], passphrase)
+    entry = s.add_entry(f"words {CANARIES[0]}", "Title")
+    from recoveryjournal.domain.share import ShareRequest
+
+    assert Exporter(Policy()).share(s, ShareRequest(entry_ids=(entry.id,)), "json", tmp_path / f"{CANARIES[3]}.json").done
+    path = s.path
+    s.lock()
+    install_error_path(window)
+    window.start(journal=path)
+    unlock(qtbot, window, passphrase)
+    assert window.session is not None
+
+    def broken() -> None:
+        raise RuntimeError(" ".join(CANARIES) + f" {path}")
+
+    QTimer.singleShot(0, broken)  # a fault inside a Qt slot, as a real one would be
+    qtbot.waitUntil(lambda: window.session is None, timeout=5_000)
+    assert "Your journal is safe" in window.banner.text()
+    report = errors.last_reports()[-1]
+    out, err = capfd.readouterr()
+    logs = list(Path(tmp_path).parent.rglob("problems.log"))
+    written = "".join(p.read_text() for p in logs)
+    assert "builtins.RuntimeError" in report
+    for canary in CANARIES:
+        for where in (report, out, err, written):
+            assert canary not in where, canary
+
+
+def test_lock_always_finishes_whatever_a_page_raises(qtbot, window, created_journal, monkeypatch) -> None:
+    """A page's save_before_lock raises a RuntimeError: the journal is closed all the same, the views are empty,
+    the idle watch is stopped, and the fault is told."""
+    from recoveryjournal.ui.app import install_error_path
+
+    install_error_path(window)
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.journal_page.model.rowCount() > 0
+
+    def broken() -> None:
+        raise RuntimeError("a repair rule that broke")
+
+    monkeypatch.setattr(window.unlocked_view, "save_before_lock", broken)
+    window.lock()
+    assert window.session is None
+    assert window.journal_page.model.rowCount() == 0
+    assert not window.idle_lock.timer.isActive() and not window.idle_lock.watching
+    assert "Something went wrong" in window.banner.text()
+
+
+def test_a_fault_while_opening_ends_on_words_and_a_way_forward(qtbot, window, created_journal, monkeypatch) -> None:
+    """An unexpected error during unlock: never a stuck "Unlocking…", but a message and Restore from a backup…."""
+    from recoveryjournal.services import journal_service
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("a page of this journal that no reader expected")
+
+    monkeypatch.setattr(journal_service, "unlock_journal", broken)
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    page = window.unlock_page
+    assert page.unlock_button.isEnabled() and page.unlock_button.text() != "Unlocking…"
+    assert page.error_label.isVisible() and page.restore_button.isVisible()
+
+
+@pytest.fixture(autouse=True)
+def _no_hook_left_behind():  # type: ignore[no-untyped-def]
+    import sys
+
+    hooks = (sys.excepthook, threading.excepthook)
+    yield
+    sys.excepthook, threading.excepthook = hooks
+    from recoveryjournal.ui import errors
+
+    errors._on_fault = None
