@@ -16,15 +16,10 @@ from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.services.check_service import check_journal
-from recoveryjournal.services.demo import (
-    DEMO_PASSPHRASE,
-    fill_with_demo_entries,
-    fill_with_demo_plans,
-    open_or_create_demo,
-)
+from recoveryjournal.services.demo import fill_with_demo_entries, fill_with_demo_plans, open_or_create_demo
 from recoveryjournal.services.destinations import check_place_for_journal
 from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
-from recoveryjournal.services.locations import demo_journal_path
+from recoveryjournal.services.locations import DEMO_PASSPHRASE, demo_journal_path
 from recoveryjournal.services.policy import load_policy
 
 RECOVERY_KEY_NOTE = N_(

@@ -11,7 +11,7 @@ from recoveryjournal.cli.secrets_input import SEEN_BY_OTHERS, Input, read_words_
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.share import FORMATS, ShareRequest
 from recoveryjournal.i18n import _
-from recoveryjournal.services.exporter import Exporter
+from recoveryjournal.services.exporter import Exporter, PdfRenderer
 from recoveryjournal.services.policy import load_policy
 
 
@@ -54,9 +54,11 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
         goal_risks=args.goal_risks, goal_helpers=args.goal_helpers,
     )  # fmt: skip
     with unlocked(args, inp) as session:
-        render = None
-        if args.format == "pdf":
-            from recoveryjournal.render.pdf import pdf_bytes as render
+        render: PdfRenderer | None = None
+        if args.format == "pdf":  # Qt (for the pages) is loaded only for a PDF
+            from recoveryjournal.render.pdf import pdf_bytes
+
+            render = pdf_bytes
         outcome = Exporter(load_policy(), render).share(session, request, args.format, args.output,
                                                         overwrite=args.overwrite)  # fmt: skip
     print(outcome.sentence, file=sys.stderr)

@@ -70,7 +70,7 @@ def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocume
         for block in section.blocks:
             if block.kind == "image":
                 text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"image://{index}"),
-                                 QImage.fromData(block.png, "PNG"))  # fmt: skip
+                                 QImage.fromData(block.png))  # fmt: skip
             parts.append(_block_html(block, index, image_width))
             index += 1
     style = (

@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
 
         for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(portable / "settings"))
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     speak_chosen_language(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("RecoveryJournal")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import threading
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtWidgets import QWidget
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.ui.workers import run_in_background
@@ -63,7 +65,7 @@ class BackupActions:
         self.unlocked_view.save_if_dirty()
         from recoveryjournal.ui.dialogs.backup_dialog import BackupDialog
 
-        self.backup_dialog = BackupDialog(self.session, self.policy, self)
+        self.backup_dialog = BackupDialog(self.session, self.policy, cast(QWidget, self))
         self.backup_dialog.backed_up.connect(lambda _r: self._show_backup_note())
         self.backup_dialog.open()
 
@@ -72,7 +74,8 @@ class BackupActions:
         current = self.session.path if self.session is not None else self.journal_path
         from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
 
-        self.restore_dialog = RestoreDialog(current, lambda: self.lock(wait=True), self, backup_file=backup_file)
+        self.restore_dialog = RestoreDialog(current, lambda: self.lock(wait=True), cast(QWidget, self),
+                                           backup_file=backup_file)  # fmt: skip
         self.restore_dialog.restored.connect(self._on_restored)
         self.restore_dialog.open()
 
@@ -87,7 +90,7 @@ class BackupActions:
         self.unlocked_view.save_if_dirty()
         from recoveryjournal.ui.dialogs.import_dialog import ImportDialog
 
-        self.import_dialog = ImportDialog(self.session, self)
+        self.import_dialog = ImportDialog(self.session, cast(QWidget, self))
         self.import_dialog.imported.connect(
             lambda: self.unlocked_view.set_session(self.session) if self.session is not None else None
         )

@@ -5,10 +5,12 @@ A mixin of MainWindow (as BackupActions is), so the window's own file stays abou
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from recoveryjournal.i18n import N_, Texts
 
@@ -30,7 +32,7 @@ class HelpActions:
     """Everything behind the Help menu; the dialogs load when first opened."""
 
     def _build_help_menu(self, menu: QMenu) -> None:
-        entries = (
+        entries: tuple[tuple[str, list[str], Callable[[], object]], ...] = (
             ("help_here", ["Shift+F1"], self.open_help),
             ("shortcuts", ["Ctrl+/"], self.open_shortcuts),
             ("tour", [], self.open_welcome_tour),
@@ -38,7 +40,7 @@ class HelpActions:
             ("about", [], self.open_about),
         )
         for key, keys, slot in entries:
-            action = QAction(_TEXT[key], self)  # type: ignore[arg-type]
+            action = QAction(_TEXT[key], cast(QWidget, self))
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())

@@ -61,6 +61,9 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
 
     #: The window's first frame is on screen (the start-up benchmark stops here).
     first_frame_shown = Signal()
+    stack: QStackedWidget
+    _unlock_page: UnlockPage | None
+    _unlocked_view: UnlockedView | None
 
     def __init__(
         self, settings: AppSettings | None = None, policy: Policy | None = None, parent: QWidget | None = None
@@ -218,8 +221,8 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.welcome_page = WelcomePage(self)
-        self._unlock_page: UnlockPage | None = None
-        self._unlocked_view: UnlockedView | None = None
+        self._unlock_page = None
+        self._unlocked_view = None
         self.cover_page = CoverPage(self)
         self.stack = QStackedWidget(self)
         for page in (self.welcome_page, self.cover_page):

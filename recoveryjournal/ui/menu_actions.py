@@ -6,11 +6,11 @@ can reach."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
 from recoveryjournal.i18n import N_, Texts, _
 
@@ -66,8 +66,6 @@ class MenuActions:
 
         def menuBar(self) -> QMenuBar: ...
 
-        def addToolBar(self, area: Qt.ToolBarArea, toolbar: QToolBar) -> None: ...
-
         def close(self) -> bool: ...
 
         def lock(self, wait: bool = False) -> None: ...
@@ -78,7 +76,7 @@ class MenuActions:
 
         def open_backup(self) -> None: ...
 
-        def open_restore(self) -> None: ...
+        def open_restore(self, backup_file: Path | None = None) -> None: ...
 
         def open_import(self) -> None: ...
 
@@ -92,35 +90,40 @@ class MenuActions:
 
         def _start_reminder(self) -> None: ...
 
+    def _window(self) -> QMainWindow:
+        """This mixin is always a MainWindow (a QMainWindow): the parent of its actions and dialogs."""
+        return cast("QMainWindow", self)
+
     def _setup_actions(self) -> None:
-        self.lock_action = QAction(TEXT["lock"], self)
+        w = self._window()
+        self.lock_action = QAction(TEXT["lock"], w)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.setToolTip(TEXT["lock_tip"])
-        self.new_action = QAction(TEXT["new"], self)
-        self.open_action = QAction(TEXT["open"], self)
+        self.new_action = QAction(TEXT["new"], w)
+        self.open_action = QAction(TEXT["open"], w)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.plan_action = QAction(TEXT["plan"], self)
+        self.plan_action = QAction(TEXT["plan"], w)
         self.plan_action.setShortcuts([QKeySequence("F1"), QKeySequence("Ctrl+Shift+P")])
         self.plan_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.plan_action.triggered.connect(lambda: self.unlocked_view.show_plan_at_a_glance())
-        self.share_action = QAction(TEXT["share"], self)
+        self.share_action = QAction(TEXT["share"], w)
         self.share_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.share_action.triggered.connect(lambda: self.open_share())
-        self.share_log_action = QAction(TEXT["share_log"], self)
+        self.share_log_action = QAction(TEXT["share_log"], w)
         self.share_log_action.triggered.connect(lambda: self._open_share_log())
-        self.passphrase_action = QAction(TEXT["passphrase"], self)
-        self.backup_action = QAction(TEXT["backup"], self)
+        self.passphrase_action = QAction(TEXT["passphrase"], w)
+        self.backup_action = QAction(TEXT["backup"], w)
         self.backup_action.triggered.connect(self.open_backup)
-        self.restore_action = QAction(TEXT["restore"], self)
+        self.restore_action = QAction(TEXT["restore"], w)
         self.restore_action.triggered.connect(lambda: self.open_restore())
-        self.import_action = QAction(TEXT["import"], self)
+        self.import_action = QAction(TEXT["import"], w)
         self.import_action.triggered.connect(self.open_import)
-        self.settings_action = QAction(TEXT["settings"], self)
+        self.settings_action = QAction(TEXT["settings"], w)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS puts it in the app menu
-        quit_action = QAction(TEXT["quit"], self)
+        quit_action = QAction(TEXT["quit"], w)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.settings_action.setShortcuts([QKeySequence.StandardKey.Preferences, QKeySequence("Ctrl+,")])
+        self.settings_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")])
         menu = self.menuBar().addMenu(TEXT["file"])
         self.journal_menu = menu
         for action in (
@@ -142,10 +145,10 @@ class MenuActions:
         ):
             menu.addSeparator() if action is None else menu.addAction(action)
         self._build_help_menu(self.menuBar().addMenu(TEXT["help"]))
-        self.toolbar = QToolBar(_("Journal"), self)
+        self.toolbar = QToolBar(_("Journal"), w)
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.quick_exit_action = QAction(TEXT["quick_exit"], self)
+        self.quick_exit_action = QAction(TEXT["quick_exit"], w)
         self.quick_exit_action.setToolTip(TEXT["quick_exit_tip"])
         self.toolbar.addAction(self.quick_exit_action)
         self.toolbar.widgetForAction(self.quick_exit_action).setObjectName("quickExitButton")
@@ -155,7 +158,7 @@ class MenuActions:
         self.toolbar.addAction(self.share_action)
         self.toolbar.addAction(self.plan_action)
         self.toolbar.addAction(self.lock_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
 
         self.lock_action.triggered.connect(self.lock)
         self.quick_exit_action.triggered.connect(self.quick_exit)
@@ -169,17 +172,22 @@ class MenuActions:
         if self.session is not None:
             from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
 
-            ShareLogDialog(self.session, self).open()
+            ShareLogDialog(self.session, self._window()).open()
 
     def _on_settings_requested(self) -> None:
         from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self)
-        dialog.accepted.connect(lambda: (self._start_idle_lock(), self._start_reminder()) if self.session else None)
+        dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self._window())
+        dialog.accepted.connect(self._on_settings_saved)
         dialog.open()
+
+    def _on_settings_saved(self) -> None:
+        if self.session is not None:  # a new auto-lock time or reminder applies straight away
+            self._start_idle_lock()
+            self._start_reminder()
 
     def _on_change_passphrase(self, with_recovery_key: bool) -> None:
         if self.session is not None:
             from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 
-            ChangePassphraseDialog(self.session, with_recovery_key=with_recovery_key, parent=self).open()
+            ChangePassphraseDialog(self.session, with_recovery_key=with_recovery_key, parent=self._window()).open()

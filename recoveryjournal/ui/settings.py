@@ -22,7 +22,7 @@ class AppSettings:
     @property
     def last_journal(self) -> Path | None:
         """The journal opened most recently, if it is still there."""
-        value = self._settings.value("journal/last_path", "", str)
+        value = str(self._settings.value("journal/last_path", "", str) or "")
         return Path(value) if value and Path(value).exists() else None
 
     @last_journal.setter
@@ -34,7 +34,7 @@ class AppSettings:
     def auto_lock_minutes(self) -> int:
         """Lock after this many minutes without activity; 0 means never. Default 5."""
         try:
-            return max(0, int(self._settings.value("safety/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES)))
+            return max(0, int(str(self._settings.value("safety/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES))))
         except (TypeError, ValueError):
             return DEFAULT_AUTO_LOCK_MINUTES
 
@@ -67,7 +67,7 @@ class AppSettings:
     def checkin_reminder_hours(self) -> int:
         """While the app is open, gently ask about a check-in every this many hours; 0 (the default) is off."""
         try:
-            return max(0, int(self._settings.value("checkins/reminder_hours", 0)))
+            return max(0, int(str(self._settings.value("checkins/reminder_hours", 0))))
         except (TypeError, ValueError):
             return 0
 

@@ -240,7 +240,7 @@ def test_fuzz_key_file_reader(target, monkeypatch, data) -> None:  # type: ignor
     keys = target / "keys.json"
     doc = json.loads(keys.read_text())
     slot = doc["slots"]["passphrase"]
-    field_name = data.draw(st.sampled_from(sorted(slot) + ["format", "version"]))
+    field_name = data.draw(st.sampled_from([*sorted(slot), "format", "version"]))
     value = data.draw(st.one_of(json_values, st.sampled_from([100000, 2**31, 0, -1, 10**9])))
     (slot if field_name in slot else doc)[field_name] = value
     keys.write_text(json.dumps(doc))

@@ -56,8 +56,8 @@ def test_finding1_rows_the_app_cant_read_are_refused(demo: Path, tmp_path: Path,
 
 def test_finding1_check_reads_every_row_the_way_the_app_will(session) -> None:
     """A row the app can't show (put there by hand, or by an older import) makes check say so, not 'All is well'."""
-    from recoveryjournal.services.check_service import check_journal
     from recoveryjournal.domain.goals import Goal, Step
+    from recoveryjournal.services.check_service import check_journal
 
     goal = session.goals.save(Goal(None, "Walk", steps=(Step(None, "Out of the door"),)))
     assert check_journal(session).ok
@@ -281,8 +281,8 @@ def test_a_whole_import_is_checked_by_the_readers_in_one_transaction(session, tm
     assert Exporter(Policy()).export_all(other, tmp_path / "all.json").done
     other.lock()
     doc = json.loads((tmp_path / "all.json").read_text())
-    doc["tables"]["plan_sections"] = [{"position": 1, "section_key": "x", "title": "T", "body": "", "contacts": "[1, 2]",
-                                       "skipped": 0, "template_version": 1}]  # fmt: skip
+    section = {"position": 1, "section_key": "x", "title": "T", "body": "", "contacts": "[1, 2]", "skipped": 0}
+    doc["tables"]["plan_sections"] = [{**section, "template_version": 1}]
     (tmp_path / "all.json").write_text(json.dumps(doc))
     preview = import_service.read_file(session, tmp_path / "all.json", "json")
     with pytest.raises(NotImportable, match="crisis plan"):

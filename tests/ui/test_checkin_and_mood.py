@@ -17,7 +17,7 @@ from recoveryjournal.ui.pages.mood_tab import MoodTab
 def _tab(qtbot, session) -> CheckInTab:
     tab = CheckInTab()
     qtbot.addWidget(tab)
-    tab.set_session(session)
+    tab.load(session)
     tab.show()
     tab.activateWindow()
     qtbot.waitUntil(tab.isActiveWindow, timeout=3_000)
@@ -61,7 +61,7 @@ def test_no_mood_is_told_kindly(qtbot, session) -> None:
     """Saving without a mood saves nothing and says why."""
     tab = _tab(qtbot, session)
     tab.note.setPlainText("just a note")
-    assert not tab.save()
+    assert not tab.record()
     assert "choose a number for your mood" in tab.message.text()
     assert session.checkins.count() == 0
     assert tab.note.toPlainText() == "just a note"  # nothing typed is lost
@@ -73,7 +73,7 @@ def test_own_feeling_word_is_remembered(qtbot, session) -> None:
     tab.mood_buttons[5].click()
     qtbot.keyClicks(tab.own_word, "wobbly but ok")
     qtbot.keyClick(tab.own_word, Qt.Key.Key_Return)
-    tab.save()
+    tab.record()
     assert session.checkins.between()[0].feelings == ("wobbly but ok",)
     fresh = _tab(qtbot, session)
     words = [fresh.feelings.item(i).text() for i in range(fresh.feelings.count())]
@@ -104,7 +104,7 @@ def test_clear_forgets_everything(qtbot, session) -> None:
 def _mood_tab(qtbot, session) -> MoodTab:
     tab = MoodTab()
     qtbot.addWidget(tab)
-    tab.set_session(session)
+    tab.load(session)
     tab.show()
     return tab
 

@@ -134,7 +134,9 @@ def test_a_fault_in_a_slot_locks_tells_calmly_and_reports_no_private_words(qtbot
     entry = s.add_entry(f"words {CANARIES[0]}", "Title")
     from recoveryjournal.domain.share import ShareRequest
 
-    assert Exporter(Policy()).share(s, ShareRequest(entry_ids=(entry.id,)), "json", tmp_path / f"{CANARIES[3]}.json").done
+    assert (
+        Exporter(Policy()).share(s, ShareRequest(entry_ids=(entry.id,)), "json", tmp_path / f"{CANARIES[3]}.json").done
+    )
     path = s.path
     s.lock()
     install_error_path(window)
@@ -192,6 +194,36 @@ def test_a_fault_while_opening_ends_on_words_and_a_way_forward(qtbot, window, cr
     page = window.unlock_page
     assert page.unlock_button.isEnabled() and page.unlock_button.text() != "Unlocking…"
     assert page.error_label.isVisible() and page.restore_button.isVisible()
+
+
+def test_every_tab_shares_one_lifecycle() -> None:
+    """Every tab behind the lock is a JournalTab (load, clear, has_unsaved, save); the view asks nothing else."""
+    import inspect
+
+    from recoveryjournal.ui.pages import unlocked_view
+    from recoveryjournal.ui.pages.journal_tab import JournalTab
+
+    assert all(issubclass(cls, JournalTab) for _name, _title, cls in unlocked_view._TABS)
+    assert "hasattr" not in inspect.getsource(unlocked_view)
+
+
+def test_leaving_the_check_in_tab_or_locking_never_records_a_check_in(qtbot, window, created_journal) -> None:
+    """A mood chosen but not saved stays a choice: switching tabs and locking save what was typed elsewhere,
+    and record no check-in the person didn't ask for."""
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    view = window.unlocked_view
+    view.show_checkin()
+    view.checkin_page.mood_buttons[6].click()
+    view.tabs.setCurrentWidget(view.journal_page)
+    session = window.session
+    assert session is not None and session.checkins.between() == []
+    window.lock()
+    from recoveryjournal.services.journal_service import unlock_journal
+
+    again = unlock_journal(created_journal[0], PASSPHRASE)
+    assert again.checkins.between() == []
+    again.lock()
 
 
 @pytest.fixture(autouse=True)

@@ -36,7 +36,7 @@ class FigureView(QWidget):
 
         self.clear()
         self.figure, self._days = figure, list(days or [])
-        self._canvas = FigureCanvasQTAgg(figure)
+        self._canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]  # matplotlib has no hints here
         self._canvas.setParent(self)  # never a window of its own, not even for a moment (it took the focus)
         self._canvas.setMinimumHeight(self._min_height)
         self._canvas.setAccessibleName(self.accessibleName())

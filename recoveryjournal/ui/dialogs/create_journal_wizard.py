@@ -167,7 +167,7 @@ class _PassphrasePage(QWizardPage):
             self.second.clear()
             return True
         if not self._creating:
-            self._wizard.create(self.first.text(), self._set_busy, self._on_failed)
+            self._wizard.make_journal(self.first.text(), self._set_busy, self._on_failed)
         return False
 
     def _on_failed(self, exc: Exception) -> None:
@@ -247,7 +247,7 @@ class CreateJournalWizard(QWizard):
             self.addPage(page)
         self.resize(640, 480)
 
-    def create(self, passphrase: str, busy: Callable[[bool], None], failed: Callable[[Exception], None]) -> None:
+    def make_journal(self, passphrase: str, busy: Callable[[bool], None], failed: Callable[[Exception], None]) -> None:
         """Make the journal on a worker (called by the passphrase page); then show its recovery key."""
         target = self.where_page.target()
 

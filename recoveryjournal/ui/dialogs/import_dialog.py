@@ -25,7 +25,7 @@ from recoveryjournal.services import import_service
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.errors import problem_words
-from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, cell_text, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.workers import run_in_background
 
@@ -211,7 +211,7 @@ class ImportDialog(QDialog):
         from PySide6.QtWidgets import QTableWidgetItem
 
         words = {**preview.mood_map, **dict.fromkeys(preview.unmapped_moods, 0)}
-        if [self.moods.item(r, 0).text() for r in range(self.moods.rowCount())] == list(words):
+        if [cell_text(self.moods, r, 0) for r in range(self.moods.rowCount())] == list(words):
             return
         self.moods.setRowCount(len(words))
         for row, (word, number) in enumerate(words.items()):

@@ -137,7 +137,8 @@ class RestoreDialog(QDialog):
         for widget in (self.file_edit, self.name_edit, self.folder_edit):
             widget.textChanged.connect(self._forget_check)
         self.as_new.toggled.connect(self._forget_check)
-        self.as_new.toggled.connect(lambda on: (self.name_edit.setEnabled(on), self.folder_edit.setEnabled(on)))
+        self.as_new.toggled.connect(self.name_edit.setEnabled)
+        self.as_new.toggled.connect(self.folder_edit.setEnabled)
 
     # Steps ------------------------------------------------------------------------------
     def check_backup(self) -> None:

@@ -106,7 +106,11 @@ class SettingsDialog(QDialog):
         self.forget_button.setEnabled(False)
         run_in_background(
             lambda: forget_on_this_computer(journal),
-            lambda _r: (show_message(self.message, _TEXT["forgotten"]), self.forget_button.setVisible(False)),
+            self._on_forgotten,
             lambda exc: show_message(self.message, problem_words(exc)),
             owner=self,
         )
+
+    def _on_forgotten(self, _result: object) -> None:
+        show_message(self.message, _TEXT["forgotten"])
+        self.forget_button.setVisible(False)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.domain.share import FILE_TYPES, FORMATS
+from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
@@ -106,10 +106,7 @@ class ShareDialog(QDialog):
     def refresh_preview(self) -> None:
         """Build what will leave and show it: page pictures for PDF, the very text for JSON and CSV."""
         self.package = prepare(self._session, self._request(), self.fmt())
-        while self.pages_layout.count():
-            widget = self.pages_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        self._empty_pages()
         if self.fmt() == "pdf":
             from recoveryjournal.render.pdf import preview_images
 
@@ -145,7 +142,14 @@ class ShareDialog(QDialog):
                                 previewed=self.package).sentence  # fmt: skip
 
     # UI ---------------------------------------------------------------------------------
-    def _request(self):  # type: ignore[no-untyped-def]
+    def _empty_pages(self) -> None:
+        while self.pages_layout.count():
+            taken = self.pages_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _request(self) -> ShareRequest:
         phrases = [self.phrases.item(i).text() for i in range(self.phrases.count())
                    if self.phrases.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
         return self.picker.request(self.recipient.currentText().strip(), self.title.text().strip(),
@@ -179,9 +183,11 @@ class ShareDialog(QDialog):
         self.phrases.setAccessibleName(_TEXT["leave_out"])
         suggest = QPushButton(_TEXT["suggest"], leave)
         leave_layout = QVBoxLayout(leave)
-        for widget in (heading(_TEXT["leave_out"], leave, 1.3), paragraph(_TEXT["leave_out_help"], leave),
-                       self.phrase_edit, self.phrases, suggest):  # fmt: skip
-            leave_layout.addWidget(widget)
+        leave_widgets: tuple[QWidget, ...] = (heading(_TEXT["leave_out"], leave, 1.3),
+                                              paragraph(_TEXT["leave_out_help"], leave), self.phrase_edit,
+                                              self.phrases, suggest)  # fmt: skip
+        for part in leave_widgets:
+            leave_layout.addWidget(part)
 
         preview = QWidget(self)
         self.format_group = QButtonGroup(self)
@@ -283,10 +289,7 @@ class ShareDialog(QDialog):
     def done(self, result: int) -> None:
         """Nothing of what was chosen or previewed stays in memory once the dialog closes."""
         self.package = None
-        while self.pages_layout.count():
-            widget = self.pages_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        self._empty_pages()
         self.picker.tree.clear()
         self.phrases.clear()
         super().done(result)

@@ -29,6 +29,7 @@ from recoveryjournal.i18n import N_, Texts, _, day
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import agenda_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
 from recoveryjournal.ui.widgets.common import label_choice, message_line, show_message
 
@@ -56,45 +57,35 @@ _TEXT = Texts(
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AppointmentsTab(QWidget):
+class AppointmentsTab(JournalTab):
     """A list of appointments and one open for editing; saved on Save, on switching and on lock."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
         self._current: Appointment | None = None
-        self._dirty = False
         self._setup_ui()
 
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show this journal's appointments."""
-        self._session = session
         self._reload(None)
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget everything shown (locking)."""
-        self._session, self._current, self._dirty = None, None, False
+        self._current = None
         self.list.clear()
         self._fill(Appointment(None, dt.date.today()))
         self.goals.clear()
         show_message(self.message, "")
 
-    def save_if_dirty(self) -> bool:
-        """Save the open appointment if it changed."""
-        if not self._dirty or self._session is None:
-            return True
-        try:
-            self._current = self._session.appointments.save(self._typed())
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return False
+    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+        """Save the open appointment (it changed)."""
+        self._current = session.appointments.save(self._typed())
         self._dirty = False
         self._reload(self._current.id)
-        return True
 
     def new_appointment(self) -> None:
         """A fresh appointment a week from today, with goals marked for review already ticked."""
-        if not self.save_if_dirty() or self._session is None:
+        if not self.save() or self._session is None:
             return
         marked = tuple(int(g.id or 0) for g in self._session.goals.for_review())
         self._current = Appointment(None, dt.date.today() + dt.timedelta(days=7), goal_ids=marked)
@@ -241,7 +232,7 @@ class AppointmentsTab(QWidget):
             signal.connect(self._on_edited)
         self.new_button.clicked.connect(self.new_appointment)
         self.list.currentItemChanged.connect(self._on_chosen)
-        add_agreed.clicked.connect(lambda: (self.agreed.append(Agreement(None, "")), self._on_edited()))
+        add_agreed.clicked.connect(self._on_add_agreed)
         to_step.clicked.connect(self._on_to_step_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
@@ -256,19 +247,23 @@ class AppointmentsTab(QWidget):
         appt_id = int(current.data(ID_ROLE))
         if self._current is not None and self._current.id == appt_id:
             return
-        if self.save_if_dirty():
+        if self.save():
             self._current = self._session.appointments.get(appt_id)
             self._fill(self._current)
 
     def _on_save_clicked(self) -> None:
         self._dirty = True
-        if self.save_if_dirty():
+        if self.save():
             show_message(self.message, _TEXT["saved"])
+
+    def _on_add_agreed(self) -> None:
+        self.agreed.append(Agreement(None, ""))
+        self._on_edited()
 
     def _on_to_step_clicked(self) -> None:
         row = self.agreed.currentRow()
         goal_id = self.goal_box.currentData()
-        if self._session is None or row < 0 or goal_id is None or not self.save_if_dirty() or self._current is None:
+        if self._session is None or row < 0 or goal_id is None or not self.save() or self._current is None:
             return
         saved = [a for a in self._current.agreements]
         if row >= len(saved):
@@ -283,7 +278,7 @@ class AppointmentsTab(QWidget):
         show_message(self.message, _TEXT["step_made"].format(goal=goal.title))
 
     def _on_pdf_clicked(self) -> None:
-        if self._session is None or not self.save_if_dirty() or self._current is None:
+        if self._session is None or not self.save() or self._current is None:
             return
         from recoveryjournal.services.charts import draw_mood_figure, figure_png
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.i18n import day as say_day
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading
 
 _CALENDAR_PARTS = {
@@ -45,7 +46,7 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _CHECKIN_SHADE = QColor(0, 114, 178, 60)
 
 
-class CalendarPage(QWidget):
+class CalendarPage(JournalTab):
     """Emits `entry_requested(id)` to open an entry and `write_requested(date)` for a new one."""
 
     entry_requested = Signal(int)
@@ -53,19 +54,16 @@ class CalendarPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
         self._marked: list[QDate] = []
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show this journal's days."""
-        self._session = session
         self.refresh()
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget every mark and every entry shown (locking)."""
-        self._session = None
         self._unmark()
         self.entries.clear()
         self.checkins.clear()

@@ -27,6 +27,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, heading, message_line, show_message
 
 _TEXT = Texts(
@@ -53,27 +54,24 @@ _TEXT = Texts(
 )
 
 
-class CheckInTab(QWidget):
+class CheckInTab(JournalTab):
     """Emits `saved(id)` after a check-in is stored."""
 
     saved = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Ready for a check-in on this journal."""
-        self._session = session
         self._reset_form()
         self._show_today()
         self.save_button.setEnabled(not session.read_only)
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget everything shown (locking)."""
-        self._session = None
         self._reset_form()
         self.feelings.clear()
         self.today.clear()
@@ -84,8 +82,9 @@ class CheckInTab(QWidget):
         checked = self.mood_group.checkedId()
         return checked if checked > 0 else None
 
-    def save(self) -> bool:
-        """Save what is on screen; a kind message instead when there is no mood."""
+    def record(self) -> bool:
+        """Record the check-in on screen; a kind message instead when there is no mood. (Not the tabs' `save`:
+        a check-in is recorded only when the person asks, never by leaving the tab or locking.)"""
         if self._session is None:
             return False
         mood = self.mood()
@@ -153,8 +152,8 @@ class CheckInTab(QWidget):
         for spin in (self.anxiety, self.energy):
             spin.setRange(0, 10)
             spin.setSpecialValueText(_TEXT["not_noted"])
-        for spin in (self.sleep, self.anxiety, self.energy):
-            spin.setMaximumWidth(180)
+        for box in (self.sleep, self.anxiety, self.energy):
+            box.setMaximumWidth(180)
         self.feelings = QListWidget(self)
         self.feelings.setViewMode(QListView.ViewMode.ListMode)
         self.feelings.setFlow(QListView.Flow.LeftToRight)
@@ -179,7 +178,7 @@ class CheckInTab(QWidget):
         self.message = message_line(self)
         self.today = QListWidget(self)
         self.today.setAccessibleName(_TEXT["today"])
-        add_shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.save)
+        add_shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.record)
 
         form = QFormLayout()
         form.addRow(_TEXT["sleep"], self.sleep)
@@ -206,7 +205,7 @@ class CheckInTab(QWidget):
 
         self.mood_group.idClicked.connect(self._on_mood_chosen)
         self.own_word.returnPressed.connect(self._on_own_word)
-        self.save_button.clicked.connect(lambda _c=False: self.save())
+        self.save_button.clicked.connect(lambda _c=False: self.record())
         self.words_button.clicked.connect(self._on_words_clicked)
 
     def _reset_form(self) -> None:
@@ -256,8 +255,13 @@ class CheckInTab(QWidget):
             self._add_feeling(word, checked=True)
         self.own_word.clear()
 
+    def _on_words_done(self, _result: int) -> None:
+        mood = self.mood()
+        if mood is not None:
+            self._on_mood_chosen(mood)  # the mood's words may have changed
+
     def _on_words_clicked(self) -> None:
         if self._session is not None:
             dialog = ScaleWordsDialog(self._session, self)
-            dialog.finished.connect(lambda _r: self._on_mood_chosen(self.mood()) if self.mood() else None)
+            dialog.finished.connect(self._on_words_done)
             dialog.open()

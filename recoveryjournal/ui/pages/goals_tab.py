@@ -20,6 +20,8 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.goals import STATUSES, Goal
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.repairs import named_goal
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
 from recoveryjournal.ui.widgets.goal_editor import GoalEditor
 
@@ -42,60 +44,37 @@ _TEXT = Texts(
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GoalsTab(QWidget):
+class GoalsTab(JournalTab):
     """Saves before switching goals and on lock, so nothing typed is lost."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
-        self._dirty = False
         self._setup_ui()
 
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show this journal's goals."""
-        self._session = session
         self._reload(select=None)
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget everything shown (locking)."""
-        self._session = None
-        self._dirty = False
         self.goals.clear()
         self.editor.clear()
         show_message(self.message, "")
 
-    def save_if_dirty(self) -> bool:
-        """Save the goal being edited, if it changed; False (with a kind message) when it can't be saved."""
-        if not self._dirty or self._session is None:
-            return True
-        goal = None
-        try:
-            typed = self.editor.goal()
-            untouched = not (typed.title.strip() or typed.why or typed.steps or not typed.risk.is_empty)
-            if typed.id is None and untouched:
-                self._dirty = False
-                return True
-            goal = self._session.goals.save(typed)
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return False
+    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+        """Save the goal being edited; when locking (`lenient`) the repair rules name an unnamed goal and keep
+        an unreadable date as words (services/repairs.py), so nothing typed is lost."""
+        typed = named_goal(self.editor.goal(lenient=lenient), lenient)
+        untouched = not (typed.title.strip() or typed.why or typed.steps or not typed.risk.is_empty)
+        if typed.id is None and untouched:
+            return
+        goal = session.goals.save(typed)
         self._dirty = False
         self._reload(select=goal.id)
-        return True
-
-    def save_before_lock(self) -> None:
-        """Locking never loses words: what can't be saved as it is gets a name, or its date kept as words."""
-        if self.save_if_dirty() or self._session is None:
-            return
-        try:
-            self._session.goals.save(self.editor.goal(lenient=True))
-        except JournalError:
-            return
-        self._dirty = False
 
     def new_goal(self) -> None:
         """An empty goal to write."""
-        if not self.save_if_dirty():
+        if not self.save():
             return
         self.goals.clearSelection()
         self.editor.set_goal(Goal(None, ""))
@@ -174,7 +153,7 @@ class GoalsTab(QWidget):
         if current is None:
             return
         goal_id = int(current.data(GOAL_ID_ROLE))
-        if self.save_if_dirty():
+        if self.save():
             self._show(goal_id)
 
     def _on_edited(self) -> None:
@@ -183,12 +162,12 @@ class GoalsTab(QWidget):
 
     def _on_save_clicked(self) -> None:
         self._dirty = True
-        if self.save_if_dirty():
+        if self.save():
             show_message(self.message, _TEXT["saved"])
 
     def _on_note_added(self, text: str) -> None:
         goal = self.editor.goal()
-        if self._session is None or goal.id is None or not self.save_if_dirty():
+        if self._session is None or goal.id is None or not self.save():
             return
         try:
             self.editor.set_goal(self._session.goals.add_note(goal.id, text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -12,6 +13,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.entry_list_model import EntryListModel
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
 from recoveryjournal.ui.widgets.entry_editor import EntryEditor
 
@@ -33,7 +35,7 @@ _TEXT = Texts(
 AUTOSAVE_MS = 1500
 
 
-class JournalPage(QWidget):
+class JournalPage(JournalTab):
     """Lists entries and edits one; saves before switching, so nothing typed is lost."""
 
     error = Signal(str)
@@ -42,9 +44,7 @@ class JournalPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
         self._current_id: int | None = None
-        self._dirty = False
         self._syncing = False
         self.model = EntryListModel(self)
         self._autosave = QTimer(self)
@@ -54,9 +54,8 @@ class JournalPage(QWidget):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show a freshly unlocked journal: newest entry selected, or a blank page to write on."""
-        self._session = session
         self.model.set_session(session)
         self.editor.set_writable(not session.read_only)
         self.new_button.setEnabled(not session.read_only)
@@ -71,45 +70,35 @@ class JournalPage(QWidget):
         show_message(self.backup_note, text)
         self.backup_button.setVisible(bool(text))
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget every piece of journal content this page holds (called on lock)."""
         self._autosave.stop()
         self.show_backup_note("")
-        self._session = None
         self._current_id = None
-        self._dirty = False
         self.model.clear()
         self.editor.clear_all()
 
-    def save_if_dirty(self) -> bool:
-        """Save what was typed, if anything; False when it could not be saved (message shown)."""
-        if not self._dirty or self._session is None:
-            return True
+    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+        """Save what was typed (an empty page is nothing to save)."""
         self._autosave.stop()
         date, title, text = self.editor.values()
         if not title.strip() and not text.strip():
-            self._dirty = False
-            return True
-        tags, checkin_id = self.editor.tags(), self.editor.checkin_id()
-        try:
-            if self._current_id is None:
-                entry = self._session.add_entry(
-                    text, title, date, time=self.editor.time(), tags=tags, checkin_id=checkin_id
-                )
-            else:
-                entry = self._session.update_entry(
-                    self._current_id, text, title, date, time=self.editor.time(), tags=tags, checkin_id=checkin_id
-                )
-        except JournalError as exc:
-            self.editor.set_status(exc.message)
-            return False
-        self._current_id, self._dirty = entry.id, False
+            return
+        tags, checkin_id, time = self.editor.tags(), self.editor.checkin_id(), self.editor.time()
+        if self._current_id is None:
+            entry = session.add_entry(text, title, date, time=time, tags=tags, checkin_id=checkin_id)
+        else:
+            entry = session.update_entry(self._current_id, text, title, date, time=time, tags=tags,
+                                         checkin_id=checkin_id)  # fmt: skip
+        self._current_id = entry.id
         self.editor.delete_button.setEnabled(True)
-        return True
+
+    def _tell(self, words: str) -> None:
+        self.editor.set_status(words)
 
     def start_new_entry(self, date: dt.date | None = None) -> None:
         """A blank entry (dated today unless given), cursor in the text."""
-        if not self.save_if_dirty():
+        if not self.save():
             return
         self._show_saved_changes()
         self._sync_selection(-1)
@@ -120,7 +109,7 @@ class JournalPage(QWidget):
 
     def open_entry(self, entry_id: int) -> None:
         """Show one entry (from search or the calendar), even if the list hasn't loaded it yet."""
-        if self._session is None or not self.save_if_dirty():
+        if self._session is None or not self.save():
             return
         self._show_saved_changes()
         row = self.model.row_of(entry_id)
@@ -223,9 +212,9 @@ class JournalPage(QWidget):
         if self._syncing:
             return
         chosen = self.model.entry_at(current.row())
-        if chosen is None or chosen.id == self._current_id:
+        if chosen is None or chosen.id is None or chosen.id == self._current_id:
             return
-        if not self.save_if_dirty():
+        if not self.save():
             return
         self._show_saved_changes()
         self._select_row(self.model.row_of(chosen.id))
@@ -235,7 +224,7 @@ class JournalPage(QWidget):
         self._autosave.start()
 
     def _on_autosave(self) -> None:
-        if self._dirty and self.save_if_dirty():
+        if self._dirty and self.save():
             self.editor.set_status(_TEXT["autosaved"])
             self._refresh_current_row()
 
@@ -248,12 +237,12 @@ class JournalPage(QWidget):
 
     def _on_save_clicked(self) -> None:
         was_dirty = self._dirty
-        if self.save_if_dirty():
+        if self.save():
             self._show_saved_changes()
             self.editor.set_status(_TEXT["saved"] if was_dirty else "")
 
     def _on_share_clicked(self) -> None:
-        if self.save_if_dirty() and self._current_id is not None:
+        if self.save() and self._current_id is not None:
             self.share_requested.emit(self._current_id)
 
     def _on_delete_clicked(self) -> None:
@@ -262,7 +251,7 @@ class JournalPage(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, _TEXT["delete_title"], _TEXT["delete_text"], parent=self)
         delete = box.addButton(_TEXT["delete_yes"], QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(_TEXT["keep"], QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])
+        box.setDefaultButton(cast(QPushButton, box.buttons()[-1]))
         box.exec()
         if box.clickedButton() is not delete or self._session is None:
             return

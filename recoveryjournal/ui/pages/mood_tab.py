@@ -22,6 +22,7 @@ from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.charts.figure_view import FigureView
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
 
@@ -52,32 +53,29 @@ _PERIOD_WORDS = {
 }
 
 
-class MoodTab(QWidget):
+class MoodTab(JournalTab):
     """Charts are drawn only when this tab is shown or its data changes."""
 
     day_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
         self._period = "month"
         self._stale = True
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show this journal (drawn when the tab is first shown)."""
-        self._session = session
         session.checkins.changed.connect(self._on_data_changed)
         self._stale = True
         if self.isVisible():
             self.refresh()
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget every chart and sentence (locking)."""
         if self._session is not None:
             self._session.checkins.changed.disconnect(self._on_data_changed)
-        self._session = None
         self.mood_view.clear()
         self.feelings_view.clear()
         self.summary.setText("")

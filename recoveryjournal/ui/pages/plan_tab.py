@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.crisis_plan import PlanSection
-from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.plan_documents import plan_document
+from recoveryjournal.services.repairs import titled_sections
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanVersionsDialog, WalletCardDialog
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.plan_section_editor import PlanSectionEditor
 
@@ -47,52 +48,37 @@ _TEXT = Texts(
 )
 
 
-class PlanTab(QWidget):
+class PlanTab(JournalTab):
     """Edits a working copy of the sections; Save keeps a new version."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
         self._sections: list[PlanSection] = []
         self._row = -1
-        self._dirty = False
         self._setup_ui()
 
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show this journal's plan (our template, the first time)."""
-        self._session = session
         self._sections = session.plan.sections()
-        self._dirty = False
         self._refresh_list(0)
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget the plan shown (locking)."""
-        self._session, self._sections, self._row, self._dirty = None, [], -1, False
+        self._sections, self._row = [], -1
         self.list.clear()
         self.editor.clear()
         show_message(self.message, "")
 
-    def save_if_dirty(self) -> bool:
+    def save(self, lenient: bool = False) -> bool:
         """Save the plan if anything changed (a new version is kept)."""
         self._take_edits()
-        return self._save()
+        return super().save(lenient)
 
-    def _save(self) -> bool:
-        if not self._dirty or self._session is None:
-            return True
-        try:
-            self._session.plan.save(self._sections)
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return False
-        self._dirty = False
-        return True
-
-    def save_before_lock(self) -> None:
-        """Locking never loses words: a section left without a title is given one."""
-        self._take_edits()
-        self._sections = [s if s.title.strip() else replace(s, title="My own section") for s in self._sections]
-        self._save()
+    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+        """A new version of the plan; when locking, a section left without a title is given one (services)."""
+        if lenient:
+            self._sections = titled_sections(self._sections)
+        session.plan.save(self._sections)
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
@@ -200,11 +186,11 @@ class PlanTab(QWidget):
     def _on_save_clicked(self) -> None:
         self._take_edits()
         self._dirty = True
-        if self.save_if_dirty():
+        if self.save():
             show_message(self.message, _TEXT["saved"])
 
     def _on_versions_clicked(self) -> None:
-        if self._session is not None and self.save_if_dirty():
+        if self._session is not None and self.save():
             PlanVersionsDialog(self._session, self).open()
 
     def _on_pdf_clicked(self) -> None:

@@ -24,6 +24,7 @@ from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
 
 _TEXT = Texts(
@@ -52,7 +53,7 @@ _TEXT = Texts(
 _DEBOUNCE_MS = 200
 
 
-class SearchPage(QWidget):
+class SearchPage(JournalTab):
     """Emits `entry_requested(id)` or `day_requested(date)` when a result is opened."""
 
     entry_requested = Signal(int)
@@ -60,7 +61,7 @@ class SearchPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
+        self._older_than: int | None = None
         self.model = SearchResultsModel(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -68,17 +69,15 @@ class SearchPage(QWidget):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Search this journal."""
-        self._session = session
         self.tag_box.clear()
         self.tag_box.addItem(_TEXT["any_tag"], None)
         for tag in session.tags():
             self.tag_box.addItem(tag, tag)
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget the query, the results and the tags (locking)."""
-        self._session = None
         self._timer.stop()
         self.query.clear()
         self.model.clear()
@@ -196,7 +195,7 @@ class SearchPage(QWidget):
         layout.addWidget(self.results, 1)
         self.older_button = QPushButton(_TEXT["older"], self)
         self.older_button.setVisible(False)
-        self._older_than: int | None = None
+        self._older_than = None
         layout.addWidget(self.older_button)
         self.older_button.clicked.connect(self.show_older)
 

@@ -14,11 +14,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.domain.support import SupportItem
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
-from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
+from recoveryjournal.services.repairs import support_item
+from recoveryjournal.ui.pages.journal_tab import JournalTab
+from recoveryjournal.ui.widgets.common import (
+    add_shortcut,
+    cell,
+    cell_data,
+    cell_text,
+    message_line,
+    paragraph,
+    show_message,
+)
 
 _TEXT = Texts(
     {
@@ -38,83 +47,50 @@ _TEXT = Texts(
         "remove": N_("Remove"),
         "save": N_("Save"),
         "saved": N_("Saved."),
-        "cost": N_("A cost is a number, like 12.50; “{typed}” isn't one."),
     }
 )
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SupportTab(QWidget):
+class SupportTab(JournalTab):
     """A table of support items, saved together."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
-        self._dirty = False
         self._loading = False
         self._setup_ui()
 
-    def set_session(self, session: JournalSession) -> None:
+    def _show_journal(self, session: JournalSession) -> None:
         """Show this journal's support list."""
-        self._session = session
         self._load()
 
-    def clear(self) -> None:
+    def _forget_journal(self) -> None:
         """Forget everything shown (locking)."""
-        self._session, self._dirty = None, False
         self.table.setRowCount(0)
         show_message(self.message, "")
 
-    def save_if_dirty(self) -> bool:
-        """Save the list if it changed."""
-        if not self._dirty or self._session is None:
-            return True
-        try:
-            items = self._items()
-            kept = {i.id for i in items if i.id is not None}
-            for old in self._session.support.all():
-                if old.id not in kept:
-                    self._session.support.delete(int(old.id or 0))
-            for item in items:
-                self._session.support.save(item)
-        except JournalError as exc:
-            show_message(self.message, exc.message)
-            return False
+    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+        """Save the list (it changed). When locking, a cost that isn't a number is kept in words beside what I
+        think of it (services/repairs.py), so nothing typed is lost."""
+        items = self._items(lenient)
+        kept = {i.id for i in items if i.id is not None}
+        for old in session.support.all():
+            if old.id not in kept:
+                session.support.delete(int(old.id or 0))
+        for item in items:
+            session.support.save(item)
         self._dirty = False
         self._load()
-        return True
 
-    def save_before_lock(self) -> None:
-        """Locking never loses words: a cost that isn't a number is kept, in words, beside what I think of it."""
-        if self.save_if_dirty():
-            return
-        for row in range(self.table.rowCount()):
-            cost = self.table.item(row, 5)
-            if cost is not None and cost.text().strip():
-                try:
-                    float(cost.text().replace(",", ".").lstrip("£$€"))
-                except ValueError:
-                    view = self.table.item(row, 3) or QTableWidgetItem("")
-                    view.setText(f"{view.text()} (cost: {cost.text()})".strip())
-                    self.table.setItem(row, 3, view)
-                    cost.setText("")
-        self._dirty = True
-        self.save_if_dirty()
-
-    def _items(self) -> list[SupportItem]:
+    def _items(self, lenient: bool = False) -> list[SupportItem]:
         items = []
         for row in range(self.table.rowCount()):
-            cells = [(self.table.item(row, c).text() if self.table.item(row, c) else "").strip() for c in range(6)]
+            cells = [cell_text(self.table, row, c).strip() for c in range(6)]
             if not any(cells[:5]):
                 continue
-            cost = None
-            if cells[5]:
-                try:
-                    cost = float(cells[5].replace(",", ".").lstrip("£$€"))
-                except ValueError:
-                    raise InvalidInput(_TEXT["cost"].format(typed=cells[5])) from None
-            item_id = self.table.item(row, 0).data(ID_ROLE) if self.table.item(row, 0) else None
-            items.append(SupportItem(item_id, cells[0], cells[1], cells[2], cells[3], cells[4], cost))
+            item_id = cell_data(self.table, row, 0, ID_ROLE)
+            typed = SupportItem(item_id, cells[0], cells[1], cells[2], cells[3], cells[4])
+            items.append(support_item(typed, cells[5], lenient))
         return items
 
     def _load(self) -> None:
@@ -168,7 +144,7 @@ class SupportTab(QWidget):
     def _on_add_clicked(self) -> None:
         self._add_row([""] * 6)
         self.table.setCurrentCell(self.table.rowCount() - 1, 0)
-        self.table.editItem(self.table.item(self.table.rowCount() - 1, 0))
+        self.table.editItem(cell(self.table, self.table.rowCount() - 1, 0))
 
     def _on_remove_clicked(self) -> None:
         if self.table.currentRow() >= 0:
@@ -177,5 +153,5 @@ class SupportTab(QWidget):
 
     def _on_save_clicked(self) -> None:
         self._dirty = True
-        if self.save_if_dirty():
+        if self.save():
             show_message(self.message, _TEXT["saved"])

@@ -133,8 +133,8 @@ class UnlockPage(QWidget):
         inner.addWidget(self.remember_box)
         inner.addWidget(self.error_label)
         inner.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
-        for widget in (self.mode_button, self.other_button, self.new_button):
-            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        for button in (self.mode_button, self.other_button, self.new_button):
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         end_column(inner)
 
         self.unlock_button.clicked.connect(self._on_unlock_clicked)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -16,6 +15,7 @@ from recoveryjournal.ui.pages.calendar_page import CalendarPage
 from recoveryjournal.ui.pages.checkin_tab import CheckInTab
 from recoveryjournal.ui.pages.goals_tab import GoalsTab
 from recoveryjournal.ui.pages.journal_page import JournalPage
+from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.pages.mood_tab import MoodTab
 from recoveryjournal.ui.pages.plan_tab import PlanTab
 from recoveryjournal.ui.pages.search_page import SearchPage
@@ -37,15 +37,10 @@ _TEXT = Texts(
 )
 
 
-class _Page(Protocol):
-    def set_session(self, session: JournalSession) -> None: ...
-    def clear(self) -> None: ...
-
-
 #: The tabs in order: attribute, title, page class. The journal is built with the view; every other tab
 #: the first time it is shown or asked for, so unlocking builds one page, not nine.
 #: (page attribute, key of its title in _TEXT, class)
-_TABS: list[tuple[str, str, type[QWidget]]] = [
+_TABS: list[tuple[str, str, type[JournalTab]]] = [
     ("journal_page", "journal", JournalPage),
     ("checkin_page", "checkin", CheckInTab),
     ("calendar_page", "calendar", CalendarPage),
@@ -81,12 +76,12 @@ class UnlockedView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: JournalSession | None = None
-        self._built: dict[str, QWidget] = {}
+        self._built: dict[str, JournalTab] = {}
         self._setup_ui()
         self.journal_page: JournalPage = self._page("journal_page")  # type: ignore[assignment]
 
     @property
-    def _pages(self) -> list[QWidget]:
+    def _pages(self) -> list[JournalTab]:
         """The pages built so far (the others hold nothing yet)."""
         return list(self._built.values())
 
@@ -95,7 +90,7 @@ class UnlockedView(QWidget):
         """Show this journal on every page."""
         self._session = session
         for page in self._pages:
-            page.set_session(session)  # type: ignore[attr-defined]
+            page.load(session)
         session.entries_changed.connect(self._on_data_changed)
         session.checkins.changed.connect(self._on_data_changed)
         self.tabs.setCurrentWidget(self.journal_page)
@@ -107,20 +102,16 @@ class UnlockedView(QWidget):
             self._session.checkins.changed.disconnect(self._on_data_changed)
         self._session = None
         for page in self._pages:
-            page.clear()  # type: ignore[attr-defined]
+            page.clear()
 
     def save_before_lock(self) -> None:
         """Save everything typed on every page, bending where needed so that locking loses nothing."""
         for page in self._pages:
-            if hasattr(page, "save_before_lock"):
-                page.save_before_lock()
-            elif hasattr(page, "save_if_dirty"):
-                page.save_if_dirty()
+            page.save(lenient=True)
 
     def save_if_dirty(self) -> bool:
         """Save anything typed but not yet saved, on every page that edits something."""
-        results = [page.save_if_dirty() for page in self._pages if hasattr(page, "save_if_dirty")]
-        return all(results)
+        return all([page.save() for page in self._pages])
 
     def current_page_name(self) -> str:
         """The shown tab's name (for Help): 'journal_page', 'goals_page'…"""
@@ -140,7 +131,7 @@ class UnlockedView(QWidget):
         """F1 / Ctrl+Shift+P: the crisis plan, large and readable, over whatever is open."""
         if self._session is None:
             return
-        self.plan_page.save_if_dirty()
+        self.plan_page.save()
         PlanAtAGlance(self._session.plan.sections(), self).open()
 
     def show_checkin(self) -> None:
@@ -193,7 +184,7 @@ class UnlockedView(QWidget):
         if stand_in is not None:
             stand_in.deleteLater()
         if self._session is not None:
-            page.set_session(self._session)  # type: ignore[attr-defined]
+            page.load(self._session)
         return page
 
     def _connect(self, name: str, page: QWidget) -> None:
@@ -220,7 +211,7 @@ class UnlockedView(QWidget):
         if name and name not in self._built:
             self._page(name)  # first time shown: built now, already showing this journal
         elif saved and self._session is not None and name == "appointments_page":
-            self.appointments_page.set_session(self._session)  # goals may have changed meanwhile
+            self.appointments_page.load(self._session)  # goals may have changed meanwhile
 
     def _on_data_changed(self) -> None:
         if self._session is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 PROBE_DELAY_MS = 400
 
 
-def _ks():  # type: ignore[no-untyped-def]
+def _ks() -> ModuleType:
+    """The keyring service, loaded on first use (0.4 s after the window is up, on a worker)."""
     from recoveryjournal.services import keyring_service
 
     return keyring_service

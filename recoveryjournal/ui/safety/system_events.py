@@ -47,15 +47,16 @@ class SystemLockSignals(QObject):
         if system.isConnected():
             login1 = "org.freedesktop.login1"
             if system.connect(login1, "/org/freedesktop/login1", f"{login1}.Manager", "PrepareForSleep",
-                              self, "1on_prepare_for_sleep(bool)"):  # fmt: skip
+                              self, "1on_prepare_for_sleep(bool)"):  # type: ignore[call-overload]  # fmt: skip
                 self.sources.append("logind: sleep")  # not shown: a note for developers
-            if system.connect("", "", f"{login1}.Session", "Lock", self, "1on_session_lock()"):
+            # PySide takes Qt's SLOT-string form here; its type stubs only know the callable form.
+            if system.connect("", "", f"{login1}.Session", "Lock", self, "1on_session_lock()"):  # type: ignore[call-overload]
                 self.sources.append("logind: session lock")  # not shown: a note for developers
         session = QDBusConnection.sessionBus()
         if session.isConnected():
             # Any sender: a screensaver may restart under a new owner, and an extra lock is always harmless.
             for path, interface in _SCREENSAVERS:
-                if session.connect("", path, interface, "ActiveChanged", self, "1on_screensaver(bool)"):
+                if session.connect("", path, interface, "ActiveChanged", self, "1on_screensaver(bool)"):  # type: ignore[call-overload]
                     self.sources.append(f"screensaver: {interface}")
 
     @Slot(bool)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidget
 
 from recoveryjournal.domain.appointments import Agreement
 from recoveryjournal.i18n import N_, _
+from recoveryjournal.ui.widgets.common import cell_data, cell_text
 from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
 _HEADERS = [N_("What we agreed"), N_("Who does it"), N_("Their name"), N_("Goal step")]
@@ -52,17 +53,17 @@ class AgreementsTable(QTableWidget):
         """The agreements as typed; empty rows left out."""
         result = []
         for row in range(self.rowCount()):
-            text = (self.item(row, 0).text() if self.item(row, 0) else "").strip()
+            text = cell_text(self, row, 0).strip()
             if not text:
                 continue
-            old: Agreement = self.item(row, 0).data(ROLE) or Agreement(None, "")
+            old: Agreement = cell_data(self, row, 0, ROLE) or Agreement(None, "")
             combo = self.cellWidget(row, 1)
             who = combo.currentData() if isinstance(combo, QComboBox) else "me"
-            name = self.item(row, 2).text() if self.item(row, 2) else ""
+            name = cell_text(self, row, 2)
             result.append(Agreement(old.id, text, who, name, old.goal_id, old.step_id))
         return tuple(result)
 
     def current_agreement(self) -> Agreement | None:
         """The agreement in the selected row, as last saved."""
         row = self.currentRow()
-        return self.item(row, 0).data(ROLE) if row >= 0 and self.item(row, 0) else None
+        return cell_data(self, row, 0, ROLE) if row >= 0 else None

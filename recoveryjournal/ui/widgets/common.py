@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def heading(text: str, parent: QWidget | None = None, scale: float = 1.6) -> QLabel:
@@ -123,3 +133,24 @@ def busy_bar(parent: QWidget, what: str) -> QProgressBar:
     bar.setVisible(False)
     bar.setAccessibleName(what)
     return bar
+
+
+def cell(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
+    """The table's item at (row, col), made (empty) when there is none yet."""
+    item = table.item(row, col)
+    if item is None:
+        item = QTableWidgetItem("")
+        table.setItem(row, col, item)
+    return item
+
+
+def cell_text(table: QTableWidget, row: int, col: int) -> str:
+    """What a table cell says ('' when it is empty)."""
+    item = table.item(row, col)
+    return item.text() if item is not None else ""
+
+
+def cell_data(table: QTableWidget, row: int, col: int, role: int) -> Any:
+    """What a table cell keeps under `role` (None when it is empty)."""
+    item = table.item(row, col)
+    return item.data(role) if item is not None else None

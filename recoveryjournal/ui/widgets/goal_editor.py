@@ -44,7 +44,6 @@ _TEXT = Texts(
         "no_steps": N_("No steps yet. Small ones are good."),
         "notes": N_("How it's going"),
         "note_placeholder": N_("A few words about how it's going, then press Enter"),
-        "unnamed": N_("A goal I haven't named yet"),
     }
 )
 
@@ -93,11 +92,9 @@ class GoalEditor(QWidget):
         self._loading = False
 
     def goal(self, *, lenient: bool = False) -> Goal:
-        """The goal as typed; `lenient` (when locking) names an unnamed goal and keeps unreadable dates as words."""
+        """The goal as typed; `lenient` (when locking) keeps a step's unreadable date as words (services/repairs)."""
         risk = PositiveRisk(*(box.toPlainText().strip() for box in self.risk_boxes))
         title = self.title.text()
-        if lenient and not title.strip():
-            title = _TEXT["unnamed"]
         return Goal(self._goal_id, title, self.why.toPlainText().strip(), self.status.currentData(),
                     self.review.isChecked(), self.steps.steps(lenient=lenient), risk)  # fmt: skip
 

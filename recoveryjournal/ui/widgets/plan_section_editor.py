@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.crisis_plan import Contact, PlanSection, holds_contacts, prompt_for
 from recoveryjournal.i18n import N_, Texts, _
+from recoveryjournal.ui.widgets.common import cell, cell_text
 
 _TEXT = Texts(
     {
@@ -63,7 +64,7 @@ class PlanSectionEditor(QWidget):
         """The section as typed."""
         contacts = []
         for row in range(self.contacts.rowCount()):
-            cells = [(self.contacts.item(row, col).text() if self.contacts.item(row, col) else "").strip()
+            cells = [cell_text(self.contacts, row, col).strip()
                      for col in range(3)]  # fmt: skip
             if any(cells):
                 contacts.append(Contact(*cells))
@@ -121,7 +122,7 @@ class PlanSectionEditor(QWidget):
     def _on_add_clicked(self) -> None:
         self._add_row(Contact(""))
         self.contacts.setCurrentCell(self.contacts.rowCount() - 1, 0)
-        self.contacts.editItem(self.contacts.item(self.contacts.rowCount() - 1, 0))
+        self.contacts.editItem(cell(self.contacts, self.contacts.rowCount() - 1, 0))
 
     def _on_remove_clicked(self) -> None:
         if self.contacts.currentRow() >= 0:

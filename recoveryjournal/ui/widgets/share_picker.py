@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -100,8 +101,10 @@ class SharePicker(QWidget):
         mood_row.addStretch(1)
         label_choice(self.tag_box, _("Tag"))
         range_row = QHBoxLayout()
-        for widget in (pick_range, self.range_from, QLabel(_("to"), self), self.range_to, pick_tag, self.tag_box):
-            range_row.addWidget(widget)
+        row_widgets: tuple[QWidget, ...] = (pick_range, self.range_from, QLabel(_("to"), self), self.range_to,
+                                            pick_tag, self.tag_box)  # fmt: skip
+        for part in row_widgets:
+            range_row.addWidget(part)
         range_row.addStretch(1)
         pick_tag.setEnabled(self.tag_box.count() > 0)
         # What would ride along with an item is a choice of its own, off until ticked.
@@ -128,11 +131,13 @@ class SharePicker(QWidget):
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def chosen(self, kind: str) -> list[object]:
-        """Keys of the ticked items of one kind."""
+    def chosen(self, kind: str) -> list[Any]:
+        """Keys of the ticked items of one kind (ids, or a plan section's key)."""
+        return [item.data(0, KEY_ROLE) for item in self._children(kind) if item.checkState(0) == Qt.CheckState.Checked]
+
+    def _children(self, kind: str) -> list[QTreeWidgetItem]:
         group = self.groups[kind]
-        return [group.child(i).data(0, KEY_ROLE) for i in range(group.childCount())
-                if group.child(i).checkState(0) == Qt.CheckState.Checked]  # fmt: skip
+        return [child for i in range(group.childCount()) if (child := group.child(i)) is not None]
 
     def request(self, recipient: str, title: str, author: str, redactions: tuple[str, ...]) -> ShareRequest:
         """The choices as a ShareRequest."""
@@ -146,11 +151,10 @@ class SharePicker(QWidget):
         )  # fmt: skip
 
     def _tick_entries(self, wanted: set[object]) -> None:
-        group = self.groups["entry"]
-        group.setExpanded(True)
-        for i in range(group.childCount()):
-            if group.child(i).data(0, KEY_ROLE) in wanted:
-                group.child(i).setCheckState(0, Qt.CheckState.Checked)
+        self.groups["entry"].setExpanded(True)
+        for item in self._children("entry"):
+            if item.data(0, KEY_ROLE) in wanted:
+                item.setCheckState(0, Qt.CheckState.Checked)
 
     def _on_pick_range(self) -> None:
         first, last = _pydate(self.range_from.date()), _pydate(self.range_to.date())

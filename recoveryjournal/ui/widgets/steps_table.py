@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -17,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoveryjournal.domain.entry import parse_date
-from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Step
 from recoveryjournal.i18n import N_, _, day
+from recoveryjournal.services.repairs import step_date
+from recoveryjournal.ui.widgets.common import cell, cell_data, cell_text
 from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
 _HEADERS = [N_("Done"), N_("Step"), N_("Who does it"), N_("Their name"), N_("By when")]
@@ -42,9 +40,9 @@ class StepsTable(QTableWidget):
         self.setAccessibleName(_("Steps"))
         self.verticalHeader().setVisible(False)
         self.setMinimumHeight(150)
-        self.horizontalHeaderItem(4).setToolTip(
-            _("Any date you like, e.g. 14/03/2027 or 14 March 2027; leave empty for none")
-        )
+        date_header = self.horizontalHeaderItem(4)
+        if date_header is not None:
+            date_header.setToolTip(_("Any date you like, e.g. 14/03/2027 or 14 March 2027; leave empty for none"))
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def set_steps(self, steps: tuple[Step, ...]) -> None:
@@ -59,7 +57,7 @@ class StepsTable(QTableWidget):
         """A new empty step for me, ready to type."""
         self._append(Step(None, ""))
         self.setCurrentCell(self.rowCount() - 1, 1)
-        self.editItem(self.item(self.rowCount() - 1, 1))
+        self.editItem(cell(self, self.rowCount() - 1, 1))
         self.changed.emit()
 
     def finish_editing(self) -> None:
@@ -81,27 +79,16 @@ class StepsTable(QTableWidget):
         self.finish_editing()
         result = []
         for row in range(self.rowCount()):
-            text = (self.item(row, 1).text() if self.item(row, 1) else "").strip()
+            text = cell_text(self, row, 1).strip()
             if not text:
                 continue
             combo = self.cellWidget(row, 2)
             who = combo.currentData() if isinstance(combo, QComboBox) else "me"
-            name = self.item(row, 3).text() if self.item(row, 3) else ""
-            typed_date = (self.item(row, 4).text() if self.item(row, 4) else "").strip()
-            target: dt.date | None = None
-            if typed_date:
-                try:
-                    target = parse_date(typed_date)
-                except InvalidInput as exc:
-                    if not lenient:
-                        raise InvalidInput(
-                            _("Step “{text}”: {message}").format(text=text, message=exc.message)
-                        ) from None
-                    text = _("{text} (by {typed_date})").format(
-                        text=text, typed_date=typed_date
-                    )  # keep what was typed, in words
-            done = self.item(row, 0).checkState() == Qt.CheckState.Checked
-            result.append(Step(self.item(row, 1).data(STEP_ID_ROLE), text, who, name, target, done))
+            name = cell_text(self, row, 3)
+            typed_date = cell_text(self, row, 4).strip()
+            text, target = step_date(text, typed_date, lenient)  # the rule lives in services/repairs.py
+            done = cell(self, row, 0).checkState() == Qt.CheckState.Checked
+            result.append(Step(cell_data(self, row, 1, STEP_ID_ROLE), text, who, name, target, done))
         return tuple(result)
 
     def _append(self, step: Step) -> None:
