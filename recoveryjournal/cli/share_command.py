@@ -11,7 +11,8 @@ from recoveryjournal.cli.secrets_input import SEEN_BY_OTHERS, Input, read_words_
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.share import FORMATS, ShareRequest
 from recoveryjournal.i18n import _
-from recoveryjournal.services.exporter import Exporter, PdfRenderer
+from recoveryjournal.services.exporter import Exporter, PdfRenderer, check_password
+from recoveryjournal.services.pdf_protection import suggest_password
 from recoveryjournal.services.policy import load_policy
 
 
@@ -37,6 +38,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--redact", action="append", default=[], metavar="TEXT", help=_("words to leave out (repeat)"))
     p.add_argument("--redact-file", metavar="FILE", help=_("words to leave out, one per line, from FILE"))
     p.add_argument("--overwrite", action="store_true", help=_("replace FILE (only that file) if it exists"))
+    p.add_argument(
+        "--protect",
+        action="store_true",
+        help=_("protect the PDF with a password of five plain words, printed once on the output"),
+    )
+    p.add_argument("--protect-with-file", metavar="FILE",
+                   help=_("protect the PDF with the password on the first line of FILE"))  # fmt: skip
 
 
 def cmd_share(args: argparse.Namespace, inp: Input) -> int:
@@ -53,6 +61,9 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
         redactions=tuple(p for p in (*args.redact, *from_file) if p.strip()), entry_tags=args.entry_tags,
         goal_risks=args.goal_risks, goal_helpers=args.goal_helpers,
     )  # fmt: skip
+    password = _password(args)
+    if password is not None:
+        check_password(password, args.format)  # a JSON or CSV can't be protected: said before anything is opened
     with unlocked(args, inp) as session:
         render: PdfRenderer | None = None
         if args.format == "pdf":  # Qt (for the pages) is loaded only for a PDF
@@ -60,6 +71,16 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
 
             render = pdf_bytes
         outcome = Exporter(load_policy(), render).share(session, request, args.format, args.output,
-                                                        overwrite=args.overwrite)  # fmt: skip
+                                                        overwrite=args.overwrite, password=password)  # fmt: skip
+    if outcome.done and args.protect:
+        print(_("Password for this file: {password}").format(password=password))
     print(outcome.sentence, file=sys.stderr)
     return outcome.exit_code
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    """The password asked for: suggested words (--protect), the first line of a file, or none."""
+    if args.protect_with_file:
+        lines = (read_words_file(args.protect_with_file) or "").splitlines()
+        return lines[0].strip() if lines else ""
+    return suggest_password() if args.protect else None

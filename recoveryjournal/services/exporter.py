@@ -19,7 +19,7 @@ from pathlib import Path
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalError
 from recoveryjournal.domain.share import FORMATS, ShareRequest
 from recoveryjournal.i18n import N_, _, ngettext
-from recoveryjournal.services import import_service, share_service
+from recoveryjournal.services import import_service, pdf_protection, share_service
 from recoveryjournal.services.destinations import check_place_for_files, check_target, explain_destination_errors
 from recoveryjournal.services.export_document import ExportDocument
 from recoveryjournal.services.policy import Policy
@@ -34,6 +34,11 @@ Painter = Callable[[ExportDocument], int]
 NOTHING_SHARED = N_("Nothing was shared.")
 NOTHING_SAVED = N_("Nothing was saved.")
 GOES_NOWHERE = N_("It goes nowhere else unless you send it.")
+#: How the share log notes a PDF protected with a password (never the password itself).
+PROTECTED_PDF = "pdf-protected"
+TELL_THE_PASSWORD = N_(
+    "It is protected with the password you saw: tell it by phone or in person, not in the same e-mail as the file."
+)
 LOG_FAILED = N_(
     "Your share log couldn't be written, so the file was removed again and nothing was shared. Nothing in your "
     "journal was lost. Try again in a moment."
@@ -89,6 +94,42 @@ _CHECKS: dict[str, Callable[[bytes], None]] = {"pdf": _check_pdf, "json": _check
                                                "png": _check_png}  # fmt: skip
 
 
+def check_password(password: str, fmt: str) -> None:
+    """A password protects a PDF only, and is long enough to be worth having (InvalidInput, exit 2, if not)."""
+    if fmt != "pdf":
+        raise InvalidInput(
+            _(
+                "Only a PDF can be protected with a password: a protected JSON or CSV would need an encrypted ZIP, "
+                "which the reader's computer can't be relied on to open. Share a PDF instead. Nothing was shared."
+            )
+        )
+    if len(password.strip()) < pdf_protection.SHORTEST_PASSWORD:
+        raise InvalidInput(
+            _("A password needs at least {n} characters; the suggested words are safer. Nothing was shared.").format(
+                n=pdf_protection.SHORTEST_PASSWORD
+            )
+        )
+    if len(password.encode("utf-8")) > pdf_protection.LONGEST_PASSWORD:
+        raise InvalidInput(
+            _(
+                "A password can be at most {n} characters long, so that every PDF reader opens the file. Nothing "
+                "was shared."
+            ).format(n=pdf_protection.LONGEST_PASSWORD)
+        )
+
+
+def _checked_protected(password: str) -> Callable[[bytes], None]:
+    """The finished file is a PDF that opens with the password (and only with it)."""
+
+    def check(data: bytes) -> None:
+        try:
+            pdf_protection.opens_with(data, password)
+        except Exception as exc:
+            raise CannotWrite(_("The file came out damaged, so it wasn't kept."), "") from exc
+
+    return check
+
+
 def _checked(kind: str) -> Callable[[bytes], None]:
     def check(data: bytes) -> None:
         try:
@@ -108,18 +149,31 @@ class Exporter:
 
     # Shares ------------------------------------------------------------------------------------------------
     def share(self, session: SessionView, request: ShareRequest, fmt: str, path: Path | str, *,
-              overwrite: bool = False, previewed: share_service.SharePackage | None = None) -> Outcome:  # fmt: skip
-        """Build the share (or take the very package the person previewed), write it whole, then log it."""
+              overwrite: bool = False, previewed: share_service.SharePackage | None = None,
+              password: str | None = None) -> Outcome:  # fmt: skip
+        """Build the share (or take the very package the person previewed), write it whole, then log it.
+
+        With `password` a PDF is protected (AES-256) in memory before anything is written: the unprotected PDF
+        never touches the disk. JSON and CSV can't be protected (a ZIP's encryption can't be relied on to open
+        on the reader's computer), so asking for that is refused."""
         try:
             if fmt not in FORMATS:
                 raise InvalidInput(_("“{fmt}” isn't a way to share. Choose PDF, JSON or CSV.").format(fmt=fmt))
+            if password is not None:
+                check_password(password, fmt)
             target, warning = self._place(path, overwrite)
             package = previewed or share_service.prepare(session, request, fmt)
-            self._write(target, self._bytes(package, fmt), fmt, overwrite, _(NOTHING_SHARED))
+            data = self._bytes(package, fmt)
+            if password is not None:
+                data = pdf_protection.protect(data, password)
+            check = _checked(fmt) if password is None else _checked_protected(password)
+            with explain_destination_errors(_(NOTHING_SHARED)):
+                write_file(target, data, overwrite=overwrite, check=check)
         except JournalError as exc:
             return _refused_or_not_saved(exc)
         try:
-            logged = share_service.ShareLog(session).record(package, fmt, str(target)) is not None
+            logged_as = PROTECTED_PDF if password is not None else fmt  # that it was protected, never the password
+            logged = share_service.ShareLog(session).record(package, logged_as, str(target)) is not None
         except Exception:
             # Logged only when true: a share that can't be remembered doesn't stay on disk.
             with suppress(OSError):
@@ -131,7 +185,8 @@ class Exporter:
         said = ngettext("Saved {name} with {n} item. {note}", "Saved {name} with {n} items. {note}", n).format(
             name=target.name, n=n, note=note
         )
-        return Outcome("done", " ".join(t for t in (said, _(GOES_NOWHERE), warning) if t), target, items=n)
+        told = _(TELL_THE_PASSWORD) if password is not None else _(GOES_NOWHERE)
+        return Outcome("done", " ".join(t for t in (said, told, warning) if t), target, items=n)
 
     def print_share(self, session: SessionView, package: share_service.SharePackage, paint: Painter) -> Outcome:
         """Print exactly what the preview shows, then log it as printed."""

@@ -265,7 +265,11 @@ def memory_with_chart(path: Path) -> tuple[float, float]:
 
 def rows(large: int = 100_000, ten_years: int = 3650) -> list[Row]:
     """Both journals, every measurement, and the memory row (the anchor is plain SQLite through the same SQL)."""
-    folder = Path(tempfile.mkdtemp())
+    with tempfile.TemporaryDirectory() as tmp:  # nothing of the benchmark's journals stays behind
+        return _rows(Path(tmp), large, ten_years)
+
+
+def _rows(folder: Path, large: int, ten_years: int) -> list[Row]:
     out: list[Row] = []
     for area, entries, checkins in (("10 years", ten_years, ten_years), ("large", large, ten_years)):
         path, plain = build(folder, entries, checkins)

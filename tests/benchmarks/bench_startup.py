@@ -90,14 +90,15 @@ def make_journal(folder: Path) -> Path:
 
 def measure(rounds: int, bundle: Path | None = None) -> dict[str, list[Run]]:
     """Every command once per round, in turn, after one unmeasured warm-up round (disk cache)."""
-    todo = commands(make_journal(Path(tempfile.mkdtemp())), bundle)
-    for command in todo.values():
-        run_once(command)
-    runs: dict[str, list[Run]] = {name: [] for name in todo}
-    for _ in range(rounds):
-        for name, command in todo.items():
-            runs[name].append(run_once(command))
-    return runs
+    with tempfile.TemporaryDirectory() as tmp:  # nothing of the benchmark's journal stays behind
+        todo = commands(make_journal(Path(tmp)), bundle)
+        for command in todo.values():
+            run_once(command)
+        runs: dict[str, list[Run]] = {name: [] for name in todo}
+        for _ in range(rounds):
+            for name, command in todo.items():
+                runs[name].append(run_once(command))
+        return runs
 
 
 def rows(rounds: int = 9, bundle: Path | None = None) -> list[Row]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -57,6 +58,7 @@ def main() -> None:
     s = unlock_journal(path, "bench passphrase")
     rows.append(("change passphrase", _time(lambda: s.change_passphrase("bench passphrase", "bench passphrase"), 3)))
     s.lock()
+    shutil.rmtree(folder, ignore_errors=True)  # nothing of the benchmark's journal stays behind
 
     print(f"Argon2id: memory {params.memory_kib // 1024} MiB, time cost {params.time_cost}, lanes {params.parallelism}")
     print(f"{'operation':<40} {'median s':>9} {'min s':>7} {'max s':>7} {'runs':>5}")

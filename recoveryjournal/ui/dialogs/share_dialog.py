@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -33,6 +34,7 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.pdf_protection import suggest_password
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
 from recoveryjournal.ui.export.save_pdf import exporter
@@ -63,6 +65,13 @@ _TEXT = Texts(
         "print": N_("Print…"),
         "cancel": N_("Cancel"),
         "shared_pc": N_("On a shared computer, please save it to your own USB stick."),
+        "protect": N_("Protect it with a password (for sending by e-mail)"),
+        "password": N_("Password for the file"),
+        "other_words": N_("Other words"),
+        "password_hint": N_(
+            "Write the password down now: the app doesn't keep it. Tell it to them by phone or in person, not in "
+            "the same e-mail as the file. You can type your own instead (8 to 32 characters)."
+        ),
     }
 )
 
@@ -138,8 +147,42 @@ class ShareDialog(QDialog):
             self.refresh_preview()
         assert self.package is not None
         # The save dialog has already asked before replacing a file of that name.
-        return exporter().share(self._session, self.package.request, self.fmt(), path, overwrite=True,
-                                previewed=self.package).sentence  # fmt: skip
+        password = self.password_edit.text().strip() if self.protect_box.isChecked() else None
+        outcome = exporter().share(self._session, self.package.request, self.fmt(), path, overwrite=True,
+                                   previewed=self.package, password=password)  # fmt: skip
+        if outcome.done and password is not None:  # the password is shown once: gone from the window now
+            self.protect_box.setChecked(False)
+        return outcome.sentence
+
+    def _protect_row(self, parent: QWidget) -> QHBoxLayout:
+        self.protect_box = QCheckBox(_TEXT["protect"], parent)
+        self.password_edit = QLineEdit(parent)
+        self.password_edit.setAccessibleName(_TEXT["password"])
+        self.password_edit.setMaxLength(32)
+        self.password_edit.setMinimumWidth(320)
+        self.other_words = QPushButton(_TEXT["other_words"], parent)
+        self.password_hint = paragraph(_TEXT["password_hint"], parent)
+        row = QHBoxLayout()
+        for widget in (self.protect_box, self.password_edit, self.other_words):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.protect_box.toggled.connect(self._on_protect_toggled)
+        self.other_words.clicked.connect(lambda: self.password_edit.setText(suggest_password()))
+        self._on_protect_toggled(False)
+        return row
+
+    def _on_protect_toggled(self, on: bool) -> None:
+        """A suggested password appears only while protecting is chosen, and is forgotten when it isn't."""
+        self.password_edit.setText(suggest_password() if on else "")
+        for widget in (self.password_edit, self.other_words, self.password_hint):
+            widget.setVisible(on)
+
+    def _on_format_chosen(self) -> None:
+        pdf = self.fmt() == "pdf"
+        self.protect_box.setEnabled(pdf)  # only a PDF can be protected
+        if not pdf:
+            self.protect_box.setChecked(False)
+        self.refresh_preview()
 
     # UI ---------------------------------------------------------------------------------
     def _empty_pages(self) -> None:
@@ -207,6 +250,8 @@ class ShareDialog(QDialog):
         preview_layout.addWidget(heading(_TEXT["preview"], preview, 1.3))
         preview_layout.addWidget(paragraph(_TEXT["preview_help"], preview))
         preview_layout.addLayout(formats)
+        preview_layout.addLayout(self._protect_row(preview))
+        preview_layout.addWidget(self.password_hint)
         preview_layout.addWidget(scroll, 1)
 
         self.stack = QStackedWidget(self)
@@ -230,7 +275,7 @@ class ShareDialog(QDialog):
         layout.addLayout(buttons)
         self.phrase_edit.returnPressed.connect(self._on_phrase_entered)
         suggest.clicked.connect(self._on_suggest_clicked)
-        self.format_group.idClicked.connect(lambda _i: self.refresh_preview())
+        self.format_group.idClicked.connect(lambda _i: self._on_format_chosen())
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.save_button.clicked.connect(self._on_save_clicked)

@@ -25,7 +25,7 @@ class ShareLogDialog(QDialog):
                 counts[kind] = counts.get(kind, 0) + 1
             what = ", ".join(how_many(k, n) for k, n in counts.items())
             head = _("{when} · to {who} · {format}").format(when=moment(r.shared_at), who=r.recipient or _("someone"),
-                                                           format=r.format.upper())  # fmt: skip
+                                                           format=_format_words(r.format))  # fmt: skip
             self.list.addItem(head + "\n" + what + "\n" + _("Saved to {place}").format(place=r.saved_to))
         if not self.list.count():
             self.list.addItem(_("Nothing shared yet. Whatever you share will be listed here."))
@@ -42,3 +42,8 @@ class ShareLogDialog(QDialog):
         """Empty the list as the dialog closes."""
         self.list.clear()
         super().done(result)
+
+
+def _format_words(fmt: str) -> str:
+    """PDF, JSON, CSV, PRINT — and a protected PDF said as such (the password itself is never kept)."""
+    return _("PDF, protected with a password") if fmt == "pdf-protected" else fmt.upper()
