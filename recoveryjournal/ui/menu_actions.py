@@ -123,7 +123,7 @@ class MenuActions:
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS puts it in the app menu
         quit_action = QAction(TEXT["quit"], w)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.settings_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")])
+        self.settings_action.setShortcuts([QKeySequence("Ctrl+,"), QKeySequence(QKeySequence.StandardKey.Preferences)])
         menu = self.menuBar().addMenu(TEXT["file"])
         self.journal_menu = menu
         for action in (
