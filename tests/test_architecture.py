@@ -101,3 +101,16 @@ def test_strict_types_in_the_core() -> None:
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_the_raw_connection_stays_in_storage_and_services() -> None:
+    """Widgets and the CLI never hold the database connection: they ask services (the session's are wired once,
+    when the journal opens)."""
+    found = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for folder in ("ui", "cli", "render")
+        for p in (PACKAGE / folder).rglob("*.py")
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.connection\b|JournalConnection", line)
+    ]
+    assert found == []

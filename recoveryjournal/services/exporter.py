@@ -173,7 +173,7 @@ class Exporter:
             return _refused_or_not_saved(exc)
         try:
             logged_as = PROTECTED_PDF if password is not None else fmt  # that it was protected, never the password
-            logged = share_service.ShareLog(session).record(package, logged_as, str(target)) is not None
+            logged = session.shares.record(package, logged_as, str(target)) is not None
         except Exception:
             # Logged only when true: a share that can't be remembered doesn't stay on disk.
             with suppress(OSError):
@@ -195,7 +195,7 @@ class Exporter:
         except Exception:
             return Outcome("not_saved", _("It couldn't be printed. Nothing was shared."), exit_code=1)
         try:
-            logged = share_service.ShareLog(session).record(package, "print", "printer") is not None
+            logged = session.shares.record(package, "print", "printer") is not None
         except Exception:
             return Outcome("not_saved", _("It was printed, but your share log couldn't be written."), exit_code=6)
         said = (

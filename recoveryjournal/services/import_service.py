@@ -144,6 +144,18 @@ def bring_in(session: SessionView, preview: ImportPreview) -> ImportOutcome:
     return ImportOutcome(checkins, entries)
 
 
+def announce(session: SessionView, outcome: ImportOutcome) -> None:
+    """Tell everyone who listens what an import changed, through the services' own signals (call it on the
+    thread that shows the journal: the listeners may be windows)."""
+    if outcome.entries:
+        session.entries_changed.emit()
+    if outcome.checkins:
+        session.checkins.changed.emit()
+    if outcome.other:
+        for service in (session.goals, session.plan, session.support, session.appointments):
+            service.changed.emit()
+
+
 # Our own JSON ------------------------------------------------------------------------------------------
 def export_all_bytes(session: SessionView) -> bytes:
     """Every part of the journal as one JSON document (not encrypted: services.exporter writes it and warns)."""

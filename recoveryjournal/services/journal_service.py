@@ -22,6 +22,7 @@ from recoveryjournal.storage.entries import EntryRepository
 from recoveryjournal.storage.search import SearchRepository
 
 if TYPE_CHECKING:
+    from recoveryjournal.services import journal_parts
     from recoveryjournal.services.appointment_service import AppointmentService
     from recoveryjournal.services.share_service import ShareLog
 
@@ -227,3 +228,14 @@ def unlock_journal(
 ) -> JournalSession:
     """Open a journal with its passphrase, its recovery key, or a secret remembered on this computer."""
     return JournalSession(connection.open_journal(path, secret, recovery_key=recovery_key, device_slot=device_slot))
+
+
+if TYPE_CHECKING:  # the session offers every part a screen may be given (services/journal_parts.py); mypy checks it
+
+    def _offers_every_part(s: JournalSession) -> tuple[
+        journal_parts.WritesEntries, journal_parts.ReadsDays, journal_parts.ChecksIn, journal_parts.MoodSource,
+        journal_parts.HasGoals, journal_parts.HasPlan, journal_parts.HasSupport, journal_parts.HasAppointments,
+        journal_parts.Searches, journal_parts.ListsEntries, journal_parts.HasCheckIns, journal_parts.HasShareLog,
+        journal_parts.ChangesPassphrase,
+    ]:  # fmt: skip
+        return (s, s, s, s, s, s, s, s, s, s, s, s, s)

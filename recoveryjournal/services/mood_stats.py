@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from recoveryjournal.domain.counts import how_many
 from recoveryjournal.i18n import _, day, ngettext, number
-from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.services.journal_parts import MoodSource
 
 PERIODS = {"week": 7, "month": 30, "year": 365}
 ROLLING_DAYS = 7
@@ -41,7 +41,7 @@ def period_range(
     return today - dt.timedelta(days=PERIODS[period] - 1), today
 
 
-def mood_series(session: SessionView, first: dt.date, last: dt.date) -> MoodSeries:
+def mood_series(session: MoodSource, first: dt.date, last: dt.date) -> MoodSeries:
     """Daily means of mood, sleep and anxiety from `first` to `last`, with a 7-day rolling mean."""
     rows = {dt.date.fromisoformat(r[0]): r for r in session.checkins.daily_means(first, last)}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]

@@ -7,21 +7,37 @@ rather than importing JournalSession, so the session can offer them without a ci
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from recoveryjournal.domain.entry import Entry
+from recoveryjournal.domain.signals import Signal
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.storage.connection import JournalConnection
+
+if TYPE_CHECKING:  # (these services are built on a SessionView themselves)
+    from recoveryjournal.services.appointment_service import AppointmentService
+    from recoveryjournal.services.share_service import ShareLog
 
 
 class SessionView(Protocol):
     """The parts of an unlocked journal that cross-cutting services use."""
 
     checkins: CheckInService
+    entries_changed: Signal
     goals: GoalService
     plan: PlanService
     support: SupportService
+
+    @property
+    def appointments(self) -> AppointmentService:
+        """Appointments and agendas, wired once when the journal opened."""
+        ...
+
+    @property
+    def shares(self) -> ShareLog:
+        """The share log, wired once when the journal opened."""
+        ...
 
     @property
     def connection(self) -> JournalConnection:

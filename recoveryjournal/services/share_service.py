@@ -137,7 +137,7 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
             )
         details = [(c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts]
         items.append(ShareItem("plan_section", key, "", s.title, s.text, tuple(details)))
-    appointments = AppointmentService(session)
+    appointments = session.appointments
     items += [_agenda_item(appointments, appt_id) for appt_id in request.appointment_ids]
     return [_clean(i, request.redactions) for i in items]
 
@@ -258,7 +258,7 @@ def suggest_names(session: SessionView) -> list[str]:
         names += [c.name for c in s.contacts]
     for g in session.goals.all():
         names += [s.who_name for s in g.steps]
-    for a in AppointmentService(session).all():
+    for a in session.appointments.all():
         names += [a.with_whom] + [g.who_name for g in a.agreements]
     for support in session.support.all():
         names.append(support.provider)

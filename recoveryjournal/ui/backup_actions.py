@@ -91,9 +91,7 @@ class BackupActions:
         from recoveryjournal.ui.dialogs.import_dialog import ImportDialog
 
         self.import_dialog = ImportDialog(self.session, cast(QWidget, self))
-        self.import_dialog.imported.connect(
-            lambda: self.unlocked_view.set_session(self.session) if self.session is not None else None
-        )
+        self.import_dialog.imported.connect(self.unlocked_view.reload_current_page)
         self.import_dialog.open()
 
     def _show_backup_note(self) -> None:

@@ -79,3 +79,29 @@ def run_in_background(
 def background_tasks_running() -> int:
     """How many tasks have not reported back yet (tests wait on this)."""
     return len(_running)
+
+
+def run_and_wait(fn: Callable[[], Any], busy: Callable[[bool], None] | None = None) -> Any:
+    """Run `fn()` on a worker and wait for it while the window keeps answering (a local event loop): for slow
+    work whose caller needs the result there and then (saving a share, a PDF, a picture). Returns what `fn`
+    returned, or raises what it raised — a JournalError for its own words; anything else takes the one error path
+    as well. Only the calling code waits: the window repaints, and quick exit and the lock keep working."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    outcome: dict[str, Any] = {}
+
+    def done(result: Any) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: Exception) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    run_in_background(fn, done, failed, busy=busy)
+    if not outcome:
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("result")

@@ -226,6 +226,40 @@ def test_leaving_the_check_in_tab_or_locking_never_records_a_check_in(qtbot, win
     again.lock()
 
 
+def test_an_import_reloads_what_changed_instead_of_rebuilding_the_view(qtbot, window, tmp_path, monkeypatch) -> None:
+    """Journal → Bring in from another app… with a full export holding entries and a goal: the services announce
+    what changed (on the GUI thread), the tabs show it, and the view is never set up again."""
+    from recoveryjournal.domain.goals import Goal
+    from recoveryjournal.services.exporter import Exporter
+    from recoveryjournal.services.policy import Policy
+    from recoveryjournal.ui.pages.unlocked_view import UnlockedView
+
+    other, _ = create_journal(tmp_path / "other", "other passphrase")
+    other.add_entry("An entry that comes in.", "Brought in")
+    other.goals.save(Goal(None, "A goal that comes in"))
+    assert Exporter(Policy()).export_all(other, tmp_path / "all.json").done
+    other.lock()
+    mine, _ = create_journal(tmp_path / "mine", PASSPHRASE)
+    path = mine.path
+    mine.lock()
+    window.start(journal=path)
+    unlock(qtbot, window, PASSPHRASE)
+    view = window.unlocked_view
+    goals = view.goals_page  # built now, and hidden behind the journal tab
+    assert goals.goals.count() == 0 and window.journal_page.model.rowCount() == 0
+    calls: list[object] = []
+    monkeypatch.setattr(UnlockedView, "set_session", lambda self, s: calls.append(s))
+    choose_from_menu(qtbot, window, "Journal", "Bring in from another app…")
+    dialog = window.import_dialog
+    dialog.set_file(tmp_path / "all.json")
+    qtbot.waitUntil(lambda: background_tasks_running() == 0 and dialog.bring_button.isEnabled(), timeout=10_000)
+    dialog.bring_button.click()
+    qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=10_000)
+    assert calls == []  # reloaded, not set up again
+    assert window.journal_page.model.rowCount() == 1  # the tab on screen
+    assert [goals.goals.item(i).text().splitlines()[0] for i in range(goals.goals.count())] == ["A goal that comes in"]
+
+
 @pytest.fixture(autouse=True)
 def _no_hook_left_behind():  # type: ignore[no-untyped-def]
     import sys

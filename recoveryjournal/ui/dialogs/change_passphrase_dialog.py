@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from recoveryjournal.domain.passphrase import strength_hint
 from recoveryjournal.i18n import N_, Texts
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import ChangesPassphrase
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
@@ -44,7 +44,7 @@ _TEXT = Texts(
 class ChangePassphraseDialog(QDialog):
     """Asks for the current secret and a new passphrase twice; changes it on OK."""
 
-    def __init__(self, session: JournalSession, *, with_recovery_key: bool = False, parent: QWidget | None = None):
+    def __init__(self, session: ChangesPassphrase, *, with_recovery_key: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self._with_recovery_key = with_recovery_key

@@ -116,7 +116,7 @@ class ImportDialog(QDialog):
     def _on_brought_in(self, outcome: ImportOutcome) -> None:
         self._set_busy(False)
         show_message(self.message, outcome.message(), calm=True)
-        self._session.entries_changed.emit()
+        import_service.announce(self._session, outcome)  # on this (the GUI) thread: the tabs listen
         self.imported.emit()
 
     def _on_failed(self, exc: Exception) -> None:

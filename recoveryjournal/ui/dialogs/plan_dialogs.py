@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.crisis_plan import PlanSection, dialable
 from recoveryjournal.i18n import _, clock, day
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasPlan
 from recoveryjournal.services.plan_documents import EMPTY_PLAN, wallet_card
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
@@ -31,7 +31,7 @@ from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, 
 class PlanVersionsDialog(QDialog):
     """Every saved version, newest first; choose one to see what changed since the one before it."""
 
-    def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: HasPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Earlier versions of my plan"))
         self.resize(640, 460)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 from recoveryjournal.domain.checkin import DEFAULT_SCALE_WORDS, SCALES
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasCheckIns
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 
 _TEXT = Texts(
@@ -24,7 +24,7 @@ _TEXT = Texts(
 class ScaleWordsDialog(QDialog):
     """One tab per scale, ten boxes each; saved when the person presses OK."""
 
-    def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: HasCheckIns, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.setWindowTitle(_TEXT["window"])

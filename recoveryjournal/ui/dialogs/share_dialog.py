@@ -41,6 +41,7 @@ from recoveryjournal.ui.export.save_pdf import exporter
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
 from recoveryjournal.ui.widgets.share_picker import SharePicker
+from recoveryjournal.ui.workers import run_and_wait
 
 _TEXT = Texts(
     {
@@ -148,11 +149,18 @@ class ShareDialog(QDialog):
         assert self.package is not None
         # The save dialog has already asked before replacing a file of that name.
         password = self.password_edit.text().strip() if self.protect_box.isChecked() else None
-        outcome = exporter().share(self._session, self.package.request, self.fmt(), path, overwrite=True,
-                                   previewed=self.package, password=password)  # fmt: skip
+        package, fmt, session = self.package, self.fmt(), self._session
+        # Drawing and writing the file (a PDF of a year: a fraction of a second) runs on a worker.
+        outcome = run_and_wait(lambda: exporter().share(session, package.request, fmt, path, overwrite=True,
+                                                        previewed=package, password=password),
+                               busy=self._set_saving)  # fmt: skip
         if outcome.done and password is not None:  # the password is shown once: gone from the window now
             self.protect_box.setChecked(False)
-        return outcome.sentence
+        return str(outcome.sentence)
+
+    def _set_saving(self, busy: bool) -> None:
+        for button in (self.save_button, self.print_button, self.back_button):
+            button.setEnabled(not busy)
 
     def _protect_row(self, parent: QWidget) -> QHBoxLayout:
         self.protect_box = QCheckBox(_TEXT["protect"], parent)

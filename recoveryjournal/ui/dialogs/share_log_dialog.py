@@ -6,14 +6,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QVBoxLayou
 
 from recoveryjournal.domain.counts import how_many
 from recoveryjournal.i18n import _, moment
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasShareLog
 from recoveryjournal.ui.widgets.common import paragraph
 
 
 class ShareLogDialog(QDialog):
     """A read-only list, newest first."""
 
-    def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: HasShareLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("What I've shared"))
         self.resize(640, 420)

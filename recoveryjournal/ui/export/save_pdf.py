@@ -13,6 +13,7 @@ from recoveryjournal.services.export_document import ExportDocument
 from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.policy import load_policy
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
+from recoveryjournal.ui.workers import run_and_wait
 
 
 def exporter() -> Exporter:
@@ -28,4 +29,4 @@ def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, suggested_name: str) 
     if not name:
         return ""
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-    return exporter().save_document(doc, path).sentence
+    return str(run_and_wait(lambda: exporter().save_document(doc, path)).sentence)  # drawn and written on a worker

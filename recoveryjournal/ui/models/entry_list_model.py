@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.i18n import clock, day
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import ListsEntries
 
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _PAGE = 200
@@ -20,12 +20,12 @@ class EntryListModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
+        self._session: ListsEntries | None = None
         self._entries: list[Entry] = []
         self._total = 0
 
     # Public ---------------------------------------------------------------------------
-    def set_session(self, session: JournalSession | None) -> None:
+    def set_session(self, session: ListsEntries | None) -> None:
         """Show this journal's entries (or none)."""
         self._session = session
         self.reload()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, day
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasAppointments
 from recoveryjournal.services.plan_documents import agenda_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
@@ -57,7 +57,7 @@ _TEXT = Texts(
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AppointmentsTab(JournalTab):
+class AppointmentsTab(JournalTab[HasAppointments]):
     """A list of appointments and one open for editing; saved on Save, on switching and on lock."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,7 +65,7 @@ class AppointmentsTab(JournalTab):
         self._current: Appointment | None = None
         self._setup_ui()
 
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: HasAppointments) -> None:
         """Show this journal's appointments."""
         self._reload(None)
 
@@ -77,7 +77,7 @@ class AppointmentsTab(JournalTab):
         self.goals.clear()
         show_message(self.message, "")
 
-    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+    def _save_typed(self, session: HasAppointments, lenient: bool) -> None:
         """Save the open appointment (it changed)."""
         self._current = session.appointments.save(self._typed())
         self._dirty = False

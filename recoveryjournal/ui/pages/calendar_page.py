@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.i18n import day as say_day
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import ReadsDays
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading
 
@@ -46,7 +46,7 @@ ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _CHECKIN_SHADE = QColor(0, 114, 178, 60)
 
 
-class CalendarPage(JournalTab):
+class CalendarPage(JournalTab[ReadsDays]):
     """Emits `entry_requested(id)` to open an entry and `write_requested(date)` for a new one."""
 
     entry_requested = Signal(int)
@@ -58,7 +58,7 @@ class CalendarPage(JournalTab):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: ReadsDays) -> None:
         """Show this journal's days."""
         self.refresh()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, clock
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import ChecksIn
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, heading, message_line, show_message
@@ -54,7 +54,7 @@ _TEXT = Texts(
 )
 
 
-class CheckInTab(JournalTab):
+class CheckInTab(JournalTab[ChecksIn]):
     """Emits `saved(id)` after a check-in is stored."""
 
     saved = Signal(int)
@@ -64,7 +64,7 @@ class CheckInTab(JournalTab):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: ChecksIn) -> None:
         """Ready for a check-in on this journal."""
         self._reset_form()
         self._show_today()

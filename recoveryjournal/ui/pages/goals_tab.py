@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.goals import STATUSES, Goal
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasGoals
 from recoveryjournal.services.repairs import named_goal
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
@@ -44,14 +44,14 @@ _TEXT = Texts(
 GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GoalsTab(JournalTab):
+class GoalsTab(JournalTab[HasGoals]):
     """Saves before switching goals and on lock, so nothing typed is lost."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setup_ui()
 
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: HasGoals) -> None:
         """Show this journal's goals."""
         self._reload(select=None)
 
@@ -61,7 +61,7 @@ class GoalsTab(JournalTab):
         self.editor.clear()
         show_message(self.message, "")
 
-    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+    def _save_typed(self, session: HasGoals, lenient: bool) -> None:
         """Save the goal being edited; when locking (`lenient`) the repair rules name an unnamed goal and keep
         an unreadable date as words (services/repairs.py), so nothing typed is lost."""
         typed = named_goal(self.editor.goal(lenient=lenient), lenient)

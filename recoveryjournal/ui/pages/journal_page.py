@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, 
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, clock
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import WritesEntries
 from recoveryjournal.ui.models.entry_list_model import EntryListModel
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
@@ -35,7 +35,7 @@ _TEXT = Texts(
 AUTOSAVE_MS = 1500
 
 
-class JournalPage(JournalTab):
+class JournalPage(JournalTab[WritesEntries]):
     """Lists entries and edits one; saves before switching, so nothing typed is lost."""
 
     error = Signal(str)
@@ -54,7 +54,7 @@ class JournalPage(JournalTab):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: WritesEntries) -> None:
         """Show a freshly unlocked journal: newest entry selected, or a blank page to write on."""
         self.model.set_session(session)
         self.editor.set_writable(not session.read_only)
@@ -78,7 +78,7 @@ class JournalPage(JournalTab):
         self.model.clear()
         self.editor.clear_all()
 
-    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+    def _save_typed(self, session: WritesEntries, lenient: bool) -> None:
         """Save what was typed (an empty page is nothing to save)."""
         self._autosave.stop()
         date, title, text = self.editor.values()

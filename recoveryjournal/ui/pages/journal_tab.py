@@ -11,22 +11,27 @@ A tab fills in `_show_journal`, `_forget_journal` and, if it edits something, `_
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtWidgets import QWidget
 
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.services.journal_service import JournalSession
+
+#: What a tab is given of the open journal: only the services it uses (a protocol of services/journal_parts.py).
+J = TypeVar("J")
 
 
-class JournalTab(QWidget):
-    """A tab behind the lock. `_session` is the open journal while it shows one, else None."""
+class JournalTab(QWidget, Generic[J]):
+    """A tab behind the lock. `_session` is the part of the open journal it is given while it shows one, else None."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
+        self._session: J | None = None
         self._dirty = False
+        self._saving = False
 
     # The lifecycle ----------------------------------------------------------------------------------
-    def load(self, session: JournalSession) -> None:
+    def load(self, session: J) -> None:
         """Show this journal (and again, fresh, after it changed underneath: an import, a restore)."""
         self._session, self._dirty = session, False
         self._show_journal(session)
@@ -45,26 +50,35 @@ class JournalTab(QWidget):
         with `lenient` (locking) the repair rules in services bend it to fit, so nothing typed is lost."""
         if not self.has_unsaved() or self._session is None:
             return True
+        self._saving = True  # the services announce this save; this tab already shows it
         try:
             self._save_typed(self._session, lenient)
         except JournalError as exc:
             self._tell(exc.message)
             return False
+        finally:
+            self._saving = False
         self._dirty = False
         return True
+
+    def reload_if_idle(self) -> None:
+        """Show the journal afresh (it changed elsewhere: another tab, an import), unless something typed here
+        isn't saved yet or this tab is saving right now."""
+        if self._session is not None and not self._dirty and not self._saving:
+            self._show_journal(self._session)
 
     def mark_unsaved(self, unsaved: bool = True) -> None:
         """The person typed something (or it was just saved, with False)."""
         self._dirty = unsaved
 
     # For each tab to fill in -------------------------------------------------------------------------
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: J) -> None:
         """Fill the tab from the journal."""
 
     def _forget_journal(self) -> None:
         """Empty every field and list."""
 
-    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+    def _save_typed(self, session: J, lenient: bool) -> None:
         """Save what was typed (raise a JournalError when it can't be)."""
 
     def _tell(self, words: str) -> None:

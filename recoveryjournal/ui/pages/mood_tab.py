@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.share import FILE_TYPES
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import MoodSource
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
@@ -53,7 +53,7 @@ _PERIOD_WORDS = {
 }
 
 
-class MoodTab(JournalTab):
+class MoodTab(JournalTab[MoodSource]):
     """Charts are drawn only when this tab is shown or its data changes."""
 
     day_requested = Signal(object)
@@ -65,7 +65,7 @@ class MoodTab(JournalTab):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: MoodSource) -> None:
         """Show this journal (drawn when the tab is first shown)."""
         session.checkins.changed.connect(self._on_data_changed)
         self._stale = True

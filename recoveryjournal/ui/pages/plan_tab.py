@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.crisis_plan import PlanSection
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasPlan
 from recoveryjournal.services.plan_documents import plan_document
 from recoveryjournal.services.repairs import titled_sections
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanVersionsDialog, WalletCardDialog
@@ -48,7 +48,7 @@ _TEXT = Texts(
 )
 
 
-class PlanTab(JournalTab):
+class PlanTab(JournalTab[HasPlan]):
     """Edits a working copy of the sections; Save keeps a new version."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,7 +57,7 @@ class PlanTab(JournalTab):
         self._row = -1
         self._setup_ui()
 
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: HasPlan) -> None:
         """Show this journal's plan (our template, the first time)."""
         self._sections = session.plan.sections()
         self._refresh_list(0)
@@ -74,7 +74,7 @@ class PlanTab(JournalTab):
         self._take_edits()
         return super().save(lenient)
 
-    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+    def _save_typed(self, session: HasPlan, lenient: bool) -> None:
         """A new version of the plan; when locking, a section left without a title is given one (services)."""
         if lenient:
             self._sections = titled_sections(self._sections)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import Searches
 from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
@@ -53,7 +53,7 @@ _TEXT = Texts(
 _DEBOUNCE_MS = 200
 
 
-class SearchPage(JournalTab):
+class SearchPage(JournalTab[Searches]):
     """Emits `entry_requested(id)` or `day_requested(date)` when a result is opened."""
 
     entry_requested = Signal(int)
@@ -69,7 +69,7 @@ class SearchPage(JournalTab):
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: Searches) -> None:
         """Search this journal."""
         self.tag_box.clear()
         self.tag_box.addItem(_TEXT["any_tag"], None)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.support import SupportItem
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasSupport
 from recoveryjournal.services.repairs import support_item
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import (
@@ -52,7 +52,7 @@ _TEXT = Texts(
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SupportTab(JournalTab):
+class SupportTab(JournalTab[HasSupport]):
     """A table of support items, saved together."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,7 +60,7 @@ class SupportTab(JournalTab):
         self._loading = False
         self._setup_ui()
 
-    def _show_journal(self, session: JournalSession) -> None:
+    def _show_journal(self, session: HasSupport) -> None:
         """Show this journal's support list."""
         self._load()
 
@@ -69,7 +69,7 @@ class SupportTab(JournalTab):
         self.table.setRowCount(0)
         show_message(self.message, "")
 
-    def _save_typed(self, session: JournalSession, lenient: bool) -> None:
+    def _save_typed(self, session: HasSupport, lenient: bool) -> None:
         """Save the list (it changed). When locking, a cost that isn't a number is kept in words beside what I
         think of it (services/repairs.py), so nothing typed is lost."""
         items = self._items(lenient)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanAtAGlance
@@ -40,7 +44,7 @@ _TEXT = Texts(
 #: The tabs in order: attribute, title, page class. The journal is built with the view; every other tab
 #: the first time it is shown or asked for, so unlocking builds one page, not nine.
 #: (page attribute, key of its title in _TEXT, class)
-_TABS: list[tuple[str, str, type[JournalTab]]] = [
+_TABS: list[tuple[str, str, type[JournalTab[Any]]]] = [
     ("journal_page", "journal", JournalPage),
     ("checkin_page", "checkin", CheckInTab),
     ("calendar_page", "calendar", CalendarPage),
@@ -76,23 +80,26 @@ class UnlockedView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session: JournalSession | None = None
-        self._built: dict[str, JournalTab] = {}
+        self._built: dict[str, JournalTab[Any]] = {}
+        self._bound: dict[tuple[str, ...], Callable[[], None]] = {}
         self._setup_ui()
         self.journal_page: JournalPage = self._page("journal_page")  # type: ignore[assignment]
 
     @property
-    def _pages(self) -> list[JournalTab]:
+    def _pages(self) -> list[JournalTab[Any]]:
         """The pages built so far (the others hold nothing yet)."""
         return list(self._built.values())
 
     # Public -----------------------------------------------------------------------------
     def set_session(self, session: JournalSession) -> None:
-        """Show this journal on every page."""
+        """Show this journal on every page, and hear what changes in it from then on."""
         self._session = session
         for page in self._pages:
             page.load(session)
         session.entries_changed.connect(self._on_data_changed)
         session.checkins.changed.connect(self._on_data_changed)
+        for signal, slot in self._listeners(session):
+            signal.connect(slot)
         self.tabs.setCurrentWidget(self.journal_page)
 
     def clear(self) -> None:
@@ -100,9 +107,41 @@ class UnlockedView(QWidget):
         if self._session is not None:
             self._session.entries_changed.disconnect(self._on_data_changed)
             self._session.checkins.changed.disconnect(self._on_data_changed)
+            for signal, slot in self._listeners(self._session):
+                signal.disconnect(slot)
         self._session = None
         for page in self._pages:
             page.clear()
+
+    def reload_current_page(self) -> None:
+        """After something changed the journal from outside the tabs (an import): the tab shown reloads what it
+        shows, unless the person is typing there. The other tabs heard it through the services' signals."""
+        page = self.tabs.currentWidget()
+        if isinstance(page, JournalTab):
+            page.reload_if_idle()
+
+    def _listeners(self, session: JournalSession) -> list[tuple[Signal, Callable[[], None]]]:
+        """What each service's `changed` means for the tabs: which pages show that data. Each slot is made once
+        per view, so the same one connects on unlock and disconnects on lock."""
+        wanted = (
+            (session.entries_changed, ("journal_page",)),
+            (session.checkins.changed, ("checkin_page",)),
+            (session.goals.changed, ("goals_page", "appointments_page")),
+            (session.plan.changed, ("plan_page",)),
+            (session.support.changed, ("support_page",)),
+            (session.appointments.changed, ("appointments_page",)),
+        )
+        return [(signal, self._bound.setdefault(names, partial(self._reload_hidden, names)))
+                for signal, names in wanted]  # fmt: skip
+
+    def _reload_hidden(self, names: tuple[str, ...]) -> None:
+        """Tabs not on screen show again what changed; the tab on screen is where the change was made (it already
+        shows it) or is refreshed by reload_current_page."""
+        current = self.tabs.currentWidget()
+        for name in names:
+            page = self._built.get(name)
+            if page is not None and page is not current:
+                page.reload_if_idle()
 
     def save_before_lock(self) -> None:
         """Save everything typed on every page, bending where needed so that locking loses nothing."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -41,8 +42,9 @@ def _ask(parent: QWidget | None, title: str, start: str, mode: QFileDialog.FileM
         chosen = dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else ""
     finally:
         dialog.setHistory([])
-        dialog.deleteLater()
-        del dialog
+        # Deleted now, not later: QFileDialog writes its history and last folder into Qt's settings in its
+        # destructor, so wiping them before it is really gone left the stick's path behind (issue 24).
+        shiboken6.delete(dialog)
         forget_file_dialog_history()
     return chosen
 
