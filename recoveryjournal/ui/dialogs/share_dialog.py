@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -114,13 +114,22 @@ class ShareDialog(QDialog):
         return FORMATS[self.format_group.checkedId()]
 
     def refresh_preview(self) -> None:
-        """Build what will leave and show it: page pictures for PDF, the very text for JSON and CSV."""
-        self.package = prepare(self._session, self._request(), self.fmt())
-        self._empty_pages()
-        if self.fmt() == "pdf":
+        """Build what will leave and show it: page pictures for PDF, the very text for JSON and CSV. The chart,
+        the layout and the page pictures are made on a worker (a year of items: a fraction of a second)."""
+        session, request, fmt = self._session, self._request(), self.fmt()
+
+        def build() -> tuple[SharePackage, list[QImage]]:
+            package = prepare(session, request, fmt)
+            if fmt != "pdf":
+                return package, []
             from recoveryjournal.render.pdf import preview_images
 
-            for image in preview_images(self.package.document):
+            return package, preview_images(package.document)
+
+        self.package, images = run_and_wait(build, busy=self._set_saving)
+        self._empty_pages()
+        if self.fmt() == "pdf":
+            for image in images:
                 label = QLabel(self.pages)
                 label.setPixmap(QPixmap.fromImage(image))
                 label.setAccessibleName(_("A page of what will be saved"))
