@@ -73,6 +73,7 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         self.policy = policy or load_policy()
         self.session: JournalSession | None = None
         self.journal_path: Path | None = None
+        self._left_at: tuple[Path, str] | None = None
         self._is_demo = False
         self._first_frame_done = False
         self.setWindowTitle(APP_NAME)  # never the journal's name: others may see the taskbar
@@ -118,6 +119,9 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         # The one path that must always finish: whatever a page raises while saving, the journal is closed,
         # the views are emptied and the clipboard is handled; the fault itself then takes the one error path.
         fault: BaseException | None = None
+        # Back where you were, next time (not on a shared PC: the next person learns nothing of this one).
+        if not self.policy.leaves_no_traces:
+            self._left_at = (self.session.path, self.unlocked_view.current_page_name())
         try:
             self.unlocked_view.save_before_lock()
         except JournalError:
@@ -140,8 +144,13 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
             self.unlock_page.set_journal(Path("journal"), "")
             if self.stack.currentWidget() is not self.cover_page:
                 self.stack.setCurrentWidget(self.welcome_page)
-        elif self.stack.currentWidget() is not self.cover_page:
-            self.stack.setCurrentWidget(self.unlock_page)
+        else:  # the lock screen names the journal and has the cursor, as KeePassXC's does
+            self.journal_path = session.path
+            hint = TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE) if self._is_demo else ""
+            self.unlock_page.set_journal(session.path, hint)
+            if self.stack.currentWidget() is not self.cover_page:
+                self.stack.setCurrentWidget(self.unlock_page)
+                self.unlock_page.focus_secret()
         self._update_actions()
         if fault is not None:  # told last, once the window shows the locked journal
             from recoveryjournal.ui.errors import report_fault
@@ -327,7 +336,11 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
             self.settings.last_journal = session.path
         self.unlocked_view.set_session(session)
         self.stack.setCurrentWidget(self.unlocked_view)
-        self.journal_page.list_view.setFocus()  # keyboard users land in the journal, not nowhere
+        left_at, self._left_at = self._left_at, None
+        if left_at is not None and left_at[0] == session.path and not self.policy.leaves_no_traces:
+            self.unlocked_view.show_page(left_at[1])  # back on the tab that was open when it locked
+        else:
+            self.journal_page.list_view.setFocus()  # keyboard users land in the journal, not nowhere
         self._update_actions()
         self._start_idle_lock()
         self._start_reminder()

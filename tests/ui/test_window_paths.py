@@ -260,6 +260,40 @@ def test_an_import_reloads_what_changed_instead_of_rebuilding_the_view(qtbot, wi
     assert [goals.goals.item(i).text().splitlines()[0] for i in range(goals.goals.count())] == ["A goal that comes in"]
 
 
+def test_the_lock_screen_has_the_cursor_names_the_journal_and_returns_to_the_tab(qtbot, window, tmp_path) -> None:
+    """Issue 24, finding 1: after Ctrl+L the passphrase box has the cursor and the screen names the journal (also
+    right after creating it); unlocking again lands on the tab that was open."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    window.start()
+    window.welcome_page.create_button.click()
+    wizard = window.wizard
+    wizard.where_page.name_edit.setText("Kim's journal")
+    wizard.where_page.folder_edit.setText(str(tmp_path))
+    wizard.next()
+    wizard.passphrase_page.first.setText(PASSPHRASE)
+    wizard.passphrase_page.second.setText(PASSPHRASE)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
+    wizard.key_page.kept.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    view = window.unlocked_view
+    view.show_page("goals_page")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.session is None and window.stack.currentWidget() is window.unlock_page
+    assert "Kim's journal" in window.unlock_page.journal_label.text()
+    focused = QApplication.focusWidget()
+    assert focused is not None and (focused is window.unlock_page.secret_field
+                                    or window.unlock_page.secret_field.isAncestorOf(focused))  # fmt: skip
+    qtbot.keyClicks(focused, PASSPHRASE)  # typed straight in, no click first
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=10_000)
+    assert view.tabs.currentWidget() is view.goals_page
+
+
 @pytest.fixture(autouse=True)
 def _no_hook_left_behind():  # type: ignore[no-untyped-def]
     import sys

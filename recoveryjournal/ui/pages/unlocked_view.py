@@ -173,6 +173,16 @@ class UnlockedView(QWidget):
         self.plan_page.save()
         PlanAtAGlance(self._session.plan.sections(), self).open()
 
+    def show_page(self, name: str) -> None:
+        """Show a tab by its name ('goals_page'…), with the keyboard's focus in it."""
+        if name == "checkin_page":
+            self.show_checkin()
+            return
+        page = self._page(name)
+        self.tabs.setCurrentWidget(page)
+        page.setFocus()
+        page.focusNextChild()
+
     def show_checkin(self) -> None:
         """The check-in tab, ready for a mood number."""
         self.tabs.setCurrentWidget(self.checkin_page)
