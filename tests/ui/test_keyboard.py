@@ -132,14 +132,14 @@ def test_unlock_write_search_lock_by_keyboard(qtbot, window, created_journal) ->
 
 
 def test_check_in_by_keyboard(qtbot, window, created_journal) -> None:
-    """Ctrl+2 → a mood number with Space → Ctrl+Enter saves."""
+    """Ctrl+2 → the keyboard is on the mood numbers → an arrow and Space choose → Ctrl+Enter saves."""
     path, _ = created_journal
     _unlock_by_keyboard(qtbot, window, path)
     key(qtbot, Qt.Key.Key_2, Ctrl)
     settle(qtbot)  # the tab is built the first time it is shown
     checkin = window.unlocked_view.checkin_page
-    tab_to(qtbot, checkin.mood_buttons[0])  # the ten numbers are one stop; arrows move between them
-    for _ in range(6):
+    assert focus() is checkin.mood_buttons[4]  # Ctrl+2 lands on the numbers (the middle one); arrows move
+    for _ in range(2):
         key(qtbot, Qt.Key.Key_Right)
     assert focus() is checkin.mood_buttons[6]
     key(qtbot, Qt.Key.Key_Space)

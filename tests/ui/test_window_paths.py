@@ -294,6 +294,31 @@ def test_the_lock_screen_has_the_cursor_names_the_journal_and_returns_to_the_tab
     assert view.tabs.currentWidget() is view.goals_page
 
 
+def test_ctrl_2_then_a_number_records_that_mood_and_the_scale_has_words_at_its_ends(
+    qtbot, window, created_journal
+) -> None:
+    """Issue 24, finding 3: Ctrl+2 moves the keyboard into the check-in, so a number key chooses the mood; the
+    ends of the scale say what 1 and 10 mean (the person's own words once they set them)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tab = window.unlocked_view.checkin_page
+    assert window.unlocked_view.tabs.currentWidget() is tab
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7)
+    assert tab.mood() == 7
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_0)
+    assert tab.mood() == 10
+    assert (tab.low_end.text(), tab.high_end.text()) == ("1: Very low", "10: Really good")
+    window.session.checkins.set_scale_word("mood", 10, "Like a good summer")
+    tab._on_words_done(0)
+    assert tab.high_end.text() == "10: Like a good summer"
+    window.lock()
+    assert tab.high_end.text() == ""
+
+
 @pytest.fixture(autouse=True)
 def _no_hook_left_behind():  # type: ignore[no-untyped-def]
     import sys

@@ -68,6 +68,7 @@ class CheckInTab(JournalTab[ChecksIn]):
         """Ready for a check-in on this journal."""
         self._reset_form()
         self._show_today()
+        self._show_scale_ends()
         self.save_button.setEnabled(not session.read_only)
 
     def _forget_journal(self) -> None:
@@ -75,6 +76,8 @@ class CheckInTab(JournalTab[ChecksIn]):
         self._reset_form()
         self.feelings.clear()
         self.today.clear()
+        self.low_end.clear()  # the person's own words for the scale are theirs too
+        self.high_end.clear()
         show_message(self.message, "")
 
     def mood(self) -> int | None:
@@ -129,7 +132,7 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.mood_group = QButtonGroup(self)
         self.mood_group.setExclusive(True)
         self.mood_buttons: list[QPushButton] = []
-        row = QHBoxLayout()
+        buttons = QHBoxLayout()
         for value in range(1, 11):
             button = QPushButton(str(value), self)
             button.setCheckable(True)
@@ -138,7 +141,22 @@ class CheckInTab(JournalTab[ChecksIn]):
             button.setAccessibleName(_("Mood {value}").format(value=value))
             self.mood_group.addButton(button, value)
             self.mood_buttons.append(button)
-            row.addWidget(button)
+            buttons.addWidget(button)
+        # Words at the scale's two ends (the person's own, if they chose some), so 1 and 10 mean something.
+        self.low_end, self.high_end = QLabel(self), QLabel(self)
+        self.high_end.setAlignment(Qt.AlignmentFlag.AlignRight)
+        for end in (self.low_end, self.high_end):
+            end.setObjectName("scaleEnd")
+        ends = QHBoxLayout()
+        ends.addWidget(self.low_end)
+        ends.addStretch(1)
+        ends.addWidget(self.high_end)
+        scale = QVBoxLayout()
+        scale.setSpacing(2)
+        scale.addLayout(buttons)
+        scale.addLayout(ends)
+        row = QHBoxLayout()
+        row.addLayout(scale)
         row.addStretch(1)
         self.mood_words = QLabel(self)
         self.mood_words.setObjectName("moodWords")
@@ -255,7 +273,13 @@ class CheckInTab(JournalTab[ChecksIn]):
             self._add_feeling(word, checked=True)
         self.own_word.clear()
 
+    def _show_scale_ends(self) -> None:
+        words = self._session.checkins.scale_words()["mood"] if self._session is not None else {}
+        self.low_end.setText(_("1: {words}").format(words=words.get(1, "")) if words.get(1) else "")
+        self.high_end.setText(_("10: {words}").format(words=words.get(10, "")) if words.get(10) else "")
+
     def _on_words_done(self, _result: int) -> None:
+        self._show_scale_ends()
         mood = self.mood()
         if mood is not None:
             self._on_mood_chosen(mood)  # the mood's words may have changed

@@ -247,8 +247,9 @@ class UnlockedView(QWidget):
             page.day_requested.connect(self.show_day)  # type: ignore[attr-defined]
 
     def _go_to_tab(self, index: int) -> None:
+        """Ctrl+1 … Ctrl+9: the tab, with the keyboard in it (Ctrl+2 then a number records that mood)."""
         if 0 <= index < self.tabs.count():
-            self.tabs.setCurrentIndex(index)
+            self.show_page(_TABS[index][0])
 
     def _on_write_requested(self, day: dt.date) -> None:
         self.tabs.setCurrentWidget(self.journal_page)
