@@ -186,6 +186,43 @@ def test_delete_asks_first(qtbot, window, created_journal) -> None:
     assert page.editor.status_label.text() == "Entry deleted."
 
 
+def test_enter_keeps_the_entry_and_a_deletion_can_be_undone(qtbot, window, created_journal) -> None:
+    """Issue 24, finding 6 (the delete dialog): it names the entry, Enter keeps it (Keep is the default), and
+    after deleting, Undo brings it back with its words and day; the offer ends when the journal locks."""
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    page = window.journal_page
+    chosen = page.model.entry_at(0)
+    seen: list[str] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        assert box.defaultButton().text() == "Keep it"
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, press_enter)
+    page.editor.delete_button.click()
+    assert page.model.rowCount() == 3 and chosen.display_title in seen[0]
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        next(b for b in box.buttons() if b.text() == "Delete entry").click()
+
+    QTimer.singleShot(50, confirm)
+    page.editor.delete_button.click()
+    assert page.model.rowCount() == 2 and page.editor.undo_button.isVisible()
+    page.editor.undo_button.click()
+    assert page.model.rowCount() == 3 and not page.editor.undo_button.isVisible()
+    back = window.session.entry(page.model.entry_at(0).id)
+    assert (back.title, back.text, back.date) == (chosen.title, chosen.text, chosen.date)
+    QTimer.singleShot(50, confirm)
+    page.editor.delete_button.click()
+    window.lock()
+    assert page._deleted is None and not page.editor.undo_button.isVisible()
+
+
 def test_demo_journal_opens_with_entries(qtbot, window) -> None:
     """--demo opens a journal with made-up entries and says so."""
     window.start(demo=True)

@@ -3,29 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.i18n import N_, Texts, _, clock
+from recoveryjournal.i18n import N_, Texts, _, clock, day
 from recoveryjournal.services.journal_parts import WritesEntries
 from recoveryjournal.ui.models.entry_list_model import EntryListModel
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
 from recoveryjournal.ui.widgets.entry_editor import EntryEditor
 
+#: How long Undo is offered after an entry is deleted.
+UNDO_MS = 20_000
+
 _TEXT = Texts(
     {
         "new": N_("New entry"),
         "saved": N_("Saved."),
         "delete_title": N_("Delete this entry?"),
-        "delete_text": N_("Once it's deleted it can't be brought back."),
+        "delete_text": N_("Delete “{name}” from {day}? You can undo it for a little while, until the journal locks."),
         "delete_yes": N_("Delete entry"),
         "keep": N_("Keep it"),
         "deleted": N_("Entry deleted."),
+        "undone": N_("The entry is back."),
         "autosaved": N_("Saved as you write."),
         "checkin_label": N_("{time} · mood {mood}"),
         "back_up": N_("Back up now…"),
@@ -46,6 +50,11 @@ class JournalPage(JournalTab[WritesEntries]):
         super().__init__(parent)
         self._current_id: int | None = None
         self._syncing = False
+        self._deleted: Entry | None = None  # the entry just deleted, for Undo (memory only, a little while)
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_MS)
+        self._undo_timer.timeout.connect(self._forget_deleted)
         self.model = EntryListModel(self)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -73,6 +82,7 @@ class JournalPage(JournalTab[WritesEntries]):
     def _forget_journal(self) -> None:
         """Forget every piece of journal content this page holds (called on lock)."""
         self._autosave.stop()
+        self._forget_deleted()
         self.show_backup_note("")
         self._current_id = None
         self.model.clear()
@@ -174,6 +184,7 @@ class JournalPage(JournalTab[WritesEntries]):
         self.editor.changed.connect(self._on_edited)
         self.editor.save_requested.connect(self._on_save_clicked)
         self.editor.delete_requested.connect(self._on_delete_clicked)
+        self.editor.undo_button.clicked.connect(self._on_undo_clicked)
         self.editor.share_requested.connect(self._on_share_clicked)
 
     def _select_row(self, row: int) -> None:
@@ -248,14 +259,22 @@ class JournalPage(JournalTab[WritesEntries]):
     def _on_delete_clicked(self) -> None:
         if self._current_id is None or self._session is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _TEXT["delete_title"], _TEXT["delete_text"], parent=self)
+        entry = self.model.entry_at(self.list_view.currentIndex().row())
+        if entry is None or entry.id != self._current_id:
+            entry = None
+        name = entry.display_title if entry is not None else ""
+        when = day(entry.date) if entry is not None else ""
+        text = _TEXT["delete_text"].format(name=name, day=when)
+        box = QMessageBox(QMessageBox.Icon.Question, _TEXT["delete_title"], text, parent=self)
         delete = box.addButton(_TEXT["delete_yes"], QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_TEXT["keep"], QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cast(QPushButton, box.buttons()[-1]))
+        keep = box.addButton(_TEXT["keep"], QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter keeps it: deleting is the choice that takes a deliberate click
+        box.setEscapeButton(keep)
         box.exec()
         if box.clickedButton() is not delete or self._session is None:
             return
         try:
+            self._deleted = self._session.entry(self._current_id)  # kept in memory only, to undo
             self._session.delete_entry(self._current_id)
         except JournalError as exc:
             self.editor.set_status(exc.message)
@@ -267,3 +286,26 @@ class JournalPage(JournalTab[WritesEntries]):
         else:
             self.start_new_entry()
         self.editor.set_status(_TEXT["deleted"])
+        self.editor.undo_button.setVisible(True)
+        self._undo_timer.start()
+
+    def _on_undo_clicked(self) -> None:
+        """Bring the deleted entry back as it was (its words, day, time, tags and check-in link)."""
+        deleted, self._deleted = self._deleted, None
+        self._forget_deleted()
+        if deleted is None or self._session is None:
+            return
+        try:
+            back = self._session.add_entry(deleted.text, deleted.title, deleted.date, time=deleted.time,
+                                           tags=deleted.tags, checkin_id=deleted.checkin_id)  # fmt: skip
+        except JournalError as exc:
+            self.editor.set_status(exc.message)
+            return
+        self.model.reload()
+        self._select_row(self.model.row_of(back.id or 0))
+        self.editor.set_status(_TEXT["undone"])
+
+    def _forget_deleted(self) -> None:
+        self._deleted = None
+        self._undo_timer.stop()
+        self.editor.undo_button.setVisible(False)

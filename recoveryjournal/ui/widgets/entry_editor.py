@@ -29,6 +29,7 @@ _TEXT = Texts(
         "body_placeholder": N_("Write whatever you like. Only you can read this."),
         "save": N_("Save"),
         "delete": N_("Delete…"),
+        "undo": N_("Undo"),
         "share": N_("Share this entry…"),
         "date": N_("Date"),
         "tags": N_("Tags, separated by commas (if you like)"),
@@ -197,6 +198,8 @@ class EntryEditor(QWidget):
         self.share_button = QPushButton(_TEXT["share"], self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLine")
+        self.undo_button = QPushButton(_TEXT["undo"], self)  # shown for a while after an entry is deleted
+        self.undo_button.setVisible(False)
 
         add_shortcut(self, ["Ctrl++", "Ctrl+="], lambda: self.zoom(1))
         add_shortcut(self, ["Ctrl+-"], lambda: self.zoom(-1))
@@ -206,7 +209,9 @@ class EntryEditor(QWidget):
         top.addWidget(self.link_row, 1)
         top.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.status_label)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
         buttons.addWidget(self.share_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
