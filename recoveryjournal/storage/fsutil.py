@@ -259,7 +259,9 @@ def atomic_file(
     """Write `path` whole or not at all: a unique hidden temporary beside it, owner-only from its first
     byte, every write checked, fsync of the file, `check(temporary)` on the finished file, then the
     rename and an fsync of the folder. On any failure the temporary is removed and a CannotWrite (with
-    the place's own reason) or the check's own error is raised; `path` is untouched."""
+    the place's own reason) or the check's own error is raised; `path` is untouched. When only the folder's
+    fsync fails after the rename, the new file is removed again (`sync_folder_or_undo`), or kept where removing
+    it would do harm (the key file: the old one is gone already, the new one is whole, and both open)."""
     remove_stale_temps(path.parent)
     tmp = temp_name_for(path)
     try:
