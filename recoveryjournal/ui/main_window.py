@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -172,6 +173,8 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         self.lock()
         self.stack.setCurrentWidget(self.cover_page)
         self.setWindowTitle(_(NEUTRAL_TITLE))
+        # The task bar shows a plain document, not the app's icon (issue 24, finding 11).
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self._update_actions()
         self.showMinimized()
 
@@ -409,6 +412,7 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
 
     def _on_cover_continue(self) -> None:
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(QIcon())  # the app's own icon again
         self.stack.setCurrentWidget(self.unlock_page if self.journal_path else self.welcome_page)
         self._update_actions()
         self.unlock_page.focus_secret()

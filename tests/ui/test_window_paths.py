@@ -319,6 +319,21 @@ def test_ctrl_2_then_a_number_records_that_mood_and_the_scale_has_words_at_its_e
     assert tab.high_end.text() == ""
 
 
+def test_after_quick_exit_the_task_bar_shows_a_plain_document(qtbot, window, created_journal) -> None:
+    """Issue 24, finding 11: the cover has a plain title and a plain document's icon, not the app's; Continue
+    brings the app's icon back."""
+    from PySide6.QtWidgets import QApplication
+
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    app_icon = QApplication.windowIcon().cacheKey()
+    window.toolbar.widgetForAction(window.quick_exit_action).click()  # the red button, as a person presses it
+    assert window.session is None and window.windowTitle() == "Untitled"
+    assert window.windowIcon().cacheKey() != app_icon and not window.windowIcon().isNull()
+    window.cover_page.continue_button.click()
+    assert window.windowTitle() == "Recovery Journal" and window.windowIcon().cacheKey() == app_icon
+
+
 @pytest.fixture(autouse=True)
 def _no_hook_left_behind():  # type: ignore[no-untyped-def]
     import sys
