@@ -20,6 +20,15 @@ def default_journal_folder() -> Path:
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
+def new_journal_folder(shared_pc: bool, removable: Path | None = None) -> Path:
+    """Where a new journal is suggested: Documents at home, a place a person finds again to copy or back up
+    (not the hidden data folder); on a shared PC the USB stick's place when there is one."""
+    if shared_pc:
+        return removable or default_journal_folder()
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def default_journal_path() -> Path:
     """Suggested path for a person's first journal."""
     return default_journal_folder() / _("My journal.rjournal")

@@ -334,6 +334,32 @@ def test_after_quick_exit_the_task_bar_shows_a_plain_document(qtbot, window, cre
     assert window.windowTitle() == "Recovery Journal" and window.windowIcon().cacheKey() == app_icon
 
 
+def test_a_new_journal_is_suggested_in_documents_and_the_passphrase_page_doesnt_jump(qtbot, window) -> None:
+    """Issue 24, finding 5: at home the folder offered is Documents (a place a person finds again to copy or
+    back up), and the second passphrase box stays where it is while the hint under the first one changes."""
+    import os
+
+    window.start()
+    window.welcome_page.create_button.click()
+    wizard = window.wizard
+    assert Path(wizard.where_page.folder_edit.text()) == Path(os.environ["XDG_DOCUMENTS_DIR"])
+    wizard.next()
+    page = wizard.passphrase_page
+    qtbot.waitUntil(page.second.isVisible, timeout=3_000)
+    before = page.second.mapTo(wizard, page.second.rect().topLeft()).y()
+    page.first.setText("a long and unusual passphrase of many words")
+    process_events()
+    assert page.hint.text() and page.second.mapTo(wizard, page.second.rect().topLeft()).y() == before
+    wizard.reject()
+
+
+def process_events() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        QApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def _no_hook_left_behind():  # type: ignore[no-untyped-def]
     import sys

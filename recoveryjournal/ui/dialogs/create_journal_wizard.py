@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.destinations import check_place_for_journal
+from recoveryjournal.services.destinations import check_place_for_journal, first_removable_place
 from recoveryjournal.services.journal_service import JournalSession, create_journal
-from recoveryjournal.services.locations import default_journal_folder
+from recoveryjournal.services.locations import new_journal_folder
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
@@ -79,13 +79,13 @@ _TEXT = Texts(
 
 
 class _WherePage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, policy: Policy) -> None:
         super().__init__()
         self.setTitle(_TEXT["where_title"])
         self.setSubTitle(_TEXT["where_sub"])
         self.name_edit = QLineEdit(_TEXT["default_name"], self)
         self.name_edit.setToolTip(_TEXT["name_tip"])
-        self.folder_edit = QLineEdit(str(default_journal_folder()), self)
+        self.folder_edit = QLineEdit(str(new_journal_folder(policy.shared_pc, first_removable_place())), self)
         self.folder_edit.setAccessibleName(_TEXT["folder"])
         choose = QPushButton(_TEXT["choose"], self)
         self.message = message_line(self)
@@ -146,6 +146,8 @@ class _PassphrasePage(QWizardPage):
         self.meter.setMaximumHeight(8)
         self.meter.setAccessibleName(_("Passphrase strength"))
         self.hint = paragraph(strength_hint("").text, self)
+        # Room for the longest hint (two lines) from the start, so the box below never jumps as it changes.
+        self.hint.setMinimumHeight(max(self.hint.heightForWidth(360), 3 * self.hint.fontMetrics().lineSpacing()))
         self.message = message_line(self)
         form = QFormLayout(self)
         form.addRow(_TEXT["pass"], self.first)
@@ -240,7 +242,7 @@ class CreateJournalWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Open my journal"))
-        self.where_page = _WherePage()
+        self.where_page = _WherePage(self.policy)
         self.passphrase_page = _PassphrasePage(self)
         self.key_page = _RecoveryKeyPage()
         for page in (self.where_page, self.passphrase_page, self.key_page):
