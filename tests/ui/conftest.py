@@ -63,3 +63,22 @@ def choose_from_menu(qtbot, window: MainWindow, menu_title: str, action_text: st
     assert action.isEnabled() and action.isVisible(), action_text
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
     qtbot.waitUntil(lambda: not menu.isVisible(), timeout=3_000)
+
+
+def create_through_wizard(qtbot, window: MainWindow, folder: Path, name: str, passphrase: str) -> None:
+    """Create a journal the way a person does: Create on the welcome screen, the wizard's three pages (the
+    journal is made on a worker; the wizard moves on by itself), "I've kept it", Open my journal."""
+    from PySide6.QtWidgets import QWizard
+
+    window.start()
+    window.welcome_page.create_button.click()
+    wizard = window.wizard
+    wizard.where_page.name_edit.setText(name)
+    wizard.where_page.folder_edit.setText(str(folder))
+    wizard.next()
+    wizard.passphrase_page.first.setText(passphrase)
+    wizard.passphrase_page.second.setText(passphrase)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
+    wizard.key_page.kept.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()

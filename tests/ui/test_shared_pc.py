@@ -181,11 +181,13 @@ def test_portable_mode_keeps_everything_beside_the_app(tmp_path: Path) -> None:
 
 def test_every_save_follows_the_policy(sandbox) -> None:
     """The crisis plan PDF and the mood chart use the same rule as shares and backups; saving starts on the stick."""
-    from recoveryjournal.domain.errors import InvalidInput
-    from recoveryjournal.ui.widgets.file_dialogs import check_export_place, default_export_folder
+    from recoveryjournal.services.export_document import ExportDocument, Section, paragraph
+    from recoveryjournal.ui.export.save_pdf import exporter
+    from recoveryjournal.ui.widgets.file_dialogs import default_export_folder
 
     box, stick, _policy = sandbox
-    with pytest.raises(InvalidInput):
-        check_export_place(box / "home" / "plan.pdf")
-    assert check_export_place(stick / "plan.pdf") == ""
+    doc = ExportDocument("My crisis plan", (Section("", (paragraph("words"),)),))
+    refused = exporter().save_document(doc, box / "home" / "plan.pdf")  # the window's own way to save a PDF
+    assert refused.state == "refused" and not (box / "home" / "plan.pdf").exists()
+    assert exporter().save_document(doc, stick / "plan.pdf").done
     assert Path(default_export_folder()) == stick.parent

@@ -15,7 +15,7 @@ from recoveryjournal.services.journal_service import create_journal
 from recoveryjournal.storage import keyfile
 from recoveryjournal.ui.workers import background_tasks_running
 from tests.conftest import PASSPHRASE
-from tests.ui.conftest import choose_from_menu, unlock
+from tests.ui.conftest import choose_from_menu, create_through_wizard, unlock
 
 
 def _reachable(window) -> set[QAction]:
@@ -66,7 +66,6 @@ def test_settings_and_the_share_log_open_through_the_menu_and_their_keys(qtbot, 
 def test_no_key_derivation_runs_on_the_gui_thread(qtbot, window, tmp_path: Path, monkeypatch) -> None:
     """Create, unlock, change passphrase and restore, all through the window: the thread is recorded inside the
     real derivation function, every time (deterministic, no timing)."""
-    from PySide6.QtWidgets import QWizard
 
     from recoveryjournal.services import backup_service
     from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
@@ -80,18 +79,7 @@ def test_no_key_derivation_runs_on_the_gui_thread(qtbot, window, tmp_path: Path,
         return real(*args, **kwargs)
 
     monkeypatch.setattr(keyfile, "derive", recording)
-    window.start()
-    window.welcome_page.create_button.click()  # create
-    wizard = window.wizard
-    wizard.where_page.name_edit.setText("Mine")
-    wizard.where_page.folder_edit.setText(str(tmp_path))
-    wizard.next()
-    wizard.passphrase_page.first.setText(PASSPHRASE)
-    wizard.passphrase_page.second.setText(PASSPHRASE)
-    wizard.button(QWizard.WizardButton.CommitButton).click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
-    wizard.key_page.kept.setChecked(True)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    create_through_wizard(qtbot, window, tmp_path, "Mine", PASSPHRASE)  # create
     made = len(threads)
     assert window.session is not None and made >= 2
     journal = window.session.path
@@ -264,20 +252,9 @@ def test_the_lock_screen_has_the_cursor_names_the_journal_and_returns_to_the_tab
     """Issue 24, finding 1: after Ctrl+L the passphrase box has the cursor and the screen names the journal (also
     right after creating it); unlocking again lands on the tab that was open."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QWizard
+    from PySide6.QtWidgets import QApplication
 
-    window.start()
-    window.welcome_page.create_button.click()
-    wizard = window.wizard
-    wizard.where_page.name_edit.setText("Kim's journal")
-    wizard.where_page.folder_edit.setText(str(tmp_path))
-    wizard.next()
-    wizard.passphrase_page.first.setText(PASSPHRASE)
-    wizard.passphrase_page.second.setText(PASSPHRASE)
-    wizard.button(QWizard.WizardButton.CommitButton).click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
-    wizard.key_page.kept.setChecked(True)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    create_through_wizard(qtbot, window, tmp_path, "Kim's journal", PASSPHRASE)
     view = window.unlocked_view
     view.show_page("goals_page")
     window.activateWindow()

@@ -73,10 +73,3 @@ def default_export_folder() -> str:
     if load_policy().shared_pc and (place := first_removable_place()) is not None:
         return str(place)
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-
-
-def check_export_place(path: Path) -> str:
-    """The machine policy on files leaving the journal: '' or a warning to show; InvalidInput when refused."""
-    from recoveryjournal.services.destinations import check_place_for_files
-
-    return check_place_for_files(path, load_policy())
