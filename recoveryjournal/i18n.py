@@ -53,6 +53,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return str(_state["translations"].ngettext(singular, plural, n))
 
 
+def pgettext(context: str, message: str) -> str:
+    """Words that need a different translation in one place ("From" a person, not "from" a date)."""
+    return str(_state["translations"].pgettext(context, message))
+
+
 class Texts(dict[str, Any]):
     """A screen's words by key (a text, or a list or dictionary of texts), translated each time one is used, so they
     follow the chosen language."""

@@ -23,6 +23,13 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_application(qapp: object) -> object:
+    """Every test shares pytest-qt's QApplication: a test that makes a PDF first would otherwise leave a bare
+    QGuiApplication (render.pdf.ensure_gui_application), and a later dialog would abort the interpreter."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test gets its own data and config folders, so no test sees the developer's real journals or settings."""

@@ -58,7 +58,7 @@ QUIET_CALLS = {
     "index", "count", "print_exc", "warn", "namedtuple", "field", "NamedTemporaryFile", "Error", "ValueError",
     "RuntimeError", "KeyError", "TypeError", "AssertionError", "OSError", "NotImplementedError",
 }  # fmt: skip
-MARKERS = {"_", "N_", "ngettext"}
+MARKERS = {"_", "N_", "ngettext", "pgettext"}
 #: Module constants that hold names, not words: the About box's components and their licences.
 NAMES = {"COMPONENTS"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from recoveryjournal.cli.commands import unlocked
@@ -14,6 +15,7 @@ from recoveryjournal.i18n import _
 from recoveryjournal.services.exporter import Exporter, PdfRenderer, check_password
 from recoveryjournal.services.pdf_protection import suggest_password
 from recoveryjournal.services.policy import load_policy
+from recoveryjournal.services.share_service import SINCE_LAST_APPOINTMENT, since_last_appointment
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -34,7 +36,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--plan-section", action="append", default=[], metavar="ID", help=_("a section key, as in `plan --json`")
     )
     p.add_argument("--appointment", type=int, action="append", default=[], metavar="ID")
-    p.add_argument("--mood-summary", metavar="FROM:TO", help=_("a mood summary and chart for these dates"))
+    p.add_argument(
+        "--mood-summary",
+        metavar="FROM:TO",
+        help=_("how I've been (mood, sleep, anxiety, with a chart) for these dates, or since-last-appointment"),
+    )
+    p.add_argument(
+        "--summary-only",
+        action="store_true",
+        help=_("just the summary, on one page: my points, how I've been, my goals in a line each"),
+    )
     p.add_argument("--redact", action="append", default=[], metavar="TEXT", help=_("words to leave out (repeat)"))
     p.add_argument("--redact-file", metavar="FILE", help=_("words to leave out, one per line, from FILE"))
     p.add_argument("--overwrite", action="store_true", help=_("replace FILE (only that file) if it exists"))
@@ -50,7 +61,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_share(args: argparse.Namespace, inp: Input) -> int:
     """Build, write whole, and only then log the share (services.exporter)."""
     mood_range = None
-    if args.mood_summary:
+    since_last = args.mood_summary == SINCE_LAST_APPOINTMENT
+    if args.mood_summary and not since_last:
         first, _sep, last = args.mood_summary.partition(":")
         mood_range = (parse_date(first), parse_date(last or first))
     from_file = (read_words_file(args.redact_file) or "").splitlines()
@@ -59,12 +71,14 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
         checkin_ids=tuple(args.checkin), mood_range=mood_range, goal_ids=tuple(args.goal),
         plan_keys=tuple(args.plan_section), appointment_ids=tuple(args.appointment),
         redactions=tuple(p for p in (*args.redact, *from_file) if p.strip()), entry_tags=args.entry_tags,
-        goal_risks=args.goal_risks, goal_helpers=args.goal_helpers,
+        goal_risks=args.goal_risks, goal_helpers=args.goal_helpers, summary_only=args.summary_only,
     )  # fmt: skip
     password = _password(args)
     if password is not None:
         check_password(password, args.format)  # a JSON or CSV can't be protected: said before anything is opened
     with unlocked(args, inp) as session:
+        if since_last:
+            request = replace(request, mood_range=since_last_appointment(session.appointments))
         render: PdfRenderer | None = None
         if args.format == "pdf":  # Qt (for the pages) is loaded only for a PDF
             from recoveryjournal.render.pdf import pdf_bytes

@@ -33,6 +33,8 @@ class ShareRequest:
     goal_risks: bool = False
     goal_helpers: bool = False
     entry_tags: bool = False
+    #: "Just the summary: one page": what I want to talk about, how I've been, my goals in a line each.
+    summary_only: bool = False
 
     @property
     def is_empty(self) -> bool:

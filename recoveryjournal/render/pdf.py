@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import os
 
-from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -19,7 +19,10 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from recoveryjournal import APP_NAME
@@ -41,17 +44,53 @@ def _block_html(block: Block, index: int, image_width: int) -> str:
     esc = html.escape
     if block.kind == "paragraph":
         return "<p>" + esc(block.text).replace("\n", "<br>") + "</p>"
+    if block.kind == "subheading":
+        return f"<h3>{esc(block.text)}</h3>"
     if block.kind == "bullets":
         return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>"
+    if block.kind == "strip":
+        cells = "".join(
+            f"<td bgcolor='#eef3f8' width='{100 // max(len(block.rows), 1)}%'><p class='label'>{esc(label)}</p>"
+            f"<p class='figure'>{esc(figure)}</p><p class='words'>{esc(words)}</p></td>"
+            for label, figure, words in block.rows
+        )
+        return f"<table border='0' cellspacing='4' cellpadding='6' width='100%'><tr>{cells}</tr></table>"
     if block.kind == "table":
+        width = max((len(r) for r in block.rows), default=1)
+        # A <thead> row is repeated by Qt at the top of every page the table runs onto.
+        carried = (f"<thead><tr><th colspan='{width}' align='left' class='carried'>{esc(block.carried)}</th></tr>"
+                   "</thead>") if block.carried else ""  # fmt: skip
         head = "".join(f"<th align='left'>{esc(h)}</th>" for h in block.header)
-        rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in block.rows)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r).replace("<td>", "<td class='key'>", 1) + "</tr>"
+            if not any(block.header) and len(r) == 2
+            else "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>"
+            for r in block.rows
+        )
         head_row = f"<tr>{head}</tr>" if any(block.header) else ""
-        return f"<table border='0' cellspacing='0' cellpadding='4' width='100%'>{head_row}{rows}</table>"
+        return f"<table border='0' cellspacing='0' cellpadding='4' width='100%'>{carried}{head_row}{rows}</table>"
     if block.kind == "image":
-        caption = f"<p><i>{esc(block.caption)}</i></p>" if block.caption else ""
+        caption = f"<p class='caption'>{esc(block.caption)}</p>" if block.caption else ""
         return f"<p><img src='image://{index}' width='{image_width}'></p>{caption}"
     return ""
+
+
+def _header_html(doc: ExportDocument) -> str:
+    """Page 1's header: whose it is, for whom, what period, when made; then the plain lines."""
+    esc = html.escape
+    rows = "".join(f"<tr><td class='key'>{esc(k)}</td><td>{esc(v)}</td></tr>" for k, v in doc.header)
+    notes = "".join(f"<p class='note'>{esc(n)}</p>" for n in doc.notes)
+    return f"<table border='0' cellspacing='0' cellpadding='2'>{rows}</table>{notes}<hr>"
+
+
+_PAGE_STYLE = (
+    "body { font-size: 11pt; } h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 16px; } "
+    "h3 { font-size: 11.5pt; margin-top: 10px; margin-bottom: 2px; } th { border-bottom: 1px solid #999; } "
+    "td.key { font-weight: bold; padding-right: 12px; } th.carried { font-size: 11.5pt; border-bottom: 0; } "
+    "p.note { color: #333; margin-top: 2px; margin-bottom: 2px; } p.caption { font-size: 9pt; color: #333; } "
+    "p.label { font-size: 9pt; font-weight: bold; margin: 0; } p.figure { font-size: 15pt; margin: 0; } "
+    "p.words { font-size: 9pt; margin: 0; }"
+)
 
 
 def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocument:
@@ -61,7 +100,9 @@ def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocume
     card = doc.page == "card"
     parts = [f"<h1>{html.escape(doc.title)}</h1>"]
     byline = day(doc.date) + (f" · {html.escape(doc.author)}" if doc.author else "")
-    if not card:
+    if doc.header or doc.notes:
+        parts.append(_header_html(doc))
+    elif not card:
         parts.append(f"<p style='color:#555'>{byline}</p>")
     index = 0
     for section in doc.sections:
@@ -73,15 +114,7 @@ def to_text_document(doc: ExportDocument, image_width: int = 600) -> QTextDocume
                                  QImage.fromData(block.png))  # fmt: skip
             parts.append(_block_html(block, index, image_width))
             index += 1
-    style = (
-        "body { font-size: 7pt; } h1 { font-size: 9pt; }"
-        if card
-        else (
-            "body { font-size: 12pt; } h1 { font-size: 22pt; } h2 { font-size: 14pt; margin-top: 14px; } "
-            "th { border-bottom: 1px solid #999; }"
-        )
-    )
-    text.setDefaultStyleSheet(style)
+    text.setDefaultStyleSheet("body { font-size: 7pt; } h1 { font-size: 9pt; }" if card else _PAGE_STYLE)
     font = QFont(text.defaultFont())
     font.setPointSizeF(7.5 if card else 11.0)
     text.setDefaultFont(font)
@@ -95,16 +128,67 @@ def _layout(device: QPagedPaintDevice, doc: ExportDocument) -> QPageLayout:
     return QPageLayout(page_size(doc), QPageLayout.Orientation.Portrait, margins, QPageLayout.Unit.Millimeter)
 
 
+_FOOTER_MM = 9.0  # room under each page's text for "Page 1 of 3"
+
+
 def lay_out(doc: ExportDocument, device: QPagedPaintDevice) -> tuple[QTextDocument, QRectF]:
-    """Give `device` the document's page layout and lay the text out for it; returns (text, one page's area)."""
+    """Give `device` the document's page layout and lay the text out for it; returns (text, one page's area).
+
+    The area leaves room at its foot for the page number (not on a wallet card), and headings are moved to
+    the next page rather than left alone at the foot of one."""
     device.setPageLayout(_layout(device, doc))
-    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    dpi = device.logicalDpiX()
+    rect = device.pageLayout().paintRectPixels(dpi)
     # <img width> counts in 96-dpi pixels whatever the device, so convert from device pixels first.
-    text = to_text_document(doc, image_width=int(rect.width() * 96 / device.logicalDpiX() * 0.95))
+    text = to_text_document(doc, image_width=int(rect.width() * 96 / dpi * 0.95))
     text.documentLayout().setPaintDevice(device)  # point sizes become real sizes at the device's resolution
     text.setDocumentMargin(0)
-    text.setPageSize(QSizeF(rect.width(), rect.height()))
-    return text, QRectF(0, 0, rect.width(), rect.height())
+    footer = 0.0 if doc.page == "card" else _FOOTER_MM / 25.4 * dpi
+    height = rect.height() - footer
+    text.setPageSize(QSizeF(rect.width(), height))
+    text.setProperty("footer", footer)
+    _keep_headings_with_next(text, height)
+    return text, QRectF(0, 0, rect.width(), height)
+
+
+def _first_line_page(text: QTextDocument, block: QTextBlock, page_height: float) -> int:
+    """The page on which the first line of text after `block` ends (blocks Qt lays out with no line, such as
+    the one before a table, are passed over)."""
+    following = block.next()
+    while following.isValid() and following.layout().lineCount() == 0:
+        following = following.next()
+    if not following.isValid():
+        return int(text.documentLayout().blockBoundingRect(block).top() // page_height)
+    line = following.layout().lineAt(0)
+    bottom = text.documentLayout().blockBoundingRect(following).top() + line.y() + line.height()
+    return int((bottom - 0.5) // page_height)
+
+
+def _keep_headings_with_next(text: QTextDocument, page_height: float) -> None:
+    """A heading whose next line falls on the next page starts that page instead (Qt has no "keep with next").
+
+    One heading is moved at a time and the text laid out again, so a section's heading followed by an item's
+    heading moves with it (the item's heading then needs no break of its own)."""
+    before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    for _round in range(200):
+        text.pageCount()  # lays the whole text out (Qt otherwise lays out lazily, and unlaid blocks have no lines)
+        block = text.begin()
+        while block.isValid():
+            following = block.next()
+            fmt = block.blockFormat()
+            if fmt.headingLevel() >= 2 and following.isValid() and not fmt.pageBreakPolicy() & before:
+                page = int(text.documentLayout().blockBoundingRect(block).top() // page_height)
+                if _first_line_page(text, block, page_height) > page:
+                    fmt.setPageBreakPolicy(before)
+                    QTextCursor(block).setBlockFormat(fmt)
+                    after = following.blockFormat()
+                    if after.headingLevel() and after.pageBreakPolicy() & before:
+                        after.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                        QTextCursor(following).setBlockFormat(after)
+                    break
+            block = following
+        else:
+            return
 
 
 def _paper() -> QPalette:
@@ -120,7 +204,7 @@ def draw_page(painter: QPainter, text: QTextDocument, area: QRectF, page: int) -
     """Paint one page. The PDF, the printer and the preview all go through here.
 
     Drawn with a paper palette: QTextDocument would otherwise take its text colour from the app's palette,
-    so with a dark theme the pages came out light grey on white.
+    so with a dark theme the pages came out light grey on white. Under the text: "Page 1 of 3".
     """
     clip = QRectF(0, page * area.height(), area.width(), area.height())
     context = QAbstractTextDocumentLayout.PaintContext()
@@ -130,6 +214,20 @@ def draw_page(painter: QPainter, text: QTextDocument, area: QRectF, page: int) -
     painter.translate(0, -page * area.height())
     painter.setClipRect(clip)
     text.documentLayout().draw(painter, context)
+    painter.restore()
+    footer = text.property("footer")
+    if footer:
+        _draw_footer(painter, text, QRectF(0, area.height(), area.width(), float(footer)), page)
+
+
+def _draw_footer(painter: QPainter, text: QTextDocument, room: QRectF, page: int) -> None:
+    font = QFont(text.defaultFont())
+    font.setPointSizeF(9.0)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#444444"))
+    label = _("Page {page} of {pages}").format(page=page + 1, pages=text.pageCount())
+    painter.drawText(room, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), label)
     painter.restore()
 
 

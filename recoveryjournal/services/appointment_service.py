@@ -28,6 +28,8 @@ class Agenda:
     mood_summary: str
     mood_series: mood_stats.MoodSeries
     support: list[SupportItem]
+    #: The same period in figures, for the shared agenda's summary strip (in the person's own voice).
+    figures: mood_stats.PeriodFigures
 
 
 class AppointmentService:
@@ -84,7 +86,12 @@ class AppointmentService:
             mood_summary=mood_stats.mood_summary(series, words),
             mood_series=series,
             support=support,
+            figures=mood_stats.period_figures(self._session, series),
         )
+
+    def last_before(self, when: dt.date) -> dt.date | None:
+        """The day of my last appointment before `when` (for "since my last appointment"), or None."""
+        return max((a.date for a in self._repo.all() if a.date < when), default=None)
 
     def agreement_to_step(self, appt_id: int, agreement_id: int, goal_id: int) -> Goal:
         """Turn something agreed into a step of a goal, with the responsibility that was agreed."""

@@ -6,6 +6,7 @@ matplotlib is imported only when the first chart is drawn, so start-up stays qui
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import math
 from typing import TYPE_CHECKING
@@ -106,9 +107,72 @@ def draw_mood_figure(
     for name, spine in ax.spines.items():
         spine.set_visible(name == "bottom")
         spine.set_color(grid)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    _span(ax, list(days))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(FuncFormatter(_axis_day))
+    return fig
+
+
+def _span(ax: object, days: list[float]) -> None:
+    """The axis covers the chosen days, however few check-ins fall in them (one dot sits on its own day)."""
+    ax.set_xlim(days[0] - 0.5, days[-1] + 0.5)  # type: ignore[attr-defined]
+
+
+def draw_report_figure(series: MoodSeries, appointments: list[dt.date], *, size: tuple[float, float] = (7.2, 2.9),
+                       dpi: int = 100) -> Figure:  # fmt: skip
+    """For a shared document: mood, sleep and anxiety as small panels one above the other on one time axis
+    (days without a check-in stay gaps, never joined across), my journal days and my appointments marked.
+    Printed, its words are at least 8 points. A panel with nothing noted in the period is left out."""
+    from matplotlib import dates as mdates
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
+    background, foreground, grid = _colours(False)
+    panels = [("mood", _("Mood (1–10)"), series.mood, MOOD, (0, 10.5), [1, 5, 10])]
+    if any(v is not None for v in series.sleep):
+        panels.append(("sleep", _("Sleep (hours)"), series.sleep, SLEEP, (0, 14), [0, 6, 12]))
+    if any(v is not None for v in series.anxiety):
+        panels.append(("anxiety", _("Anxiety (1–10)"), series.anxiety, ANXIETY, (0, 10.5), [1, 5, 10]))
+    ratios = [2.0] + [1.0] * (len(panels) - 1)
+    height = size[1] * sum(ratios) / 4.0 + 0.6
+    fig = Figure(figsize=(size[0], height), dpi=dpi, facecolor=background)
+    fig.subplots_adjust(left=0.05, right=0.99, top=1 - 0.32 / height, bottom=0.3 / height, hspace=0.32)
+    axes = fig.subplots(len(panels), 1, sharex=True, gridspec_kw={"height_ratios": ratios}, squeeze=False)[:, 0]
+    days = mdates.date2num(series.days)
+    shown = [d for d in appointments if series.days[0] <= d <= series.days[-1]]
+    written = sorted(d for d in series.entry_days if series.days[0] <= d <= series.days[-1])
+    for ax, (key, label, values, colour, limits, ticks) in zip(axes, panels, strict=True):
+        ax.set_facecolor(background)
+        ax.plot(days, _nan(values), color=colour, marker="o", markersize=3.5, linewidth=1.4, gid=key)
+        if key == "mood" and any(v is not None for v in series.rolling):
+            ax.plot(days, _nan(series.rolling), color=ROLLING, linewidth=1.8, linestyle="--")
+        for when in shown:
+            ax.axvline(mdates.date2num(when), color=foreground, linewidth=0.9, linestyle=":")
+        ax.set_ylim(*limits)
+        ax.set_yticks(ticks)
+        ax.set_title(label, loc="left", fontsize=9.5, color=foreground, pad=2)
+        ax.tick_params(colors=foreground, labelsize=9.5)
+        ax.grid(axis="y", color=grid, linewidth=0.6)
+        for name, spine in ax.spines.items():
+            spine.set_visible(name == "bottom")
+            spine.set_color(grid)
+    if written:
+        axes[0].plot(mdates.date2num(written), [0.5] * len(written), linestyle="none", marker="|", markersize=8,
+                     color=ENTRY)  # fmt: skip
+    _span(axes[-1], list(days))
+    axes[-1].xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
+    axes[-1].xaxis.set_major_formatter(FuncFormatter(_axis_day))
+    legend = [Line2D([], [], color=MOOD, marker="o", markersize=3.5, label=_("Mood"))]
+    if any(v is not None for v in series.rolling):
+        legend.append(Line2D([], [], color=ROLLING, linestyle="--", label=_("7-day average")))
+    if written:
+        legend.append(Line2D([], [], color=ENTRY, linestyle="none", marker="|", markersize=8, label=_("Journal entry")))
+    if shown:
+        legend.append(Line2D([], [], color=foreground, linestyle=":", label=_("Appointment")))
+    fig.legend(handles=legend, loc="upper right", ncols=len(legend), frameon=False, fontsize=9.5, labelcolor=foreground,
+               borderaxespad=0.1)  # fmt: skip
     return fig
 
 

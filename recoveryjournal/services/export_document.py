@@ -12,15 +12,18 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One piece of a section: a paragraph, a bullet list, a table, or a picture (PNG bytes)."""
+    """One piece of a section: a paragraph, a bullet list, a table, a picture (PNG bytes), a sub-heading (one
+    item's name: never left alone at the foot of a page), or a strip of figures (rows of label, figure, words)."""
 
-    kind: str  # "paragraph" | "bullets" | "table" | "image"
+    kind: str  # "paragraph" | "bullets" | "table" | "image" | "subheading" | "strip"
     text: str = ""
     items: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     header: tuple[str, ...] = ()
     png: bytes = b""
     caption: str = ""
+    #: A table's title row, repeated at the top of every page the table runs onto (a goal carries its name).
+    carried: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +36,18 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class ExportDocument:
-    """Title, date, an optional name the person chooses (or none), and sections."""
+    """Title, date, an optional name the person chooses (or none), and sections.
+
+    A shared document also has a header on page 1 (label and value rows: From, For, Covers, Made on) and
+    plain lines under it (whose it is; that words were left out); it then replaces the date line."""
 
     title: str
     sections: tuple[Section, ...] = ()
     date: dt.date = field(default_factory=dt.date.today)
     author: str = ""
     page: str = "auto"  # "auto" follows the locale (A4 or Letter); "card" is wallet size
+    header: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def paragraph(text: str) -> Block:
@@ -52,9 +60,19 @@ def bullets(items: list[str]) -> Block:
     return Block("bullets", items=tuple(items))
 
 
-def table(header: list[str], rows: list[list[str]]) -> Block:
-    """A table block."""
-    return Block("table", header=tuple(header), rows=tuple(tuple(r) for r in rows))
+def table(header: list[str], rows: list[list[str]], carried: str = "") -> Block:
+    """A table block; `carried` names it again at the top of each page it runs onto."""
+    return Block("table", header=tuple(header), rows=tuple(tuple(r) for r in rows), carried=carried)
+
+
+def subheading(text: str) -> Block:
+    """One item's name (an entry's date and title, a goal): kept with what follows it on a page."""
+    return Block("subheading", text=text)
+
+
+def strip(cells: list[tuple[str, str, str]]) -> Block:
+    """Figures side by side: each a label, the figure, and a sentence saying it in words."""
+    return Block("strip", rows=tuple(cells))
 
 
 def image(png: bytes, caption: str = "") -> Block:

@@ -97,3 +97,113 @@ def _weekly_means(series: MoodSeries) -> list[tuple[dt.date, float]]:
         if value is not None:
             weeks.setdefault(when - dt.timedelta(days=when.weekday()), []).append(value)
     return [(start, sum(v) / len(v)) for start, v in sorted(weeks.items())]
+
+
+#: Averages closer than this are "about the same" (a check-in scale moves in whole steps).
+SAME_WITHIN = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    """A period in figures, for a shared summary: mood (average, range, and the same length of time before),
+    sleep, anxiety, days checked in and days written. A figure is None where nothing was noted."""
+
+    first: dt.date
+    last: dt.date
+    mood_average: float | None
+    mood_low: float | None
+    mood_high: float | None
+    before_average: float | None
+    sleep_average: float | None
+    anxiety_average: float | None
+    checkin_days: int
+    entry_days: int
+
+    @property
+    def days(self) -> int:
+        """Days in the period, both ends counted."""
+        return (self.last - self.first).days + 1
+
+
+def _mean(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return sum(present) / len(present) if present else None
+
+
+def period_figures(session: MoodSource, series: MoodSeries) -> PeriodFigures:
+    """The figures of `series`, with the mood average of the same number of days just before it."""
+    first, last = series.days[0], series.days[-1]
+    span = dt.timedelta(days=len(series.days))
+    before = mood_series(session, first - span, first - dt.timedelta(days=1))
+    mood = [v for v in series.mood if v is not None]
+    return PeriodFigures(
+        first=first,
+        last=last,
+        mood_average=_mean(series.mood),
+        mood_low=min(mood) if mood else None,
+        mood_high=max(mood) if mood else None,
+        before_average=_mean(before.mood),
+        sleep_average=_mean(series.sleep),
+        anxiety_average=_mean(series.anxiety),
+        checkin_days=len(mood),
+        entry_days=len(series.entry_days),
+    )
+
+
+def _direction(f: PeriodFigures) -> str:
+    if f.mood_average is None or f.before_average is None:
+        return ""
+    n, before = f.days, number(f.before_average)
+    if abs(f.mood_average - f.before_average) < SAME_WITHIN:
+        words = ngettext("That is about the same as the {n} day before ({before}).",
+                         "That is about the same as the {n} days before ({before}).", n)  # fmt: skip
+    elif f.mood_average > f.before_average:
+        words = ngettext("That is higher than the {n} day before ({before}).",
+                         "That is higher than the {n} days before ({before}).", n)  # fmt: skip
+    else:
+        words = ngettext("That is lower than the {n} day before ({before}).",
+                         "That is lower than the {n} days before ({before}).", n)  # fmt: skip
+    return " " + words.format(n=n, before=before)
+
+
+def strip_cells(f: PeriodFigures) -> list[tuple[str, str, str]]:
+    """(label, figure, sentence) for each panel of a shared summary, in the person's own voice (first person:
+    the reader is someone else)."""
+    out_of_ten = _("{value} out of 10")
+    if f.mood_average is not None:
+        mood = (out_of_ten.format(value=number(f.mood_average)),
+                _("My mood averaged {average} out of 10, from {low} to {high}.").format(
+                    average=number(f.mood_average), low=number(f.mood_low or 0, fixed=False),
+                    high=number(f.mood_high or 0, fixed=False)) + _direction(f))  # fmt: skip
+    else:
+        mood = ("–", _("I didn't check in during this time."))
+    if f.sleep_average is not None:
+        hours = number(f.sleep_average)
+        slept = _("I slept {hours} hours a night on average, on the nights I noted it.")
+        sleep = (_("{hours} hours").format(hours=hours), slept.format(hours=hours))
+    else:
+        sleep = ("–", _("I didn't note my sleep during this time."))
+    if f.anxiety_average is not None:
+        value = number(f.anxiety_average)
+        felt = _("My anxiety averaged {value} out of 10 (1 is calm, 10 is very anxious).")
+        anxiety = (out_of_ten.format(value=value), felt.format(value=value))
+    else:
+        anxiety = ("–", _("I didn't note my anxiety during this time."))
+    checked = ngettext("I checked in on {n} of {days} day.", "I checked in on {n} of {days} days.", f.days).format(
+        n=f.checkin_days, days=f.days
+    )
+    if f.entry_days:
+        checked += " " + ngettext("I wrote in my journal on {n} day.", "I wrote in my journal on {n} days.",
+                                  f.entry_days).format(n=f.entry_days)  # fmt: skip
+    days = _("{n} of {days} days").format(n=f.checkin_days, days=f.days)
+    return [
+        (_("My mood"), *mood),
+        (_("My sleep"), *sleep),
+        (_("My anxiety"), *anxiety),
+        (_("Checking in"), days, checked),
+    ]
+
+
+def shared_summary(f: PeriodFigures) -> str:
+    """The summary strip as sentences (what a JSON or CSV share carries, and what a screen reader reads)."""
+    return " ".join(words for _label, _figure, words in strip_cells(f))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from recoveryjournal.domain.appointments import Appointment
 from recoveryjournal.domain.crisis_plan import PlanSection, dialable
 from recoveryjournal.domain.goals import WHO
 from recoveryjournal.i18n import N_, _, clock, day
-from recoveryjournal.services.appointment_service import Agenda
-from recoveryjournal.services.export_document import ExportDocument, Section, bullets, image, paragraph, table
+from recoveryjournal.services import report
+from recoveryjournal.services.appointment_service import Agenda, AppointmentService
+from recoveryjournal.services.export_document import ExportDocument, Section, bullets, paragraph, table
 
 EMPTY_PLAN = N_(
     "This plan is empty so far. When you're ready, you can write it in your own words, "
@@ -47,18 +49,15 @@ def wallet_card(sections: list[PlanSection], chosen_keys: list[str], first_steps
 
 
 def agenda_document(agenda: Agenda, chart_png: bytes = b"") -> ExportDocument:
-    """The appointment agenda the person built: their topics first."""
+    """The appointment agenda the person built, laid out like a share: a header (the appointment, for whom,
+    the period it looks back on), my points first, then how I've been, then the goals, support and agreements.
+    Only what the agenda's screen shows."""
     a = agenda.appointment
-    when = (_("{day} at {time}").format(day=day(a.date, "full"), time=clock(a.time)) if a.time
-            else day(a.date, "full"))  # fmt: skip
-    sections = [
-        Section(
-            _("Appointment"),
-            (paragraph(when + (_(", with {with_whom}").format(with_whom=a.with_whom) if a.with_whom else "")),),
-        )
-    ]
-    if agenda.talk_about:
-        sections.append(Section(_("Things I want to talk about"), (bullets(agenda.talk_about),)))
+    when = (_("{day} at {time}").format(day=day(a.date), time=clock(a.time)) if a.time
+            else day(a.date))  # fmt: skip
+    sections = [Section(_(report.TALK_ABOUT), (bullets(agenda.talk_about) if agenda.talk_about
+                                                 else paragraph(_("I haven't written any points yet.")),))]  # fmt: skip
+    sections.append(report.summary_section(agenda.figures, chart_png))
     if agenda.goals:
         rows = [
             [g.title, _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps)), g.why]
@@ -67,16 +66,22 @@ def agenda_document(agenda: Agenda, chart_png: bytes = b"") -> ExportDocument:
         sections.append(
             Section(_("Goals I'd like to review"), (table([_("Goal"), _("Progress"), _("Why it matters")], rows),))
         )
-    mood_blocks = [paragraph(agenda.mood_summary)]
-    if chart_png and agenda.mood_series.has_data:
-        mood_blocks.append(image(chart_png, _("My mood by day, with a 7-day average.")))
-    sections.append(Section(_("How my mood has been"), tuple(mood_blocks)))
     if lines := support_lines(a.support_to_change):  # only what the agenda's own screen shows
         sections.append(Section(_("Support I'd like to change"), (bullets(lines),)))
     if a.agreements:
         rows = [[g.text, _(WHO.get(g.who, g.who)) + (f" ({g.who_name})" if g.who_name else "")] for g in a.agreements]
         sections.append(Section(_("What we agreed"), (table([_("What"), _("Who")], rows),)))
-    return ExportDocument(_("My agenda"), tuple(sections))
+    texts = [*agenda.talk_about, a.support_to_change, *(g.text for g in a.agreements)]
+    head = report.header(recipient=a.with_whom, extra=((_("Appointment"), when),),
+                         period=report.covers(agenda.mood_series.days[0], agenda.mood_series.days[-1]))  # fmt: skip
+    return ExportDocument(_("My agenda"), tuple(sections), header=head, notes=report.notes(texts))
+
+
+def agenda_pdf_document(appointments: AppointmentService, appointment: Appointment) -> ExportDocument:
+    """The agenda with its chart drawn (matplotlib is loaded now), ready for the exporter."""
+    agenda = appointments.agenda(appointment)
+    visits = [v.date for v in appointments.all()]
+    return agenda_document(agenda, report.report_chart(agenda.mood_series, visits))
 
 
 def support_lines(text: str) -> list[str]:

@@ -15,28 +15,44 @@ from dataclasses import dataclass
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
 from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
-from recoveryjournal.i18n import N_, _, clock, day, number
-from recoveryjournal.services import mood_stats
+from recoveryjournal.i18n import N_, _, clock, day, ngettext, number
+from recoveryjournal.services import mood_stats, report
 from recoveryjournal.services.appointment_service import AppointmentService
-from recoveryjournal.services.export_document import ExportDocument, Section, image, paragraph, table
+from recoveryjournal.services.export_document import (
+    Block,
+    ExportDocument,
+    Section,
+    bullets,
+    image,
+    paragraph,
+    strip,
+    subheading,
+    table,
+)
 from recoveryjournal.services.plan_documents import support_lines
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.share_log import ShareLogRepository
 
 NOTHING_CHOSEN = N_("Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do.")
+#: The sections of a shared document, in the order a reader wants them (see services.report).
 _HEADINGS = {
+    "appointment": report.TALK_ABOUT,
+    "mood_summary": report.HOW_I_HAVE_BEEN,
+    "goal": N_("My goals"),
     "entry": N_("Journal entries"),
-    "checkin": "Check-ins",
-    "mood_summary": N_("How my mood has been"),
-    "goal": N_("Goals"),
+    "checkin": N_("Check-ins"),
     "plan_section": N_("My crisis plan"),
-    "appointment": N_("Appointment agenda"),
 }
+#: The period "since my last appointment", as the CLI names it.
+SINCE_LAST_APPOINTMENT = "since-last-appointment"
+#: In "just the summary", at most this many of the agenda's points and goals (so it stays one page).
+SUMMARY_MOST = 8
 
 
 @dataclass(frozen=True, slots=True)
 class ShareItem:
-    """One chosen item, already with the chosen words removed. `ref` is for the share log only, never exported."""
+    """One chosen item, already with the chosen words removed. `ref` is for the share log only, never exported.
+    `cells` are a summary's figures for the PDF's strip (label, figure, sentence)."""
 
     kind: str
     ref: str
@@ -44,6 +60,7 @@ class ShareItem:
     title: str
     text: str
     details: tuple[tuple[str, str], ...] = ()
+    cells: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,79 +73,94 @@ class SharePackage:
 
 
 def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
-    return ShareItem(item.kind, item.ref, item.date, redact(item.title, phrases), redact(item.text, phrases),
-                     tuple((redact(k, phrases), redact(v, phrases)) for k, v in item.details))  # fmt: skip
+    def r(text: str) -> str:
+        return redact(text, phrases)
+
+    return ShareItem(item.kind, item.ref, item.date, r(item.title), r(item.text),
+                     tuple((r(k), r(v)) for k, v in item.details),
+                     tuple((r(a), r(b), r(c)) for a, b, c in item.cells))  # fmt: skip
 
 
 def _entry_item(session: SessionView, request: ShareRequest, entry_id: int) -> ShareItem:
     e = session.entry(entry_id)
-    details = [(_("tags"), ", ".join(e.tags))] if e.tags and request.entry_tags else []
+    details = [(_("Tags"), ", ".join(e.tags))] if e.tags and request.entry_tags else []
     return ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, tuple(details))
 
 
 def _goal_item(session: SessionView, request: ShareRequest, goal_id: int) -> ShareItem:
     g = session.goals.get(goal_id)
     details = [
-        (_("status"), _(STATUSES[g.status])),
-        (_("progress"), _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps))),
+        (_("Status"), _(STATUSES[g.status])),
+        (_("Progress"), _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps))),
     ]
+    if request.summary_only:
+        return ShareItem("goal", str(goal_id), "", g.title, "", tuple(details))
     for n, s in enumerate(g.steps, 1):
         helper = f" ({s.who_name})" if s.who_name and request.goal_helpers else ""
-        details.append((_("step {n}").format(n=n), (_("[done] ") if s.done else "") + f"{s.text} — {_(WHO[s.who])}"
+        details.append((_("Step {n}").format(n=n), (_("[done] ") if s.done else "") + f"{s.text} — {_(WHO[s.who])}"
                         + helper))  # fmt: skip
     if request.goal_risks and not g.risk.is_empty:
         details += [
-            (_("risk I choose to take"), g.risk.risk),
-            (_("why it's worth it"), g.risk.why_worth_it),
-            (_("what would help"), g.risk.what_helps),
+            (_("A risk I choose to take"), g.risk.risk),
+            (_("Why it's worth it"), g.risk.why_worth_it),
+            (_("What would help"), g.risk.what_helps),
         ]
         if request.goal_helpers:
-            details.append((_("who supports me"), g.risk.who_supports))
+            details.append((_("Who supports me"), g.risk.who_supports))
     return ShareItem("goal", str(goal_id), "", g.title, g.why, tuple(details))
 
 
 def _checkin_item(session: SessionView, checkin_id: int) -> ShareItem:
     c = session.checkins.get(checkin_id)
-    details = [(_("mood"), str(c.mood))]
-    scales = ((_("sleep hours"), c.sleep_hours), (_("anxiety"), c.anxiety), (_("energy"), c.energy))
+    details = [(_("Mood"), str(c.mood))]
+    scales = ((_("Sleep (hours)"), c.sleep_hours), (_("Anxiety"), c.anxiety), (_("Energy"), c.energy))
     details += [(k, number(v, fixed=False)) for k, v in scales if v is not None]
     if c.feelings:
-        details.append((_("feelings"), ", ".join(c.feelings)))
+        details.append((_("Feelings"), ", ".join(c.feelings)))
     title = _("Check-in at {time}").format(time=clock(c.time))
     return ShareItem("checkin", str(checkin_id), c.date.isoformat(), title, c.note, tuple(details))
 
 
-def _agenda_item(appointments: AppointmentService, appt_id: int) -> ShareItem:
-    """The agenda as its screen shows it: topics, goals to review, the mood, the support I'd like to change."""
+def _agenda_item(session: SessionView, appt_id: int) -> ShareItem:
+    """The agenda as its screen shows it: my points, the goals to review, the support I'd like to change, and
+    how I've been since the appointment before (in my own voice)."""
+    appointments = session.appointments
     agenda = appointments.agenda(appointments.get(appt_id))
     a = agenda.appointment
-    details = [(_("with"), a.with_whom)] if a.with_whom else []
-    details += [(_("goal to review"), g.title) for g in agenda.goals]
-    details += [(_("support to change"), line) for line in support_lines(a.support_to_change)]
-    details.append((_("mood"), agenda.mood_summary))
-    return ShareItem("appointment", str(appt_id), a.date.isoformat(), _("Agenda for {day}").format(day=day(a.date)),
-                     "\n".join(agenda.talk_about), tuple(details))  # fmt: skip
+    details = [(_("With"), a.with_whom)] if a.with_whom else []
+    details += [(_("A goal to review"), g.title) for g in agenda.goals]
+    details += [(_("Support I'd like to change"), line) for line in support_lines(a.support_to_change)]
+    details.append(
+        (_("How I've been"), mood_stats.shared_summary(mood_stats.period_figures(session, agenda.mood_series)))
+    )
+    title = _("For my appointment on {day}").format(day=day(a.date))
+    return ShareItem("appointment", str(appt_id), a.date.isoformat(), title, "\n".join(agenda.talk_about),
+                     tuple(details))  # fmt: skip
+
+
+def _mood_item(session: SessionView, first: dt.date, last: dt.date) -> ShareItem:
+    if last < first:
+        raise InvalidInput(
+            _("The dates are the wrong way round: {last} comes before {first}. Nothing was shared.").format(
+                first=day(first), last=day(last)
+            )
+        )
+    figures = mood_stats.period_figures(session, mood_stats.mood_series(session, first, last))
+    cells = mood_stats.strip_cells(figures)
+    return ShareItem("mood_summary", f"{first.isoformat()}:{last.isoformat()}", last.isoformat(),
+                     _(report.HOW_I_HAVE_BEEN), mood_stats.shared_summary(figures),
+                     tuple((label, figure) for label, figure, _words in cells), tuple(cells))  # fmt: skip
 
 
 def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
-    """The chosen items, in a calm order, with chosen words removed. A choice that isn't in the journal
-    (an unknown number or section, a range that ends before it starts) is refused: nothing is half-shared."""
-    items = [_entry_item(session, request, entry_id) for entry_id in request.entry_ids]
-    if request.mood_range:
-        first, last = request.mood_range
-        if last < first:
-            raise InvalidInput(
-                _("The dates are the wrong way round: {last} comes before {first}. Nothing was shared.").format(
-                    first=day(first), last=day(last)
-                )
-            )
-        series = mood_stats.mood_series(session, first, last)
-        words = _("from {first} to {last}").format(first=day(first), last=day(last))
-        items.append(ShareItem("mood_summary", f"{first.isoformat()}:{last.isoformat()}", last.isoformat(),
-                               _(_HEADINGS["mood_summary"]), mood_stats.mood_summary(series, words)))  # fmt: skip
-    items += [_checkin_item(session, checkin_id) for checkin_id in request.checkin_ids]
-    items += [_goal_item(session, request, goal_id) for goal_id in request.goal_ids]
+    """The chosen items, in the order a reader wants them, with chosen words removed. A choice that isn't in the
+    journal (an unknown number or section, a range that ends before it starts) is refused: nothing is
+    half-shared. "Just the summary" leaves out entries, check-ins and the plan, and a goal's steps."""
+    appointments = [_agenda_item(session, appt_id) for appt_id in request.appointment_ids]
+    mood = [_mood_item(session, *request.mood_range)] if request.mood_range else []
+    goals = [_goal_item(session, request, goal_id) for goal_id in request.goal_ids]
     sections = {s.key: s for s in session.plan.sections()}
+    plan = []
     for key in request.plan_keys:
         s = sections.get(key)
         if s is None:
@@ -136,49 +168,107 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
                 _("Your crisis plan has no section “{key}” (see `plan --json`). Nothing was shared.").format(key=key)
             )
         details = [(c.name, " · ".join(p for p in (c.reach, c.when) if p)) for c in s.contacts]
-        items.append(ShareItem("plan_section", key, "", s.title, s.text, tuple(details)))
-    appointments = session.appointments
-    items += [_agenda_item(appointments, appt_id) for appt_id in request.appointment_ids]
+        plan.append(ShareItem("plan_section", key, "", _(s.title), s.text, tuple(details)))
+    if request.summary_only:
+        items = appointments + mood + goals[:SUMMARY_MOST]
+    else:
+        entries = [_entry_item(session, request, entry_id) for entry_id in request.entry_ids]
+        checkins = [_checkin_item(session, checkin_id) for checkin_id in request.checkin_ids]
+        items = appointments + mood + goals + entries + checkins + plan
     return [_clean(i, request.redactions) for i in items]
 
 
+def _period(request: ShareRequest, items: tuple[ShareItem, ...]) -> tuple[dt.date | None, dt.date | None]:
+    """What the document covers: the summary's dates, or else the first and last day of what was chosen."""
+    if request.mood_range:
+        return request.mood_range
+    dates = sorted(dt.date.fromisoformat(i.date) for i in items if i.date)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def _item_blocks(item: ShareItem, has_summary: bool, summary_only: bool) -> list[Block]:
+    """One item's blocks under its section's heading (the summary's are made by services.report)."""
+    if item.kind == "appointment":
+        points = [p for p in item.text.split("\n") if p.strip()]
+        with_whom = dict(item.details).get(_("With"), "")
+        head = item.title + (_(", with {with_whom}").format(with_whom=with_whom) if with_whom else "")
+        blocks: list[Block] = [subheading(head)]
+        if summary_only and len(points) > SUMMARY_MOST:
+            more = len(points) - SUMMARY_MOST
+            points = [*points[:SUMMARY_MOST], ngettext("and {n} more", "and {n} more", more).format(n=more)]
+        blocks.append(bullets(points) if points else paragraph(_("I haven't written any points yet.")))
+        rows = [[k, v] for k, v in item.details if k != _("With") and not (k == _("How I've been") and has_summary)]
+        if rows and not summary_only:
+            blocks.append(table(["", ""], rows))
+        return blocks
+    if item.kind == "goal":
+        rows = [[_("Why it matters"), item.text]] if item.text.strip() else []
+        return [table(["", ""], rows + [[k, v] for k, v in item.details], carried=item.title)]
+    when = day(dt.date.fromisoformat(item.date)) if item.date else ""
+    blocks = [subheading(" · ".join(part for part in (when, item.title) if part))]
+    blocks += report.first_paragraphs(item.text)
+    if item.details:
+        blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
+    return blocks
+
+
 def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -> SharePackage:
-    """Everything that will leave, built once: the preview and every file format come from this."""
+    """Everything that will leave, built once: the preview and every file format come from this.
+
+    The document opens with a header (from, for, the period it covers, the day it was made) and the line
+    that says it is shared by me from my own journal; then what I want to talk about, how I've been (figures
+    and one chart), and the detail."""
     if request.is_empty:
         raise InvalidInput(_(NOTHING_CHOSEN))
     items = tuple(collect(session, request))
+    has_summary = any(i.kind == "mood_summary" for i in items)
     sections = []
-    for kind, heading in ((k, _(h)) for k, h in _HEADINGS.items()):
+    for kind, heading in _HEADINGS.items():
         chosen = [i for i in items if i.kind == kind]
         if not chosen:
             continue
-        blocks = []
+        blocks: list[Block] = []
+        if kind == "goal" and request.summary_only:  # a line each
+            rows = [[i.title, *(v for _k, v in i.details)] for i in chosen]
+            sections.append(Section(_(heading), (table([_("Goal"), _("Status"), _("Progress")], rows),)))
+            continue
         for item in chosen:
-            when = day(dt.date.fromisoformat(item.date), "full") if item.date else ""
-            head = " · ".join(part for part in (when, item.title) if part)
-            blocks.append(paragraph(f"■ {head}") if kind != "mood_summary" else paragraph(item.text))
-            if kind != "mood_summary" and item.text.strip():
-                blocks += [paragraph(p) for p in item.text.split("\n\n") if p.strip()]
-            if item.details:
-                blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
-            if kind == "mood_summary" and chart_png:
-                blocks.append(image(chart_png, _("Mood by day, with a 7-day average.")))
-        sections.append(Section(heading, tuple(blocks)))
+            if kind == "mood_summary":
+                blocks.append(strip(list(item.cells)))
+                if chart_png:
+                    blocks.append(image(chart_png, _(report.CHART_CAPTION)))
+            else:
+                blocks += _item_blocks(item, has_summary, request.summary_only)
+        sections.append(Section(_(heading), tuple(blocks)))
     title = redact(_(request.title), request.redactions) or _("Shared from my journal")
-    doc = ExportDocument(title, tuple(sections), author=redact(request.author, request.redactions))
+    author = redact(request.author, request.redactions)
+    first, last = _period(request, items)
+    recipient = redact(request.recipient, request.redactions)
+    texts = [t for i in items for t in (i.title, i.text, *(v for _k, v in i.details))]
+    doc = ExportDocument(title, tuple(sections), author=author,
+                         header=report.header(author=author, recipient=recipient, period=report.covers(first, last)),
+                         notes=report.notes(texts))  # fmt: skip
     return SharePackage(request, items, doc)
 
 
 def prepare(session: SessionView, request: ShareRequest, fmt: str) -> SharePackage:
-    """What will leave in `fmt`: for a PDF with a mood summary, with its chart drawn (matplotlib, loaded now)."""
+    """What will leave in `fmt`: for a PDF with a summary, with its chart drawn (matplotlib, loaded now)."""
     chart = b""
     if request.mood_range and fmt == "pdf" and request.mood_range[0] <= request.mood_range[1]:
         series = mood_stats.mood_series(session, *request.mood_range)
-        if series.has_data:
-            from recoveryjournal.services.charts import draw_mood_figure, figure_png
-
-            chart = figure_png(draw_mood_figure(series))
+        visits = [a.date for a in session.appointments.all()]
+        chart = report.report_chart(series, visits, compact=request.summary_only)
     return build(session, request, chart)
+
+
+def since_last_appointment(appointments: AppointmentService, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """From my last appointment before today to today; refused kindly when there was none."""
+    today = today or dt.date.today()
+    last = appointments.last_before(today)
+    if last is None:
+        raise InvalidInput(_("There's no earlier appointment in your journal yet, so choose the dates instead "
+                             "(FROM:TO). Nothing was shared."))  # fmt: skip
+    return last, today
 
 
 def _public(item: ShareItem) -> dict[str, object]:
@@ -244,7 +334,8 @@ class ShareLog:
 
     def shared_item(self, kind: str, ref: str) -> list[str]:
         """'Shared with Alex on 3 December 2026' lines for one item."""
-        return [f"Shared with {who or 'someone'} on {when:%d %B %Y}" for when, who in self._repo.for_item(kind, ref)]
+        return [_("Shared with {who} on {day}").format(who=who or _("someone"), day=day(when.date()))
+                for when, who in self._repo.for_item(kind, ref)]  # fmt: skip
 
     def recipients(self) -> list[str]:
         """Names shared with before."""

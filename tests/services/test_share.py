@@ -155,7 +155,7 @@ def test_long_rtl_and_emoji_entries_and_a_chart_with_no_checkins(session, tmp_pa
     assert pages > 3 and len(PdfReader(str(tmp_path / "long.pdf")).pages) == pages
     data = json.loads(json_bytes(package))
     assert any("שלום עולם 💙" in i["text"] for i in data["items"])
-    assert any("no check-ins" in i["text"] for i in data["items"] if i["kind"] == "mood_summary")
+    assert any("I didn't check in" in i["text"] for i in data["items"] if i["kind"] == "mood_summary")
 
 
 def test_name_suggestions_come_from_people_lists(shared) -> None:

@@ -184,7 +184,8 @@ def test_the_command_line_and_its_pdf_speak_spanish(tmp_path: Path) -> None:
     shared = _cli("share", str(journal), "--entry", "1", "--output", str(pdf), stdin=f"{PASSPHRASE}\n")
     assert shared.returncode == 0, shared.stderr
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
-    assert "Entradas del diario" in text and "viernes, 27 de noviembre de 2026" in text
+    assert "Entradas del diario" in text and "27 de noviembre de 2026" in text
+    assert "Compartido por mí desde mi propio diario" in text and "Página 1 de 1" in text
     assert "Journal entries" not in text and "Friday" not in text
 
 

@@ -141,3 +141,40 @@ def test_print_uses_the_same_pages(qtbot, session, tmp_path) -> None:
     assert "printer" in dialog.print_with(printer)
     assert "to print" in _text(tmp_path / "printed.pdf")
     assert session.shares.all()[0].format == "print"
+
+
+def test_since_my_last_appointment_and_just_the_summary_through_the_menu(qtbot, window, created_journal,
+                                                                         tmp_path) -> None:  # fmt: skip
+    """Journal ▸ Share…: the period "since my last appointment" sets the dates and ticks the summary; "Just the
+    summary: one page" gives one page that covers those days and carries no entry (issue 23)."""
+    import datetime as dt
+
+    from recoveryjournal.domain.appointments import Appointment
+    from recoveryjournal.i18n import day
+    from tests.ui.conftest import choose_from_menu
+
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    today = dt.date.today()
+    visit = today - dt.timedelta(days=10)
+    window.session.appointments.save(Appointment(id=None, date=visit, with_whom="Alex"))
+    window.session.checkins.add(6, sleep_hours=7.0, when=dt.datetime.combine(today, dt.time(9)))
+    choose_from_menu(qtbot, window, "Journal", "Share…")
+    qtbot.waitUntil(lambda: getattr(window, "share_dialog", None) is not None and window.share_dialog.isVisible())
+    dialog = window.share_dialog
+    picker = dialog.picker
+    [since] = [n for n in range(picker.period.count()) if "since my last appointment" in picker.period.itemText(n)]
+    assert day(visit) in picker.period.itemText(since)
+    picker.period.setCurrentIndex(since)
+    picker.period.activated.emit(since)
+    assert picker.mood_box.isChecked() and picker.mood_from.date().toPython() == visit
+    picker.groups["entry"].child(0).setCheckState(0, Qt.CheckState.Checked)
+    picker.summary_only.click()
+    dialog.go_next()
+    dialog.go_next()
+    assert "Saved" in dialog.save_to(tmp_path / "summary.pdf")
+    [page] = PdfReader(tmp_path / "summary.pdf").pages
+    text = " ".join(page.extract_text().split())
+    assert f"Covers {day(visit)} to {day(today)}" in text and "How I've been" in text
+    assert "Journal entries" not in text and "Page 1 of 1" in text
+    dialog.reject()

@@ -27,7 +27,7 @@ from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, day
 from recoveryjournal.services.journal_parts import HasAppointments
-from recoveryjournal.services.plan_documents import agenda_document
+from recoveryjournal.services.plan_documents import agenda_pdf_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
@@ -280,12 +280,6 @@ class AppointmentsTab(JournalTab[HasAppointments]):
     def _on_pdf_clicked(self) -> None:
         if self._session is None or not self.save() or self._current is None:
             return
-        from recoveryjournal.services.charts import draw_mood_figure, figure_png
-
-        agenda = self._session.appointments.agenda(self._current)
-        chart = figure_png(draw_mood_figure(agenda.mood_series)) if agenda.mood_series.has_data else b""
+        document = agenda_pdf_document(self._session.appointments, self._current)
         date = self._current.date.isoformat()
-        show_message(
-            self.message,
-            ask_and_save_pdf(self, agenda_document(agenda, chart), _("My agenda {date}.pdf").format(date=date)),
-        )
+        show_message(self.message, ask_and_save_pdf(self, document, _("My agenda {date}.pdf").format(date=date)))

@@ -79,7 +79,16 @@ class SharePicker(QWidget):
             group.setHidden(group.childCount() == 0)
             group.setExpanded(kind in pre or kind in ("entry", "plan"))
         today = dt.date.today()
-        self.mood_box = QCheckBox(_("A mood summary and chart, from"), self)
+        self.mood_box = QCheckBox(_("How I've been (mood, sleep, anxiety and a chart):"), self)
+        self.period = QComboBox(self)
+        label_choice(self.period, _("Which days"))
+        self.period.addItem(_("the last 2 weeks"), 14)
+        self.period.addItem(_("the last 4 weeks"), 28)
+        last_visit = session.appointments.last_before(today)
+        if last_visit is not None:
+            self.period.addItem(_("since my last appointment ({day})").format(day=day(last_visit)), last_visit)
+        self.period.addItem(_("these dates"), None)
+        self.period.setCurrentIndex(1)
         self.mood_from = QDateEdit(_qdate(today - dt.timedelta(days=27)), self)
         self.mood_to = QDateEdit(_qdate(today), self)
         self.range_from = QDateEdit(_qdate(today - dt.timedelta(days=13)), self)
@@ -96,9 +105,11 @@ class SharePicker(QWidget):
             QPushButton(_("Tick entries tagged"), self),
         )
         mood_row = QHBoxLayout()
-        for widget in (self.mood_box, self.mood_from, QLabel(_("to"), self), self.mood_to):
+        for widget in (self.mood_box, self.period, self.mood_from, QLabel(_("to"), self), self.mood_to):
             mood_row.addWidget(widget)
         mood_row.addStretch(1)
+        self.summary_only = QCheckBox(_("Just the summary: one page (my points, how I've been, my goals in a line "
+                                        "each; no entries, check-ins or plan)"), self)  # fmt: skip
         label_choice(self.tag_box, _("Tag"))
         range_row = QHBoxLayout()
         row_widgets: tuple[QWidget, ...] = (pick_range, self.range_from, QLabel(_("to"), self), self.range_to,
@@ -122,6 +133,10 @@ class SharePicker(QWidget):
         layout.addLayout(extras)
         layout.addLayout(range_row)
         layout.addLayout(mood_row)
+        layout.addWidget(self.summary_only)
+        self.period.activated.connect(self._on_period_chosen)
+        self.mood_from.userDateChanged.connect(self._on_dates_typed)
+        self.mood_to.userDateChanged.connect(self._on_dates_typed)
         pick_range.clicked.connect(self._on_pick_range)
         pick_tag.clicked.connect(self._on_pick_tag)
 
@@ -147,8 +162,25 @@ class SharePicker(QWidget):
             checkin_ids=tuple(self.chosen("checkin")), mood_range=mood, goal_ids=tuple(self.chosen("goal")),
             plan_keys=tuple(self.chosen("plan")), appointment_ids=tuple(self.chosen("appointment")),
             redactions=redactions, entry_tags=self.with_tags.isChecked(), goal_risks=self.with_risks.isChecked(),
-            goal_helpers=self.with_helpers.isChecked(),
+            goal_helpers=self.with_helpers.isChecked(), summary_only=self.summary_only.isChecked(),
         )  # fmt: skip
+
+    def _on_period_chosen(self) -> None:
+        """A period from the list sets the dates (and ticks the summary: choosing its days means wanting it)."""
+        choice = self.period.currentData()
+        if choice is None:
+            self.mood_from.setFocus()
+            return
+        today = dt.date.today()
+        first = choice if isinstance(choice, dt.date) else today - dt.timedelta(days=int(choice) - 1)
+        for edit, value in ((self.mood_from, first), (self.mood_to, today)):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(value))
+            edit.blockSignals(False)
+        self.mood_box.setChecked(True)
+
+    def _on_dates_typed(self) -> None:
+        self.period.setCurrentIndex(self.period.count() - 1)
 
     def _tick_entries(self, wanted: set[object]) -> None:
         self.groups["entry"].setExpanded(True)

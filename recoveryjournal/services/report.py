@@ -1,0 +1,79 @@
+"""What every shared document has in common, so a care coordinator can read it in a minute: a header that
+says whose it is, for whom, what period and when it was made; the person's own voice; the summary first.
+
+Used by a share (services.share_service) and by an appointment's agenda (services.plan_documents).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from recoveryjournal.domain.redaction import REDACTED
+from recoveryjournal.i18n import N_, _, day, pgettext
+from recoveryjournal.services import mood_stats
+from recoveryjournal.services.export_document import Block, Section, image, paragraph, strip
+
+#: The one line that says whose document this is.
+SHARED_BY_ME = N_("Shared by me from my own journal. Everything here is in my own words.")
+#: Said only where words were left out, so the marks never look like somebody else's censoring.
+LEFT_OUT = N_("I left some words out (shown as {mark}).")
+#: Section headings, in the order a reader wants them: what I want to talk about, how I've been, then detail.
+TALK_ABOUT = N_("What I want to talk about")
+HOW_I_HAVE_BEEN = N_("How I've been")
+CHART_CAPTION = N_(
+    "My mood, sleep and anxiety by day. A gap is a day I didn't check in; the dotted line is my 7-day average "
+    "of mood, small marks at the foot are days I wrote in my journal, and dotted upright lines are appointments."
+)
+
+
+def covers(first: dt.date | None, last: dt.date | None) -> str:
+    """The period a document covers, in words ("1 November 2026 to 3 December 2026"), or "" when undated."""
+    if first is None or last is None:
+        return ""
+    if first == last:
+        return day(first)
+    return _("{first} to {last}").format(first=day(first), last=day(last))
+
+
+def header(*, author: str = "", recipient: str = "", period: str = "", extra: tuple[tuple[str, str], ...] = (),
+           made_on: dt.date | None = None) -> tuple[tuple[str, str], ...]:  # fmt: skip
+    """Page 1's header rows: From, For, (what else the document needs), Covers, Made on; empty ones left out."""
+    rows = [(pgettext("who it is from", "From"), author), (_("For"), recipient), *extra, (_("Covers"), period),
+            (_("Made on"), day(made_on or dt.date.today()))]  # fmt: skip
+    return tuple((label, value) for label, value in rows if value.strip())
+
+
+def notes(texts: list[str]) -> tuple[str, ...]:
+    """The plain lines under the header: whose it is, and (only if so) that some words were left out."""
+    lines = [_(SHARED_BY_ME)]
+    if any(REDACTED in t for t in texts):
+        lines.append(_(LEFT_OUT).format(mark=REDACTED))
+    return tuple(lines)
+
+
+def summary_blocks(figures: mood_stats.PeriodFigures, chart_png: bytes) -> tuple[Block, ...]:
+    """The summary strip (each figure with its sentence) and the one chart under it."""
+    blocks = [strip(mood_stats.strip_cells(figures))]
+    if chart_png:
+        blocks.append(image(chart_png, _(CHART_CAPTION)))
+    return tuple(blocks)
+
+
+def summary_section(figures: mood_stats.PeriodFigures, chart_png: bytes) -> Section:
+    """ "How I've been": the strip and the chart."""
+    return Section(_(HOW_I_HAVE_BEEN), summary_blocks(figures, chart_png))
+
+
+def report_chart(series: mood_stats.MoodSeries, appointments: list[dt.date], *, compact: bool = False) -> bytes:
+    """The shared chart as PNG (matplotlib is loaded now, only when a document needs it); b"" with no check-ins."""
+    if not series.has_data:
+        return b""
+    from recoveryjournal.services.charts import draw_report_figure, figure_png
+
+    size = (7.2, 2.1) if compact else (7.2, 2.9)
+    return figure_png(draw_report_figure(series, appointments, size=size))
+
+
+def first_paragraphs(text: str) -> list[Block]:
+    """A text's paragraphs (blank lines between them) as blocks."""
+    return [paragraph(p) for p in text.split("\n\n") if p.strip()]
