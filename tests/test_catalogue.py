@@ -42,6 +42,7 @@ NOT_FOR_TRANSLATION = {
     "Español",
     "Sam",
     "Alex",
+    "d MMM yyyy",
 }
 #: Files whose words are for developers and support staff running diagnostics, not the app's own screens.
 DEVELOPER_FILES = {"selftest.py", "i18n.py"}

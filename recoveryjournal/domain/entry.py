@@ -36,8 +36,11 @@ class Entry:
         """The title, or the first words of the text when there is no title."""
         if self.title.strip():
             return self.title.strip()
-        first_line = self.text.strip().splitlines()[0] if self.text.strip() else ""
-        return (first_line[:60] + "…") if len(first_line) > 60 else (first_line or _("Untitled entry"))
+        first_line = self.text.strip().splitlines()[0].strip() if self.text.strip() else ""
+        if len(first_line) <= 60:
+            return first_line or _("Untitled entry")
+        cut = first_line[:60].rsplit(" ", 1)[0] if " " in first_line[:60] else first_line[:60]
+        return cut.rstrip(" ,;:.–-") + "…"  # a one-line snippet, ended at a word
 
 
 def clean_text(value: str) -> str:

@@ -185,7 +185,11 @@ def draw_feelings_figure(counts: list[tuple[str, int]], *, dark: bool = False, t
     fig = Figure(figsize=(6, max(1.6, 0.32 * len(shown) + 0.8)), dpi=100, facecolor=background, layout="constrained")
     ax = fig.add_subplot()
     ax.set_facecolor(background)
-    ax.barh([name for name, _n in shown], [n for _name, n in shown], color=MOOD)
+    # One feeling is one thin bar on a scale of at least 5, never a solid block.
+    ax.barh([name for name, _n in shown], [n for _name, n in shown], color=MOOD, height=0.6 if len(shown) > 1 else 0.35)
+    ax.set_xlim(0, max(5, max((n for _name, n in shown), default=0) + 1))
+    if len(shown) == 1:
+        ax.set_ylim(-1, 1)
     ax.set_xlabel(_("Times chosen"), color=foreground)
     ax.tick_params(colors=foreground)
     ax.grid(axis="x", color=grid, linewidth=0.6)

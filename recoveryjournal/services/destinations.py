@@ -130,6 +130,18 @@ def first_removable_place() -> Path | None:
     return next((p for p in removable_roots() if p.is_dir()), None)
 
 
+def plugged_in_stick() -> Path | None:
+    """A USB stick that is plugged in now (a folder inside a place where sticks appear), or None."""
+    for root in removable_roots():
+        try:
+            sticks = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError:
+            continue
+        if sticks:
+            return sticks[0]
+    return None
+
+
 ON_PC_WARNING = N_(
     "This place is on this computer's own disk, not a USB stick. On a shared computer the next person "
     "could find it. A USB stick of your own is safer."

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from recoveryjournal.i18n import _
+from recoveryjournal.i18n import N_, _
 
 APP_DIR_NAME = "RecoveryJournal"
 #: The demo journal's passphrase (its entries are made up).
@@ -32,6 +32,10 @@ def new_journal_folder(shared_pc: bool, removable: Path | None = None) -> Path:
 def default_journal_path() -> Path:
     """Suggested path for a person's first journal."""
     return default_journal_folder() / _("My journal.rjournal")
+
+
+#: The demo journal's name as people read it (its folder keeps the English name in every language).
+DEMO_NAME = N_("Demo journal")
 
 
 def demo_journal_path() -> Path:

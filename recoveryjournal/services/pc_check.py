@@ -16,6 +16,7 @@ import platformdirs
 
 from recoveryjournal.i18n import N_, _, ngettext
 from recoveryjournal.services.policy import Policy, load_policy
+from recoveryjournal.storage.fsutil import write_file
 
 #: Names that give a journal, a backup or an export away.
 _TRACE = re.compile(r"[^\s\"'=<>]*\.(?:rjournal|rjbackup)\b|[^\s\"'=<>]*[/\\][^/\\\s\"'=<>]+\.(?:pdf|csv|json)\b",
@@ -171,6 +172,43 @@ def _app_files(label: str, folder: Path) -> list[str]:
     return found
 
 
+def _dialog_places(text: str) -> list[str]:
+    """The folders Qt's file dialog remembers (history, last visited), without the bare home folder (every
+    dialog starts there, so it says nothing about anyone)."""
+    home = {str(Path.home()).rstrip("/"), Path.home().as_uri().rstrip("/")}
+    places = []
+    for value in re.findall(r"^(?:history|lastVisited)=(.*)$", text, re.MULTILINE):
+        for place in (p.strip().strip('"') for p in value.split(", ")):
+            if place not in _EMPTY_VALUES and place.rstrip("/") not in home and place not in places:
+                places.append(place)
+    return places
+
+
+#: Said beside "Clear these now": what it clears, and what it leaves for a person to decide.
+CLEARS = N_(
+    "Clears what the app and its file dialog remember (the last journal, the folders of saves and opens). "
+    "Files someone saved are left alone: they may be theirs, so move them to their stick or delete them yourself."
+)
+
+
+def clear_remembered_places() -> int:
+    """Clear Qt's file-dialog history and the app's "last journal" on this account; returns how many files
+    changed. Files people saved are never touched (see CLEARS)."""
+    changed = 0
+    for _label, path in _places():
+        if not path.is_file() or path.suffix not in (".conf", ".ini"):
+            continue
+        try:
+            text = path.read_text("utf-8", "replace")
+        except OSError:
+            continue
+        cleared = re.sub(r"^(history|lastVisited|last_path)=.*$", r"\1=", text, flags=re.MULTILINE)
+        if cleared != text:
+            write_file(path, cleared.encode("utf-8"), overwrite=True)
+            changed += 1
+    return changed
+
+
 def check_this_pc(policy: Policy | None = None) -> PcReport:
     """Look at what this user account keeps, for names of journals and exports."""
     report = PcReport(policy or load_policy())
@@ -189,14 +227,17 @@ def check_this_pc(policy: Policy | None = None) -> PcReport:
                 text = f.read_bytes()[:2_000_000].decode("utf-8", "replace")
             except OSError:
                 continue
-            if "[FileDialog]" in text and re.search(r"^(history|lastVisited)=.+", text, re.MULTILINE):
-                found = re.findall(r"^(?:history|lastVisited)=(.+)$", text, re.MULTILINE)
+            if "[FileDialog]" in text:
                 report.traces += [
-                    f"{label}: {value.strip()[:200]}" for value in found if value.strip() not in _EMPTY_VALUES
-                ]
+                    _("{label}: it remembers the folder {place}, where someone saved or opened a file").format(
+                        label=label, place=place[:200])
+                    for place in _dialog_places(text)
+                ]  # fmt: skip
             if re.search(r"^last_path=.+", text, re.MULTILINE):
                 report.traces.append(_("{label}: it remembers the last journal opened").format(label=label))
-            report.traces += [f"{label}: {name[:200]}" for name in sorted(set(_TRACE.findall(text)))]
+            names = sorted(set(_TRACE.findall(text)))
+            said = _("{label}: it names a journal or a saved file: {name}")
+            report.traces += [said.format(label=label, name=name[:200]) for name in names]
     for label, folder in _save_places():
         report.places_checked.append(f"{label} ({folder})")
         report.traces += _app_files(label, folder)

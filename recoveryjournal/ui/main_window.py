@@ -7,7 +7,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,7 +40,7 @@ from recoveryjournal.ui.safety.remember import RememberPassphrase
 from recoveryjournal.ui.safety.system_events import SystemLockSignals
 from recoveryjournal.ui.settings import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
 from recoveryjournal.ui.widgets.common import message_line, show_message
-from recoveryjournal.ui.widgets.file_dialogs import choose_folder
+from recoveryjournal.ui.widgets.file_dialogs import choose_folder, forget_traces_of_dialogs
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 from recoveryjournal.ui.workers import run_in_background
 
@@ -79,8 +79,10 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         self._first_frame_done = False
         self.setWindowTitle(APP_NAME)  # never the journal's name: others may see the taskbar
         self.resize(1000, 680)
+        if not self.policy.leaves_no_traces and (geometry := self.settings.window_geometry):
+            self.restoreGeometry(QByteArray(geometry))  # where the person left it (a shared PC keeps no such thing)
         self._setup_ui()
-        self.welcome_page.set_centre(self.policy.centre_name, self.policy.support_line)
+        self.welcome_page.set_centre(self.policy.centre_name, self.policy.support_line, self.policy.shared_pc)
         self._update_actions()
 
     # Public -----------------------------------------------------------------------------
@@ -141,6 +143,7 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
             self._finish_session(session, wait=wait)
         self.unlock_page.reset()
         if self.policy.leaves_no_traces:  # the next person sees a neutral start screen, nothing of this one
+            forget_traces_of_dialogs()
             self.journal_path = None
             self.unlock_page.set_journal(Path("journal"), "")
             if self.stack.currentWidget() is not self.cover_page:
@@ -418,11 +421,23 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         self.unlock_page.focus_secret()
 
     def _on_open_requested(self) -> None:
-        folder = choose_folder(self, TEXT["open_title"], str(self.journal_path or Path.home()))
+        from recoveryjournal.services.destinations import first_removable_place, plugged_in_stick
+        from recoveryjournal.services.locations import new_journal_folder
+
+        # On a shared PC, Open starts on the stick (journals live there); else where the last journal or a new
+        # one would be.
+        stick = (plugged_in_stick() or first_removable_place()) if self.policy.shared_pc else None
+        start = stick or (self.journal_path.parent if self.journal_path else new_journal_folder(False))
+        folder = choose_folder(self, TEXT["open_title"], str(start))
         if folder:
             self.show_unlock(Path(folder))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing the window locks the journal first (taking today's automatic backup, if chosen)."""
+        """Closing the window locks the journal first (taking today's automatic backup, if chosen), and
+        remembers its size and place for next time (not on a shared PC)."""
         self.lock(wait=True)
+        if self.policy.leaves_no_traces:
+            forget_traces_of_dialogs()  # again as the app goes: a dialog's own settings are written when it is deleted
+        if not self.policy.leaves_no_traces and self.stack.currentWidget() is not self.cover_page:
+            self.settings.window_geometry = bytes(self.saveGeometry().data())
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from recoveryjournal import APP_NAME
 
@@ -28,6 +28,17 @@ class AppSettings:
     @last_journal.setter
     def last_journal(self, path: Path | None) -> None:
         self._settings.setValue("journal/last_path", str(path) if path else "")
+        self._settings.sync()
+
+    @property
+    def window_geometry(self) -> bytes:
+        """The main window's size and place when it last closed (never kept on a shared PC)."""
+        value = self._settings.value("window/geometry", QByteArray())
+        return bytes(value.data()) if isinstance(value, QByteArray) else b""
+
+    @window_geometry.setter
+    def window_geometry(self, state: bytes) -> None:
+        self._settings.setValue("window/geometry", QByteArray(state))
         self._settings.sync()
 
     @property

@@ -8,11 +8,19 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget, QWizardPage
 
 from recoveryjournal.ui.main_window import MainWindow
 from recoveryjournal.ui.settings import AppSettings
 from recoveryjournal.ui.workers import background_tasks_running
+
+
+@pytest.fixture(autouse=True)
+def _saves_start_afresh() -> None:
+    """Each test's save dialogs start in the usual place (the folder of a save is kept in memory for a run)."""
+    from recoveryjournal.ui.widgets import file_dialogs
+
+    file_dialogs._last_folder.clear()
 
 
 @pytest.fixture
@@ -70,6 +78,15 @@ def create_through_wizard(qtbot, window: MainWindow, folder: Path, name: str, pa
     journal is made on a worker; the wizard moves on by itself), "I've kept it", Open my journal."""
     from PySide6.QtWidgets import QWizard
 
+    wizard = reach_the_recovery_key(qtbot, window, folder, name, passphrase).wizard()
+    wizard.key_page.kept.setChecked(True)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def reach_the_recovery_key(qtbot, window: MainWindow, folder: Path, name: str, passphrase: str) -> QWizardPage:
+    """Create on the welcome screen, through the wizard's first two pages, to the recovery key's page."""
+    from PySide6.QtWidgets import QWizard
+
     window.start()
     window.welcome_page.create_button.click()
     wizard = window.wizard
@@ -80,5 +97,4 @@ def create_through_wizard(qtbot, window: MainWindow, folder: Path, name: str, pa
     wizard.passphrase_page.second.setText(passphrase)
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=15_000)
-    wizard.key_page.kept.setChecked(True)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    return wizard.key_page

@@ -224,3 +224,68 @@ def test_a_shared_pc_speaks_the_computers_language(qapp, tmp_path: Path, monkeyp
         AppSettings().language = ""
         i18n.choose_language("en_GB")
         QLocale.setDefault(QLocale("en_GB"))
+
+
+def _cut_off(root: QWidget) -> list[str]:
+    """What a person can't read whole on this screen: a sideways scroll bar, a one-line label or button narrower
+    than its words, a tab or list row whose words are cut short with "…"."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractScrollArea,
+        QLabel,
+        QPlainTextEdit,
+        QTabBar,
+        QTextEdit,
+    )
+
+    found = []
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisible() or w.width() <= 1:
+            continue
+        where = f"{type(w).__name__} {w.objectName() or w.accessibleName() or ''}".strip()
+        text_box = isinstance(w, QPlainTextEdit | QTextEdit)
+        if isinstance(w, QAbstractScrollArea) and not text_box and w.horizontalScrollBar().isVisible():
+            found.append(f"{where}: scrolls sideways")
+        one_line = isinstance(w, QLabel) and not w.wordWrap() and w.text() and not w.pixmap()
+        if one_line and w.sizeHint().width() > w.width() + 1:
+            found.append(f"{where}: {w.text()[:50]!r} cut off")
+        if isinstance(w, QAbstractButton) and w.text() and w.sizeHint().width() > w.width() + 1:
+            found.append(f"{where}: {w.text()[:50]!r} cut off")
+        if isinstance(w, QTabBar):
+            for i in range(w.count()):
+                if w.tabRect(i).width() < w.fontMetrics().horizontalAdvance(w.tabText(i).replace("&", "")):
+                    found.append(f"{where}: tab {w.tabText(i)!r} cut short")
+        wraps = getattr(w, "wordWrap", lambda: False)()
+        if isinstance(w, QAbstractItemView) and w.model() is not None and not wraps:
+            model, view_width = w.model(), w.viewport().width()
+            for row in range(min(model.rowCount(), 30)):
+                rect = w.visualRect(model.index(row, 0))
+                text = str(model.index(row, 0).data() or "").split("\n")[0]
+                if (
+                    rect.isValid()
+                    and rect.width()
+                    and type(w).__name__ in ("QListWidget", "QTreeWidget")
+                    and (w.fontMetrics().horizontalAdvance(text) > view_width)
+                ):
+                    found.append(f"{where}: row {text[:50]!r} cut short")
+    return found
+
+
+def test_every_screen_in_spanish_fits_without_cutting_or_scrolling(spanish_window, qtbot) -> None:
+    """Spanish words run about 30 % longer: at 1000×680 no screen cuts a label, button or tab short, and none
+    scrolls sideways (issue 24, finding 12)."""
+
+    def settle() -> None:
+        for _ in range(20):
+            QApplication.processEvents()
+        qtbot.waitUntil(lambda: background_tasks_running() == 0, timeout=15_000)
+
+    problems: dict[str, list[str]] = {}
+    for name, widget in tour(spanish_window, settle):
+        if widget is not spanish_window and widget.isWindow():
+            widget.resize(min(widget.width(), 1000), min(widget.height(), 680))
+            settle()
+        if found := _cut_off(widget):
+            problems[name] = found
+    assert not problems, "\n".join(f"{s}: {'; '.join(t)}" for s, t in problems.items())

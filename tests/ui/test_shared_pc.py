@@ -191,3 +191,134 @@ def test_every_save_follows_the_policy(sandbox) -> None:
     assert refused.state == "refused" and not (box / "home" / "plan.pdf").exists()
     assert exporter().save_document(doc, stick / "plan.pdf").done
     assert Path(default_export_folder()) == stick.parent
+
+
+def test_the_start_screen_and_create_say_where_a_journal_lives_here(qtbot, sandbox, tmp_path, monkeypatch) -> None:
+    """Under the policy the start screen says the journal lives on the person's USB stick (never "everything
+    stays on this computer"); with no stick, Create says "Plug in your USB stick" and fills the folder in when
+    one appears; Return in the folder box moves on; Open… starts on the stick (issue 24, findings 8 and 9)."""
+    from recoveryjournal.services.destinations import REMOVABLE_ENV
+
+    _box, stick, _policy = sandbox
+    empty_media = tmp_path / "no-sticks-yet"
+    empty_media.mkdir()
+    monkeypatch.setenv(REMOVABLE_ENV, str(empty_media))
+    window = MainWindow(policy=load_policy())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    intro = window.welcome_page.intro.text()
+    assert "USB stick" in intro and "stays on this computer" not in intro
+    window.welcome_page.create_button.click()
+    where = window.wizard.where_page
+    assert where.folder_edit.text() == "" and "Plug in your USB stick" in where.message.text()
+    monkeypatch.setenv(REMOVABLE_ENV, str(stick.parent))  # the stick is plugged in
+    qtbot.waitUntil(lambda: where.folder_edit.text() == str(stick), timeout=5_000)
+    assert not where.message.isVisible()
+    from PySide6.QtCore import Qt
+
+    where.folder_edit.setFocus()
+    qtbot.keyClick(where.folder_edit, Qt.Key.Key_Return)
+    assert window.wizard.currentPage() is window.wizard.passphrase_page
+    window.wizard.reject()
+    started: list[str] = []
+    monkeypatch.setattr(
+        "recoveryjournal.ui.main_window.choose_folder", lambda _p, _t, start: started.append(start) or ""
+    )
+    window.welcome_page.open_button.click()
+    assert started == [str(stick)]
+
+
+def test_a_real_save_and_open_then_lock_leave_no_file_dialog_history(qtbot, sandbox) -> None:
+    """One Save (the share's) and one Open (Journal ▸ Open…) through Qt's real dialogs, then lock: Qt's settings
+    hold no history and no last folder, and Check this PC is clean (issue 24, finding 10)."""
+    box, stick, _policy = sandbox
+    from recoveryjournal.services.journal_service import create_journal
+    from tests.ui.conftest import choose_from_menu
+
+    made, _key = create_journal(stick / "mine.rjournal", PASSPHRASE)
+    made.add_entry("words", "One")
+    made.lock()
+    window = MainWindow(policy=load_policy())
+    qtbot.addWidget(window)
+    window.show()
+    window.show_unlock(stick / "mine.rjournal")
+    window.unlock_page.secret_field.setText(PASSPHRASE)
+    window.unlock_page.unlock_button.click()
+    qtbot.waitUntil(lambda: window.session is not None and background_tasks_running() == 0, timeout=10_000)
+    window.open_share({"entry": {window.session.entries()[0].id}})
+    dialog = window.share_dialog
+    dialog.next_button.click()
+    dialog.next_button.click()
+    _answer_file_dialog(stick / "for-my-keyworker.pdf")
+    dialog.save_button.click()
+    assert (stick / "for-my-keyworker.pdf").exists()
+    dialog.reject()
+
+    def answer_folder() -> None:
+        found = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()), None)
+        if found is None:
+            QTimer.singleShot(50, answer_folder)
+            return
+        found.setDirectory(str(stick))
+        found.selectFile(str(stick / "mine.rjournal"))
+        found.accept()
+
+    QTimer.singleShot(50, answer_folder)
+    choose_from_menu(qtbot, window, "Journal", "Open a journal…")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.unlock_page, timeout=5_000)
+    window.lock()
+    conf = box / "home/.config/QtProject.conf"
+    written = conf.read_text() if conf.exists() else ""
+    import re
+
+    assert not re.search(r"^(history|lastVisited)=.+$", written, re.MULTILINE), written
+    assert check_this_pc().clean, check_this_pc().traces
+
+
+def test_check_this_pc_explains_ignores_home_and_clears(qtbot, sandbox) -> None:
+    """A bare home folder in Qt's history is not a trace; a stick's folder is explained in words; "Clear these
+    now" in Help ▸ Check this PC clears it, and leaves files people saved alone."""
+    from recoveryjournal.ui.dialogs.pc_check_dialog import PcCheckDialog
+
+    box, _stick, _policy = sandbox
+    conf = box / "home/.config/QtProject.conf"
+    conf.write_text(f"[FileDialog]\nhistory=file://{box / 'home'}\nlastVisited=file://{box / 'home'}\n")
+    assert check_this_pc().clean, check_this_pc().traces
+    conf.write_text(f"[FileDialog]\nhistory=file://{box / 'home'}, file:///media/KIM'S STICK\nlastVisited=\n")
+    [trace] = check_this_pc().traces
+    assert "it remembers the folder file:///media/KIM'S STICK, where someone saved or opened a file" in trace
+    import os
+
+    saved = Path(os.environ["XDG_DOCUMENTS_DIR"])
+    saved.mkdir(parents=True, exist_ok=True)
+    (saved / "share.json").write_text('{"shared_on": "2026-12-03"}')
+    dialog = PcCheckDialog(load_policy())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.clear_button.isEnabled()
+    dialog.clear_button.click()
+    assert "KIM'S STICK" not in conf.read_text() and (saved / "share.json").exists()
+    assert "KIM'S STICK" not in dialog.report.toPlainText() and "share.json" in dialog.report.toPlainText()
+
+
+def test_printing_on_a_shared_pc_says_a_printer_may_keep_a_copy(qtbot, sandbox) -> None:
+    """Print… on a shared PC asks first; "Don't print" is the default, and choosing it prints nothing."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from recoveryjournal.ui.export.save_pdf import printing_is_fine_here
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(30, answer)
+            return
+        seen.append(box.text())
+        seen.append(box.defaultButton().text())
+        box.defaultButton().click()
+
+    QTimer.singleShot(30, answer)
+    assert printing_is_fine_here(None) is False
+    assert "may keep a copy" in seen[0] and seen[1] == "Don't print"

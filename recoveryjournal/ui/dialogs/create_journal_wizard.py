@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.passphrase import strength_hint
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.services.destinations import check_place_for_journal, first_removable_place
+from recoveryjournal.services.destinations import check_place_for_journal, plugged_in_stick
+from recoveryjournal.services.export_document import ExportDocument, Section
+from recoveryjournal.services.export_document import paragraph as paragraph_block
 from recoveryjournal.services.journal_service import JournalSession, create_journal
 from recoveryjournal.services.locations import new_journal_folder
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.errors import problem_words
-from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
+from recoveryjournal.ui.safety.lock_sweep import clear_clipboard, copy_to_clipboard
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
@@ -45,6 +47,11 @@ _TEXT = Texts(
                 "anywhere: it stays locked wherever it goes."
             )
         ),
+        "where_sub_shared": N_(
+            "On this shared computer your journal lives on your own USB stick, so it goes with you and nothing "
+            "of it stays here. It stays locked wherever it goes."
+        ),
+        "plug_in": N_("Plug in your USB stick. It will be chosen here as soon as it appears, or use Choose…"),
         "name": N_("Name"),
         "folder": N_("Folder"),
         "choose": N_("Choose…"),
@@ -73,7 +80,19 @@ _TEXT = Texts(
         ),
         "key_keep": N_("I have written down my recovery key, or kept it somewhere safe"),
         "copy": N_("Copy"),
-        "copied": N_("Copied. Paste it somewhere safe, then copy something else so it isn't left on the clipboard."),
+        "print": N_("Print…"),
+        "save_key": N_("Save to a file…"),
+        "copied": N_("Copied. Paste it somewhere safe: the clipboard will be emptied by itself in 30 seconds."),
+        "cleared": N_("The clipboard was emptied, so the key isn't left there."),
+        "check": N_("To be sure you have it, type its last group here (you can skip this):"),
+        "check_name": N_("The last group of the recovery key"),
+        "check_ok": N_("That's it. You have your recovery key."),
+        "check_not_yet": N_("Not quite yet: look again at the last four characters of what you wrote down."),
+        "key_doc_title": N_("My recovery key"),
+        "key_doc_text": N_(
+            "This key opens my journal “{name}” if I forget its passphrase. Keep it somewhere safe, apart from the "
+            "computer and the USB stick the journal is on."
+        ),
     }
 )
 
@@ -82,10 +101,11 @@ class _WherePage(QWizardPage):
     def __init__(self, policy: Policy) -> None:
         super().__init__()
         self.setTitle(_TEXT["where_title"])
-        self.setSubTitle(_TEXT["where_sub"])
+        self._policy = policy
+        self.setSubTitle(_TEXT["where_sub_shared"] if policy.shared_pc else _TEXT["where_sub"])
         self.name_edit = QLineEdit(_TEXT["default_name"], self)
         self.name_edit.setToolTip(_TEXT["name_tip"])
-        self.folder_edit = QLineEdit(str(new_journal_folder(policy.shared_pc, first_removable_place())), self)
+        self.folder_edit = QLineEdit(self)
         self.folder_edit.setAccessibleName(_TEXT["folder"])
         choose = QPushButton(_TEXT["choose"], self)
         self.message = message_line(self)
@@ -100,6 +120,32 @@ class _WherePage(QWizardPage):
         choose.clicked.connect(self._on_choose_clicked)
         self.name_edit.textChanged.connect(self.completeChanged)
         self.folder_edit.textChanged.connect(self.completeChanged)
+        for edit in (self.name_edit, self.folder_edit):  # Return in either box moves on, as Next does
+            edit.returnPressed.connect(self._on_return_pressed)
+        # On a shared PC with no stick yet: say so, and fill the folder in when one appears.
+        self._stick_watch = QTimer(self)
+        self._stick_watch.setInterval(1500)
+        self._stick_watch.timeout.connect(self._suggest_folder)
+        self._suggest_folder()
+
+    def _suggest_folder(self) -> None:
+        if self.folder_edit.text().strip():
+            self._stick_watch.stop()
+            return
+        stick = plugged_in_stick() if self._policy.shared_pc else None
+        if self._policy.shared_pc and stick is None:
+            show_message(self.message, _TEXT["plug_in"], calm=True)
+            self._stick_watch.start()
+            return
+        self.folder_edit.setText(str(new_journal_folder(self._policy.shared_pc, stick)))
+        if self._policy.shared_pc:
+            show_message(self.message, "")
+        self._stick_watch.stop()
+
+    def _on_return_pressed(self) -> None:
+        wizard = self.wizard()
+        if wizard is not None and self.isComplete():
+            wizard.next()
 
     def target(self) -> Path:
         """The journal folder that will be made."""
@@ -198,6 +244,12 @@ class _PassphrasePage(QWizardPage):
 
 
 class _RecoveryKeyPage(QWizardPage):
+    """The key, shown once: copy (emptied from the clipboard by itself), print, save to a file, and a gentle,
+    optional check that it was written down."""
+
+    #: How long a copied key stays on the clipboard.
+    CLEAR_AFTER_MS = 30_000
+
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(_TEXT["key_title"])
@@ -211,23 +263,80 @@ class _RecoveryKeyPage(QWizardPage):
         self.key_label.setObjectName("recoveryKey")
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.copy_button = QPushButton(_TEXT["copy"], self)
+        self.print_button = QPushButton(_TEXT["print"], self)
+        self.save_button = QPushButton(_TEXT["save_key"], self)
         self.copied = message_line(self)
+        self.check_edit = QLineEdit(self)
+        self.check_edit.setAccessibleName(_TEXT["check_name"])
+        self.check_edit.setMaxLength(8)
+        self.checked = message_line(self)
         self.kept = QCheckBox(_TEXT["key_keep"], self)
+        self.journal_name = ""
+        self._clear_timer = QTimer(self)
+        self._clear_timer.setSingleShot(True)
+        self._clear_timer.timeout.connect(self.forget_copied_key)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.copy_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.key_label)
-        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addLayout(buttons)
         layout.addWidget(self.copied)
         layout.addStretch(1)
+        layout.addWidget(paragraph(_TEXT["check"], self))
+        layout.addWidget(self.check_edit)
+        layout.addWidget(self.checked)
         layout.addWidget(self.kept)
         self.kept.toggled.connect(self.completeChanged)
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.print_button.clicked.connect(self._on_print_clicked)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.check_edit.textChanged.connect(self._on_check_typed)
 
     def isComplete(self) -> bool:
         return self.kept.isChecked()
 
+    def key_document(self) -> ExportDocument:
+        """The key on a page, to print or save (made in memory; saved only where the person chooses)."""
+        text = _TEXT["key_doc_text"].format(name=self.journal_name)
+        return ExportDocument(_TEXT["key_doc_title"], (Section("", (paragraph_block(self.key_label.text()),
+                                                                     paragraph_block(text))),))  # fmt: skip
+
     def _on_copy_clicked(self) -> None:
         copy_to_clipboard(self.key_label.text())
-        show_message(self.copied, _TEXT["copied"])
+        show_message(self.copied, _TEXT["copied"], calm=True)
+        self._clear_timer.start(self.CLEAR_AFTER_MS)
+
+    def forget_copied_key(self) -> None:
+        """Empty the clipboard only if it still holds the key (the person may have copied something else)."""
+        if QGuiApplication.clipboard().text() == self.key_label.text():
+            clear_clipboard()
+            show_message(self.copied, _TEXT["cleared"], calm=True)
+
+    def _on_print_clicked(self) -> None:
+        from recoveryjournal.ui.export.save_pdf import ask_and_print
+
+        show_message(self.copied, ask_and_print(self, self.key_document()), calm=True)
+
+    def _on_save_clicked(self) -> None:
+        from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
+
+        show_message(self.copied, ask_and_save_pdf(self, self.key_document(), _TEXT["key_doc_title"]), calm=True)
+
+    def _on_check_typed(self, typed: str) -> None:
+        last = self.key_label.text().rsplit("-", 1)[-1]
+        cleaned = typed.strip().replace("-", "").upper()
+        if len(cleaned) < len(last):
+            show_message(self.checked, "")
+        else:
+            right = cleaned == last.upper()
+            show_message(self.checked, _TEXT["check_ok"] if right else _TEXT["check_not_yet"], calm=right)
+
+    def cleanupPage(self) -> None:
+        self._clear_timer.stop()
+        super().cleanupPage()
 
 
 class CreateJournalWizard(QWizard):
@@ -256,11 +365,14 @@ class CreateJournalWizard(QWizard):
         def made(result: tuple[JournalSession, str]) -> None:
             self.session, recovery_key = result
             self.key_page.key_label.setText(recovery_key)
+            self.key_page.journal_name = target.stem
             self.next()
 
         run_in_background(lambda: create_journal(target, passphrase), made, failed, owner=self, busy=busy)
 
     def done(self, result: int) -> None:
-        """Forget the recovery key as soon as the wizard closes."""
+        """Forget the recovery key as soon as the wizard closes (and take it off the clipboard if it is there)."""
+        self.key_page.forget_copied_key()
         self.key_page.key_label.clear()
+        self.key_page.check_edit.clear()
         super().done(result)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidge
 
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.help_texts import SHORTCUTS, TOPICS
+from recoveryjournal.ui.widgets.common import wrap_rows
 
 SHORTCUTS_TOPIC = "shortcuts"
 _TEXT = Texts(
@@ -43,6 +44,7 @@ class HelpDialog(QDialog):
         self.resize(720, 460)
         self._keys = [*TOPICS, SHORTCUTS_TOPIC]
         self.topics = QListWidget(self)
+        wrap_rows(self.topics)
         self.topics.setAccessibleName(_TEXT["topics"])
         self.topics.addItems([_(TOPICS[k][0]) for k in TOPICS] + [_TEXT["shortcuts"]])
         self.topics.setMaximumWidth(240)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from recoveryjournal.i18n import N_, Texts
-from recoveryjournal.services.pc_check import check_this_pc
+from recoveryjournal.i18n import N_, Texts, _
+from recoveryjournal.services.pc_check import CLEARS, check_this_pc, clear_remembered_places
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.file_dialogs import forget_file_dialog_history
 
 _TEXT = Texts(
     {
@@ -21,6 +22,8 @@ _TEXT = Texts(
         "clean": N_("Clean: nothing on this account names a journal or an export."),
         "traces": N_("Something here could tell the next person about someone's journal. See the list below."),
         "again": N_("Check again"),
+        "clear": N_("Clear these now"),
+        "cleared": N_("Cleared. Files someone saved are still listed: move them to their stick or delete them."),
         "report": N_("Report"),
         "close": N_("Close"),
     }
@@ -40,15 +43,20 @@ class PcCheckDialog(QDialog):
         self.report.setReadOnly(True)
         self.report.setAccessibleName(_TEXT["report"])
         again = QPushButton(_TEXT["again"], self)
+        self.clear_button = QPushButton(_TEXT["clear"], self)
+        self.clear_button.setToolTip(_(CLEARS))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_TEXT["close"])
         buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(_TEXT["intro"], self))
         layout.addWidget(self.verdict)
+        layout.addWidget(paragraph(_(CLEARS), self))
         layout.addWidget(self.report, 1)
         layout.addWidget(buttons)
         again.clicked.connect(self.run_check)
+        self.clear_button.clicked.connect(self._on_clear_clicked)
         buttons.rejected.connect(self.reject)
         self.run_check()
 
@@ -57,3 +65,11 @@ class PcCheckDialog(QDialog):
         report = check_this_pc()
         self.report.setPlainText("\n".join(report.lines()))
         show_message(self.verdict, _TEXT["clean"] if report.clean else _TEXT["traces"], calm=report.clean)
+        self.clear_button.setEnabled(bool(report.traces))
+
+    def _on_clear_clicked(self) -> None:
+        forget_file_dialog_history()  # through Qt's own settings too, so this process keeps nothing cached
+        clear_remembered_places()
+        self.run_check()
+        if self.clear_button.isEnabled():
+            show_message(self.verdict, _TEXT["cleared"], calm=True)

@@ -113,7 +113,7 @@ class WalletCardDialog(QDialog):
         return wallet_card(self._sections, chosen, self.first_steps.toPlainText())
 
     def _on_save_clicked(self) -> None:
-        show_message(self.message, ask_and_save_pdf(self, self.document(), _("Wallet card.pdf")))  # type: ignore[arg-type]
+        show_message(self.message, ask_and_save_pdf(self, self.document(), _("Wallet card")))  # type: ignore[arg-type]
 
 
 class PlanAtAGlance(QDialog):

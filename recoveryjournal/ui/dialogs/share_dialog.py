@@ -31,15 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest
+from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest, redact
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.pdf_protection import suggest_password
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
-from recoveryjournal.ui.export.save_pdf import exporter
+from recoveryjournal.ui.export.save_pdf import exporter, printing_is_fine_here
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
-from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 from recoveryjournal.ui.workers import run_and_wait
 
@@ -328,9 +328,11 @@ class ShareDialog(QDialog):
         if self.package is None:
             self.refresh_preview()
         assert self.package is not None
-        # The suggested name is the document's title with the chosen words already left out.
-        stem = "".join(c for c in self.package.document.title if c not in '/\\:*?"<>|').strip() or _("Shared")
-        suggested = str(Path(default_export_folder()) / f"{stem}.{self.fmt()}")
+        # The suggested name says for whom and when (with the chosen words already left out), so two shares
+        # never overwrite each other.
+        recipient = redact(self.package.request.recipient, self.package.request.redactions).strip()
+        stem = _("For {who}").format(who=recipient) if recipient else self.package.document.title
+        suggested = suggested_save_path(stem, self.fmt())
         name = choose_file_to_save(self, _TEXT["save"], suggested, _(FILE_TYPES[self.fmt()]))
         if name:
             show_message(self.message, self.save_to(Path(name)))
@@ -344,6 +346,8 @@ class ShareDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         self.format_group.button(0).click()  # printing is always the PDF layout
+        if self._policy.shared_pc and not printing_is_fine_here(self):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             show_message(self.message, self.print_with(printer))

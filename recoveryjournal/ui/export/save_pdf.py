@@ -7,12 +7,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from recoveryjournal.domain.share import FILE_TYPES
-from recoveryjournal.i18n import _
+from recoveryjournal.i18n import N_, _
 from recoveryjournal.render.pdf import pdf_bytes
 from recoveryjournal.services.export_document import ExportDocument
 from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.policy import load_policy
-from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
 from recoveryjournal.ui.workers import run_and_wait
 
 
@@ -21,12 +21,52 @@ def exporter() -> Exporter:
     return Exporter(load_policy(), pdf_bytes)
 
 
-def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, suggested_name: str) -> str:
-    """Returns a sentence for the person: where it was saved, why it wasn't, or '' if they cancelled."""
-    name = choose_file_to_save(
-        parent, _("Save as PDF"), str(Path(default_export_folder()) / suggested_name), _(FILE_TYPES["pdf"])
-    )
+def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, stem: str) -> str:
+    """Ask where (the usual folder; `stem` and today's date as the name), then save. Returns a sentence for the
+    person: where it was saved, why it wasn't, or '' if they cancelled."""
+    name = choose_file_to_save(parent, _("Save as PDF"), suggested_save_path(stem, "pdf"), _(FILE_TYPES["pdf"]))
     if not name:
         return ""
     path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
     return str(run_and_wait(lambda: exporter().save_document(doc, path)).sentence)  # drawn and written on a worker
+
+
+#: Said before printing on a shared PC (the share dialog asks the same).
+PRINTER_KEEPS = N_(
+    "A printer shared by a centre may keep a copy of what it prints, and the pages wait in its tray until "
+    "you collect them. If you'd rather, save it to your USB stick and print it somewhere you trust."
+)
+
+
+def printing_is_fine_here(parent: QWidget) -> bool:
+    """On a shared PC, say first that a shared printer may keep a copy; "Don't print" is the default.
+    Elsewhere there is nothing to ask."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if not load_policy().shared_pc:
+        return True
+    box = QMessageBox(QMessageBox.Icon.Question, _("Print on a shared computer?"), _(PRINTER_KEEPS),
+                      QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
+    box.setObjectName("printerQuestion")
+    anyway = box.addButton(_("Print anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(_("Don't print"), QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is anyway
+
+
+def ask_and_print(parent: QWidget, doc: ExportDocument) -> str:
+    """Print a document (after the shared-PC question, then the printer dialog); a sentence, or '' if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from recoveryjournal.render.pdf import paint_pages
+
+    if not printing_is_fine_here(parent):
+        return ""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
+        return ""
+    try:
+        paint_pages(doc, printer)
+    except Exception:
+        return _("It couldn't be printed.")
+    return _("Sent to the printer.")

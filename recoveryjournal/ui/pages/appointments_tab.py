@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from recoveryjournal.services.plan_documents import agenda_pdf_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
-from recoveryjournal.ui.widgets.common import label_choice, message_line, show_message
+from recoveryjournal.ui.widgets.common import date_box, label_choice, message_line, show_message
 
 _TEXT = Texts(
     {
@@ -151,9 +150,7 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Appointments"))
         self.new_button = QPushButton(_TEXT["new"], self)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+        self.date = date_box(self)
         self.date.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.time = QTimeEdit(self)
         self.time.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
@@ -281,5 +278,4 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         if self._session is None or not self.save() or self._current is None:
             return
         document = agenda_pdf_document(self._session.appointments, self._current)
-        date = self._current.date.isoformat()
-        show_message(self.message, ask_and_save_pdf(self, document, _("My agenda {date}.pdf").format(date=date)))
+        show_message(self.message, ask_and_save_pdf(self, document, _("My agenda")))

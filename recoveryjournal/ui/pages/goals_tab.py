@@ -31,6 +31,10 @@ _TEXT = Texts(
         "save": N_("Save goal"),
         "delete": N_("Remove goal…"),
         "saved": N_("Saved."),
+        "date_marked": N_(
+            "Saved, all but one thing: “{typed}” isn't a date I can read, so that step has no date yet (its box is "
+            "marked). Try something like 14 March 2027."
+        ),
         "delete_title": N_("Remove this goal?"),
         "delete_text": N_(
             "It will be gone for good, with its steps and notes. If you'd like to come back to it, "
@@ -64,13 +68,24 @@ class GoalsTab(JournalTab[HasGoals]):
     def _save_typed(self, session: HasGoals, lenient: bool) -> None:
         """Save the goal being edited; when locking (`lenient`) the repair rules name an unnamed goal and keep
         an unreadable date as words (services/repairs.py), so nothing typed is lost."""
-        typed = named_goal(self.editor.goal(lenient=lenient), lenient)
+        unreadable: list[tuple[int, str, str]] = []
+        typed = named_goal(self.editor.goal(lenient=lenient, unreadable=None if lenient else unreadable), lenient)
         untouched = not (typed.title.strip() or typed.why or typed.steps or not typed.risk.is_empty)
         if typed.id is None and untouched:
             return
         goal = session.goals.save(typed)
         self._dirty = False
         self._reload(select=goal.id)
+        # A date that couldn't be read: the rest of the goal is saved; that cell keeps what was typed, marked,
+        # and the goal counts as not yet saved (has_unsaved), so leaving it or locking keeps those words too.
+        for index, typed_date, _why in unreadable:
+            self.editor.steps.mark_unreadable(index, typed_date, _TEXT["date_marked"].format(typed=typed_date))
+        if unreadable:
+            show_message(self.message, _TEXT["date_marked"].format(typed=unreadable[0][1]))
+
+    def has_unsaved(self) -> bool:
+        """Something typed isn't saved yet, or a step's date couldn't be read and is still marked."""
+        return super().has_unsaved() or (self._session is not None and bool(self.editor.steps.marked_rows()))
 
     def new_goal(self) -> None:
         """An empty goal to write."""
@@ -162,7 +177,7 @@ class GoalsTab(JournalTab[HasGoals]):
 
     def _on_save_clicked(self) -> None:
         self._dirty = True
-        if self.save():
+        if self.save() and not self.editor.steps.marked_rows():
             show_message(self.message, _TEXT["saved"])
 
     def _on_note_added(self, text: str) -> None:

@@ -101,7 +101,7 @@ class JournalPage(JournalTab[WritesEntries]):
             entry = session.update_entry(self._current_id, text, title, date, time=time, tags=tags,
                                          checkin_id=checkin_id)  # fmt: skip
         self._current_id = entry.id
-        self.editor.delete_button.setEnabled(True)
+        self.editor.now_saved()
 
     def _tell(self, words: str) -> None:
         self.editor.set_status(words)
@@ -156,6 +156,10 @@ class JournalPage(JournalTab[WritesEntries]):
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setAccessibleName(_("Entries, newest first"))
         self.list_view.setSpacing(2)
+        # A long first line (an untitled entry) is cut short with "…", never a sideways scroll.
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list_view.setWordWrap(False)
         self.editor = EntryEditor(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

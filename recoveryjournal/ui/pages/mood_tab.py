@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -24,7 +25,8 @@ from recoveryjournal.services.journal_parts import MoodSource
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
-from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, default_export_folder
+from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
+from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
     {
@@ -43,8 +45,17 @@ _TEXT = Texts(
         "no_feelings": N_("No feelings chosen in this period yet."),
         "top_feelings": N_("The feelings you chose most often: {feelings}."),
         "click_hint": N_("Click a point to see that day."),
+        "drawing": N_("Drawing…"),
     }
 )
+
+
+def _load_chart_library() -> None:
+    """Import matplotlib's figure and its Qt canvas (the slow part of the first chart), off the GUI thread."""
+    import matplotlib.figure  # noqa: F401
+    from matplotlib.backends import backend_qtagg  # noqa: F401
+
+
 _PERIOD_WORDS = {
     "week": N_("over the last 7 days"),
     "month": N_("over the last 30 days"),
@@ -120,10 +131,21 @@ class MoodTab(JournalTab[MoodSource]):
 
     # Qt ---------------------------------------------------------------------------------
     def showEvent(self, event: object) -> None:
-        """Draw on first show (and after changes made elsewhere)."""
+        """Draw on first show (and after changes made elsewhere). The first time, the chart library loads on a
+        worker while the tab says "Drawing…", so the window never looks stuck."""
         super().showEvent(event)  # type: ignore[arg-type]
-        if self._stale:
+        if not self._stale:
+            return
+        if "matplotlib.figure" in sys.modules:
             self.refresh()
+            return
+        self._stale = False
+        show_message(self.message, _TEXT["drawing"], calm=True)
+        run_in_background(_load_chart_library, self._drawn_after_loading, owner=self)
+
+    def _drawn_after_loading(self, _loaded: object) -> None:
+        show_message(self.message, "")
+        self.refresh()
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
@@ -188,8 +210,8 @@ class MoodTab(JournalTab[MoodSource]):
         figure = self.mood_view.figure
         if figure is None:
             return
-        folder = default_export_folder()
-        name = choose_file_to_save(self, _TEXT["save_title"], str(Path(folder) / "mood.png"), _(FILE_TYPES["png"]))
+        start = suggested_save_path(_("My mood chart"), "png")
+        name = choose_file_to_save(self, _TEXT["save_title"], start, _(FILE_TYPES["png"]))
         if not name:
             return
         from recoveryjournal.services.charts import figure_png

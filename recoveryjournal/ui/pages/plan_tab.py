@@ -24,7 +24,7 @@ from recoveryjournal.services.repairs import titled_sections
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanVersionsDialog, WalletCardDialog
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
-from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message, wrap_rows
 from recoveryjournal.ui.widgets.plan_section_editor import PlanSectionEditor
 
 _TEXT = Texts(
@@ -83,6 +83,7 @@ class PlanTab(JournalTab[HasPlan]):
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.list = QListWidget(self)
+        wrap_rows(self.list)
         self.list.setAccessibleName(_("Sections of my plan"))
         self.editor = PlanSectionEditor(self)
         self.message = message_line(self)
@@ -195,7 +196,7 @@ class PlanTab(JournalTab[HasPlan]):
 
     def _on_pdf_clicked(self) -> None:
         self._take_edits()
-        show_message(self.message, ask_and_save_pdf(self, plan_document(self._sections), _("My crisis plan.pdf")))
+        show_message(self.message, ask_and_save_pdf(self, plan_document(self._sections), _("My crisis plan")))
 
     def _on_card_clicked(self) -> None:
         self._take_edits()

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_parts import Searches
 from recoveryjournal.ui.models.search_model import HIT_ROLE, HTML_ROLE, SearchResultsModel
 from recoveryjournal.ui.pages.journal_tab import JournalTab
+from recoveryjournal.ui.widgets.common import date_box
 from recoveryjournal.ui.widgets.html_delegate import HtmlDelegate
 
 _TEXT = Texts(
@@ -152,8 +152,8 @@ class SearchPage(JournalTab[Searches]):
         self.query.setClearButtonEnabled(True)
         self.use_dates = QCheckBox(_TEXT["from"], self)
         today = QDate.currentDate()
-        self.first_date = QDateEdit(today.addMonths(-1), self)
-        self.last_date = QDateEdit(today, self)
+        self.first_date = date_box(self, today.addMonths(-1))
+        self.last_date = date_box(self, today)
         self.first_date.setAccessibleName(_TEXT["first_date"])
         self.last_date.setAccessibleName(_TEXT["last_date"])
         for edit in (self.first_date, self.last_date):

@@ -59,7 +59,11 @@ class UnlockPage(QWidget):
     # Public -----------------------------------------------------------------------------
     def set_journal(self, path: Path, hint: str = "") -> None:
         """Which journal this screen unlocks; `hint` is an extra line (e.g. the demo passphrase)."""
-        self.journal_label.setText(_TEXT["journal"].format(name=path.name.removesuffix(".rjournal")))
+        from recoveryjournal.services.locations import DEMO_NAME, demo_journal_path
+
+        # The demo's folder has one name in every language; the screen says it in the person's own.
+        name = _(DEMO_NAME) if path == demo_journal_path() else path.name.removesuffix(".rjournal")
+        self.journal_label.setText(_TEXT["journal"].format(name=name))
         self.journal_label.setToolTip(str(path))
         show_message(self.hint_label, hint)
         self.reset()

@@ -24,6 +24,11 @@ _TEXT = Texts(
                 "locked with a passphrase that only you know. Nothing leaves unless you choose to share it."
             )
         ),
+        "intro_shared": N_(
+            "A private place for your journal, your check-ins and your plans. On this shared computer your journal "
+            "lives on your own USB stick, locked with a passphrase that only you know, and nothing of it stays "
+            "here when you lock it. Nothing leaves unless you choose to share it."
+        ),
         "create": N_("Create my journal"),
         "open": N_("Open a journal I already have…"),
         "demo": N_("Look around a demo journal first"),
@@ -48,10 +53,12 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self._setup_ui()
 
-    def set_centre(self, name: str, support_line: str) -> None:
-        """On a shared PC: the centre's name and where to find help (from the machine policy)."""
+    def set_centre(self, name: str, support_line: str, shared_pc: bool = False) -> None:
+        """On a shared PC: the centre's name and where to find help (from the machine policy), and where a journal
+        lives under the policy (on the person's stick), in place of "everything stays on this computer"."""
         text = "\n".join(t for t in (_("Welcome to {name}.").format(name=name) if name else "", support_line) if t)
         show_message(self.centre_line, text)
+        self.intro.setText(_TEXT["intro_shared"] if shared_pc else _TEXT["intro"])
 
     def _setup_ui(self) -> None:
         self.create_button = QPushButton(_TEXT["create"], self)
@@ -63,7 +70,8 @@ class WelcomePage(QWidget):
         self.centre_line = message_line(self, "hintLine")
         inner.addWidget(self.centre_line)
         inner.addWidget(heading(_TEXT["title"], self))
-        inner.addWidget(paragraph(_TEXT["intro"], self))
+        self.intro = paragraph(_TEXT["intro"], self)
+        inner.addWidget(self.intro)
         inner.addSpacing(8)
         for button in (self.create_button, self.open_button, self.demo_button):
             button.setMinimumHeight(40)

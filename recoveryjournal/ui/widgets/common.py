@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QProgressBar,
     QTableWidget,
     QTableWidgetItem,
@@ -154,3 +156,30 @@ def cell_data(table: QTableWidget, row: int, col: int, role: int) -> Any:
     """What a table cell keeps under `role` (None when it is empty)."""
     item = table.item(row, col)
     return item.data(role) if item is not None else None
+
+
+#: Every box where a date is typed or picked writes it one way: day, short month, four-digit year ("3 Dec 2026",
+#: "3 dic 2026"), as the steps of a goal and the share picker's lists do.
+DATE_BOX_FORMAT = "d MMM yyyy"
+
+
+def date_box(parent: QWidget, value: QDate | None = None) -> QDateEdit:
+    """A date box in the one style, with a calendar, wide enough never to cut its year off."""
+    box = QDateEdit(parent)
+    if value is not None:
+        box.setDate(value)
+    box.setDisplayFormat(DATE_BOX_FORMAT)
+    box.setCalendarPopup(True)
+    widest = max(box.fontMetrics().horizontalAdvance(box.locale().toString(QDate(2026, m, 28), DATE_BOX_FORMAT))
+                 for m in range(1, 13))  # fmt: skip
+    box.setMinimumWidth(widest + 44)  # the text, the arrow and the frame
+    return box
+
+
+def wrap_rows(view: QListWidget) -> None:
+    """A list whose rows wrap onto a second line rather than being cut short or scrolling sideways (longer
+    words in other languages: a crisis plan's section names in Spanish)."""
+    view.setWordWrap(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.i18n import N_, Texts, _
-from recoveryjournal.ui.widgets.common import add_shortcut
+from recoveryjournal.ui.widgets.common import add_shortcut, date_box
 
 _TEXT = Texts(
     {
@@ -95,6 +94,11 @@ class EntryEditor(QWidget):
         self.share_button.setEnabled(can_delete)
         self.set_status("")
 
+    def now_saved(self) -> None:
+        """The entry is in the journal now: it can be shared (and deleted, where the journal takes writes)."""
+        self.delete_button.setEnabled(self._writable)
+        self.share_button.setEnabled(True)
+
     def set_checkin_choices(self, checkins: list[tuple[int, str]], selected: int | None) -> None:
         """Offer the day's check-ins to link to; the row hides when there are none."""
         was_loading, self._loading = self._loading, True
@@ -151,9 +155,7 @@ class EntryEditor(QWidget):
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+        self.date_edit = date_box(self)
         self.date_edit.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.date_edit.setAccessibleName(_TEXT["date"])
         self.time_edit = QTimeEdit(self)

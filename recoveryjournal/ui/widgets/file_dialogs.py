@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
 import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -60,16 +61,49 @@ def choose_file_to_open(parent: QWidget | None, title: str, start: str, filters:
 
 
 def choose_file_to_save(parent: QWidget | None, title: str, start: str, filters: str = "") -> str:
-    """A file name to write (the dialog asks before replacing), or ''."""
-    return _ask(parent, title, start, QFileDialog.FileMode.AnyFile, filters, save=True)
+    """A file name to write (the dialog asks before replacing), or ''. Its folder is where the next save starts
+    (kept in memory only, for as long as the app runs)."""
+    chosen = _ask(parent, title, start, QFileDialog.FileMode.AnyFile, filters, save=True)
+    if chosen:
+        _last_folder["save"] = str(Path(chosen).parent)
+    return chosen
+
+
+def suggested_save_path(stem: str, extension: str, folder: str | None = None) -> str:
+    """Where a save dialog starts: the usual folder, and a name that carries today's date ("For Alex 2026-12-03.pdf")
+    and, if that file is already there, a number, so one share never lands on another."""
+    import datetime as dt
+
+    place = Path(folder or default_export_folder())
+    clean = "".join(c for c in stem if c not in '/\\:*?"<>|').strip() or "Recovery Journal"
+    base = f"{clean} {dt.date.today().isoformat()}"
+    candidate, n = place / f"{base}.{extension}", 2
+    while candidate.exists():
+        candidate, n = place / f"{base} ({n}).{extension}", n + 1
+    return str(candidate)
+
+
+#: The folder of the last save, in memory only (never written to settings; forgotten on lock on a shared PC).
+_last_folder: dict[str, str] = {}
+
+
+def forget_traces_of_dialogs() -> None:
+    """On a shared PC, at lock and at quit: Qt's file-dialog history wiped again, and saving starts again in the
+    usual place (the folder of the last save, kept in memory, is forgotten)."""
+    _last_folder.clear()
+    forget_file_dialog_history()
 
 
 def default_export_folder() -> str:
-    """Where saving starts: Documents at home; on a shared PC, where USB sticks appear."""
-    from PySide6.QtCore import QStandardPaths
+    """Where saving starts: the folder of the last save, if it is still there (on a shared PC only if it is on a
+    removable place); else Documents at home, or on a shared PC the first USB stick."""
+    from recoveryjournal.services.destinations import first_removable_place, is_removable
 
-    from recoveryjournal.services.destinations import first_removable_place
-
-    if load_policy().shared_pc and (place := first_removable_place()) is not None:
+    shared = load_policy().shared_pc
+    last = _last_folder.get("save")
+    if last and Path(last).is_dir() and (not shared or is_removable(Path(last))):
+        return last
+    if shared and (place := first_removable_place()) is not None:
         return str(place)
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    documents = Path(platformdirs.user_documents_dir())  # as Check this PC and a new journal's place see it
+    return str(documents if documents.is_dir() else Path.home())

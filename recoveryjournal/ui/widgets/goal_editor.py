@@ -91,12 +91,13 @@ class GoalEditor(QWidget):
         self._show_progress(goal)
         self._loading = False
 
-    def goal(self, *, lenient: bool = False) -> Goal:
-        """The goal as typed; `lenient` (when locking) keeps a step's unreadable date as words (services/repairs)."""
+    def goal(self, *, lenient: bool = False, unreadable: list[tuple[int, str, str]] | None = None) -> Goal:
+        """The goal as typed; `lenient` (when locking) keeps a step's unreadable date as words (services/repairs);
+        with `unreadable`, such a step has no date and is listed there (see StepsTable.steps)."""
         risk = PositiveRisk(*(box.toPlainText().strip() for box in self.risk_boxes))
-        title = self.title.text()
+        title, steps = self.title.text(), self.steps.steps(lenient=lenient, unreadable=unreadable)
         return Goal(self._goal_id, title, self.why.toPlainText().strip(), self.status.currentData(),
-                    self.review.isChecked(), self.steps.steps(lenient=lenient), risk)  # fmt: skip
+                    self.review.isChecked(), steps, risk)  # fmt: skip
 
     def showEvent(self, event: object) -> None:
         """The progress chart is drawn when the goal is first seen (matplotlib loads only then)."""

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.i18n import N_, _, clock, day
 from recoveryjournal.services.journal_service import JournalSession
-from recoveryjournal.ui.widgets.common import label_choice
+from recoveryjournal.ui.widgets.common import date_box, label_choice
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 _GROUPS = {
@@ -89,10 +88,10 @@ class SharePicker(QWidget):
             self.period.addItem(_("since my last appointment ({day})").format(day=day(last_visit)), last_visit)
         self.period.addItem(_("these dates"), None)
         self.period.setCurrentIndex(1)
-        self.mood_from = QDateEdit(_qdate(today - dt.timedelta(days=27)), self)
-        self.mood_to = QDateEdit(_qdate(today), self)
-        self.range_from = QDateEdit(_qdate(today - dt.timedelta(days=13)), self)
-        self.range_to = QDateEdit(_qdate(today), self)
+        self.mood_from = date_box(self, _qdate(today - dt.timedelta(days=27)))
+        self.mood_to = date_box(self, _qdate(today))
+        self.range_from = date_box(self, _qdate(today - dt.timedelta(days=13)))
+        self.range_to = date_box(self, _qdate(today))
         self.tag_box = QComboBox(self)
         self.tag_box.addItems(session.tags())
         for edit, name in ((self.mood_from, _("Mood chart from")), (self.mood_to, _("Mood chart to")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Step
 from recoveryjournal.i18n import N_, _, day
 from recoveryjournal.services.repairs import step_date
@@ -23,6 +25,7 @@ from recoveryjournal.ui.widgets.who_cell import put_who_chooser
 
 _HEADERS = [N_("Done"), N_("Step"), N_("Who does it"), N_("Their name"), N_("By when")]
 STEP_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+UNREADABLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class StepsTable(QTableWidget):
@@ -74,10 +77,11 @@ class StepsTable(QTableWidget):
             self.removeRow(row)
             self.changed.emit()
 
-    def steps(self, *, lenient: bool = False) -> tuple[Step, ...]:
-        """The steps as typed (empty rows left out); InvalidInput for an unreadable date unless `lenient`."""
+    def steps(self, *, lenient: bool = False, unreadable: list[tuple[int, str, str]] | None = None) -> tuple[Step, ...]:
+        """The steps as typed (empty rows left out); InvalidInput for an unreadable date unless `lenient`, or unless
+        `unreadable` is given: then that step has no date, and (its place, what was typed, why) is added to it."""
         self.finish_editing()
-        result = []
+        result: list[Step] = []
         for row in range(self.rowCount()):
             text = cell_text(self, row, 1).strip()
             if not text:
@@ -86,10 +90,33 @@ class StepsTable(QTableWidget):
             who = combo.currentData() if isinstance(combo, QComboBox) else "me"
             name = cell_text(self, row, 3)
             typed_date = cell_text(self, row, 4).strip()
-            text, target = step_date(text, typed_date, lenient)  # the rule lives in services/repairs.py
+            try:
+                text, target = step_date(text, typed_date, lenient)  # the rule lives in services/repairs.py
+            except InvalidInput as exc:
+                if unreadable is None:
+                    raise
+                unreadable.append((len(result), typed_date, exc.message))
+                target = None
             done = cell(self, row, 0).checkState() == Qt.CheckState.Checked
             result.append(Step(cell_data(self, row, 1, STEP_ID_ROLE), text, who, name, target, done))
         return tuple(result)
+
+    def mark_unreadable(self, index: int, typed: str, why: str) -> None:
+        """Put back a date that couldn't be read, in the step's own cell, marked (the rest is saved)."""
+        if not 0 <= index < self.rowCount():
+            return
+        self.blockSignals(True)
+        item = QTableWidgetItem(typed)
+        item.setBackground(QColor("#fde2e1"))
+        item.setForeground(QColor("#5a1a12"))
+        item.setToolTip(why)
+        item.setData(UNREADABLE_ROLE, True)
+        self.setItem(index, 4, item)
+        self.blockSignals(False)
+
+    def marked_rows(self) -> list[int]:
+        """Rows whose date is marked as unreadable."""
+        return [row for row in range(self.rowCount()) if (item := self.item(row, 4)) and item.data(UNREADABLE_ROLE)]
 
     def _append(self, step: Step) -> None:
         row = self.rowCount()
