@@ -295,3 +295,16 @@ def test_since_my_last_appointment_needs_one(created_journal, tmp_path) -> None:
                    str(tmp_path / "x.pdf"), stdin=f"{PASSPHRASE}\n")  # fmt: skip
     assert refused.returncode == 2 and "no earlier appointment" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_keeping_headings_with_their_text_loses_nothing(session) -> None:
+    """A long share (120 entries over several pages, headings moved to keep them with their text): every entry's
+    heading is in the PDF once, and all its words. (A paragraph split over two pages is drawn on both, clipped to
+    each page, so a text extractor may read a few of its lines twice: hence "at least".)"""
+    for n in range(120):
+        session.add_entry(f"Entry {n}. " + "Some words about the day, " * 12, f"Day {n}", TODAY - dt.timedelta(days=n))
+    request = ShareRequest(entry_ids=tuple(e.id for e in session.entries(limit=500)))
+    whole = " ".join(_pdf_text(session, request))
+    assert sorted(int(n) for n in re.findall(r"· Day (\d+)", whole)) == list(range(120))
+    assert whole.count("Some words about the day") >= 120 * 12
+    assert all(f"Entry {n}." in whole for n in range(120))

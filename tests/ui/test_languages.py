@@ -289,3 +289,16 @@ def test_every_screen_in_spanish_fits_without_cutting_or_scrolling(spanish_windo
         if found := _cut_off(widget):
             problems[name] = found
     assert not problems, "\n".join(f"{s}: {'; '.join(t)}" for s, t in problems.items())
+
+
+def test_spanish_names_the_demo_and_keeps_the_documented_menu_keys(spanish_window) -> None:
+    """The lock screen names the demo journal in Spanish; the menus open with Alt+D and Alt+A, as docs/using.md
+    says; an agenda is "temas para la cita", never the stiff "orden del día"."""
+    from recoveryjournal.services.locations import demo_journal_path
+
+    spanish_window.unlock_page.set_journal(demo_journal_path())
+    assert "Diario de demostración" in spanish_window.unlock_page.journal_label.text()
+    titles = [a.text() for a in spanish_window.menuBar().actions()]
+    assert titles == ["&Diario", "&Ayuda"], titles
+    po = (Path(__file__).parents[2] / "resources/translations/es/LC_MESSAGES/recoveryjournal.po").read_text("utf-8")
+    assert "orden del día" not in po and "Mis temas para la cita" in po
