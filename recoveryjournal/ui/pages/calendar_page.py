@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,7 @@ from recoveryjournal.i18n import day as say_day
 from recoveryjournal.services.journal_parts import ReadsDays
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading
+from recoveryjournal.ui.widgets.year_view import BANDS, YearView
 
 _CALENDAR_PARTS = {
     "qt_calendar_prevmonth": N_("Previous month"),
@@ -40,6 +42,15 @@ _TEXT = Texts(
         "no_checkins": N_("No check-ins on this day."),
         "legend": N_("Bold days have journal entries; shaded days have check-ins."),
         "mood": N_("mood {mood}"),
+        "year": N_("Year at a glance"),
+        "year_tip": N_("Every day of a year coloured by that day's mood, with its number"),
+        "month_view": N_("Back to the month"),
+        "earlier": N_("Earlier year"),
+        "later": N_("Later year"),
+        "year_legend": N_(
+            "Each square is a day with a check-in, showing that day's mood; the colour follows the number. "
+            "Empty squares are days without one. Click a day to see it."
+        ),
     }
 )
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -63,8 +74,10 @@ class CalendarPage(JournalTab[ReadsDays]):
         self.refresh()
 
     def _forget_journal(self) -> None:
-        """Forget every mark and every entry shown (locking)."""
+        """Forget every mark and every entry shown (locking), and the year's moods."""
         self._unmark()
+        self.year_view.set_year(self.year_view.year, {})
+        self.views.setCurrentIndex(0)
         self.entries.clear()
         self.checkins.clear()
         self.day_title.setText("")
@@ -97,21 +110,30 @@ class CalendarPage(JournalTab[ReadsDays]):
         legend = QLabel(_TEXT["legend"], self)
         legend.setWordWrap(True)
         legend.setObjectName("statusLine")
+        self.year_button = QPushButton(_TEXT["year"], self)
+        self.year_button.setToolTip(_TEXT["year_tip"])
+        self.year_page = self._year_page()
         self.day_title = heading("", self, scale=1.3)
         self.entries = QListWidget(self)
         self.entries.setAccessibleName(_TEXT["entries"])
         self.checkins = QListWidget(self)
         self.checkins.setAccessibleName(_TEXT["checkins"])
         self.checkins.setWordWrap(True)
-        left = QVBoxLayout()
+        month_page = QWidget(self)
+        left = QVBoxLayout(month_page)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.calendar)
         buttons = QHBoxLayout()
         buttons.addWidget(self.today_button)
         buttons.addWidget(self.write_button)
+        buttons.addWidget(self.year_button)
         buttons.addStretch(1)
         left.addLayout(buttons)
         left.addWidget(legend)
         left.addStretch(1)
+        self.views = QStackedWidget(self)
+        self.views.addWidget(month_page)
+        self.views.addWidget(self.year_page)
         right = QVBoxLayout()
         right.addWidget(self.day_title)
         right.addWidget(QLabel(_TEXT["entries"], self))
@@ -119,7 +141,7 @@ class CalendarPage(JournalTab[ReadsDays]):
         right.addWidget(QLabel(_TEXT["checkins"], self))
         right.addWidget(self.checkins, 1)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
+        layout.addWidget(self.views, 2)
         layout.addLayout(right, 3)
 
         self.calendar.selectionChanged.connect(self._show_day)
@@ -128,6 +150,57 @@ class CalendarPage(JournalTab[ReadsDays]):
         self.today_button.clicked.connect(lambda: self.go_to(dt.date.today()))
         self.write_button.clicked.connect(self._on_write_clicked)
         self.entries.itemActivated.connect(self._on_entry_activated)
+        self.year_button.clicked.connect(lambda: self.show_year(self._selected().year))
+
+    def _year_page(self) -> QWidget:
+        page = QWidget(self)
+        self.year_view = YearView(page)
+        self.earlier_button = QPushButton(_TEXT["earlier"], page)
+        self.later_button = QPushButton(_TEXT["later"], page)
+        back = QPushButton(_TEXT["month_view"], page)
+        self.year_label = heading("", page, scale=1.1)
+        top = QHBoxLayout()
+        for widget in (back, self.earlier_button, self.year_label, self.later_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        key = QHBoxLayout()
+        for words, fill, ink in BANDS:
+            swatch = QLabel(words, page)
+            swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            swatch.setMinimumWidth(44)
+            swatch.setStyleSheet(f"background: {fill.name()}; color: {ink.name()}; padding: 2px 6px;")
+            key.addWidget(swatch)
+        key.addStretch(1)
+        explained = QLabel(_TEXT["year_legend"], page)
+        explained.setWordWrap(True)
+        explained.setObjectName("statusLine")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.year_view, 1)
+        layout.addLayout(key)
+        layout.addWidget(explained)
+        back.clicked.connect(lambda: self.views.setCurrentIndex(0))
+        self.earlier_button.clicked.connect(lambda: self.show_year(self.year_view.year - 1))
+        self.later_button.clicked.connect(lambda: self.show_year(self.year_view.year + 1))
+        self.year_view.day_clicked.connect(self._on_year_day_clicked)
+        return page
+
+    def show_year(self, year: int) -> None:
+        """The year at a glance: each day with a check-in coloured by its mood, with its number."""
+        moods: dict[dt.date, float] = {}
+        if self._session is not None:
+            rows = self._session.checkins.daily_means(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            moods = {dt.date.fromisoformat(r[0]): float(r[1]) for r in rows}
+        self.year_view.set_year(year, moods)
+        self.year_label.setText(str(year))
+        self.later_button.setEnabled(year < dt.date.today().year)
+        self.views.setCurrentIndex(1)
+        self.year_view.setFocus()
+
+    def _on_year_day_clicked(self, when: dt.date) -> None:
+        self.views.setCurrentIndex(0)
+        self.go_to(when)
 
     def _selected(self) -> dt.date:
         d = self.calendar.selectedDate()
