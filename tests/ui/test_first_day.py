@@ -160,3 +160,20 @@ def test_one_feeling_is_a_thin_bar_not_a_block() -> None:
     ax = draw_feelings_figure([("calm", 2)]).get_axes()[0]
     [bar] = ax.patches
     assert bar.get_height() < 0.5 and ax.get_xlim()[1] >= 5
+
+
+def test_the_first_chart_says_drawing_while_it_loads(qtbot, window, created_journal, monkeypatch) -> None:
+    """The first visit to How things have been says "Drawing…" at once (the chart library loads on a worker),
+    then shows the chart and the words go."""
+    from recoveryjournal.ui.pages import mood_tab
+
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    window.session.checkins.add(6, when=dt.datetime.combine(dt.date.today(), dt.time(9)))
+    monkeypatch.setattr(mood_tab, "chart_library_loaded", lambda: False)  # as on the run's first chart
+    view = window.unlocked_view
+    view.tabs.setCurrentWidget(view.mood_page)
+    page = view.mood_page
+    assert page.message.isVisible() and page.message.text() == "Drawing…"
+    qtbot.waitUntil(lambda: not page.message.isVisible(), timeout=10_000)
+    assert page.mood_view.figure is not None and "your mood averaged 6.0" in page.summary.text()

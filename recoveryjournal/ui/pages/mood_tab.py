@@ -50,6 +50,11 @@ _TEXT = Texts(
 )
 
 
+def chart_library_loaded() -> bool:
+    """matplotlib's figure module is loaded already (after the first chart of the run)."""
+    return "matplotlib.figure" in sys.modules
+
+
 def _load_chart_library() -> None:
     """Import matplotlib's figure and its Qt canvas (the slow part of the first chart), off the GUI thread."""
     import matplotlib.figure  # noqa: F401
@@ -136,7 +141,7 @@ class MoodTab(JournalTab[MoodSource]):
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._stale:
             return
-        if "matplotlib.figure" in sys.modules:
+        if chart_library_loaded():
             self.refresh()
             return
         self._stale = False
