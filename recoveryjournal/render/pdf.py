@@ -167,12 +167,14 @@ def _first_line_page(text: QTextDocument, block: QTextBlock, page_height: float)
 def _keep_headings_with_next(text: QTextDocument, page_height: float) -> None:
     """A heading whose next line falls on the next page starts that page instead (Qt has no "keep with next").
 
-    One heading is moved at a time and the text laid out again, so a section's heading followed by an item's
-    heading moves with it (the item's heading then needs no break of its own)."""
+    One heading is moved at a time and the text laid out again (the look then goes on from just before it), so
+    a section's heading followed by an item's heading moves with it (the item's heading then needs no break of
+    its own)."""
     before = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-    for _round in range(200):
+    block = text.begin()
+    for _move in range(2000):
         text.pageCount()  # lays the whole text out (Qt otherwise lays out lazily, and unlaid blocks have no lines)
-        block = text.begin()
+        moved = None
         while block.isValid():
             following = block.next()
             fmt = block.blockFormat()
@@ -185,10 +187,13 @@ def _keep_headings_with_next(text: QTextDocument, page_height: float) -> None:
                     if after.headingLevel() and after.pageBreakPolicy() & before:
                         after.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
                         QTextCursor(following).setBlockFormat(after)
+                    moved = block
                     break
             block = following
-        else:
+        if moved is None:
             return
+        # Go on from just before the moved heading: what came before it is laid out as it was.
+        block = moved.previous() if moved.previous().isValid() else moved
 
 
 def _paper() -> QPalette:
