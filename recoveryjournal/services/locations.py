@@ -25,6 +25,11 @@ def new_journal_folder(shared_pc: bool, removable: Path | None = None) -> Path:
     (not the hidden data folder); on a shared PC the USB stick's place when there is one."""
     if shared_pc:
         return removable or default_journal_folder()
+    return documents_folder()
+
+
+def documents_folder() -> Path:
+    """The person's Documents folder (as Check this PC sees it), or their home folder when there is none."""
     documents = Path(platformdirs.user_documents_dir())
     return documents if documents.is_dir() else Path.home()
 

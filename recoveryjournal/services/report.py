@@ -51,9 +51,9 @@ def notes(texts: list[str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def summary_blocks(figures: mood_stats.PeriodFigures, chart_png: bytes) -> tuple[Block, ...]:
-    """The summary strip (each figure with its sentence) and the one chart under it."""
-    blocks = [strip(mood_stats.strip_cells(figures))]
+def summary_blocks(cells: list[tuple[str, str, str]], chart_png: bytes) -> tuple[Block, ...]:
+    """The summary strip (each figure with its sentence: mood_stats.strip_cells) and the one chart under it."""
+    blocks = [strip(cells)]
     if chart_png:
         blocks.append(image(chart_png, _(CHART_CAPTION)))
     return tuple(blocks)
@@ -61,7 +61,7 @@ def summary_blocks(figures: mood_stats.PeriodFigures, chart_png: bytes) -> tuple
 
 def summary_section(figures: mood_stats.PeriodFigures, chart_png: bytes) -> Section:
     """ "How I've been": the strip and the chart."""
-    return Section(_(HOW_I_HAVE_BEEN), summary_blocks(figures, chart_png))
+    return Section(_(HOW_I_HAVE_BEEN), summary_blocks(mood_stats.strip_cells(figures), chart_png))
 
 
 def report_chart(series: mood_stats.MoodSeries, appointments: list[dt.date], *, compact: bool = False) -> bytes:

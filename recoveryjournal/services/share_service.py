@@ -23,9 +23,7 @@ from recoveryjournal.services.export_document import (
     ExportDocument,
     Section,
     bullets,
-    image,
     paragraph,
-    strip,
     subheading,
     table,
 )
@@ -234,9 +232,7 @@ def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -
             continue
         for item in chosen:
             if kind == "mood_summary":
-                blocks.append(strip(list(item.cells)))
-                if chart_png:
-                    blocks.append(image(chart_png, _(report.CHART_CAPTION)))
+                blocks += report.summary_blocks(list(item.cells), chart_png)
             else:
                 blocks += _item_blocks(item, has_summary, request.summary_only)
         sections.append(Section(_(heading), tuple(blocks)))

@@ -422,12 +422,12 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
 
     def _on_open_requested(self) -> None:
         from recoveryjournal.services.destinations import first_removable_place, plugged_in_stick
-        from recoveryjournal.services.locations import new_journal_folder
+        from recoveryjournal.services.locations import documents_folder
 
         # On a shared PC, Open starts on the stick (journals live there); else where the last journal or a new
         # one would be.
         stick = (plugged_in_stick() or first_removable_place()) if self.policy.shared_pc else None
-        start = stick or (self.journal_path.parent if self.journal_path else new_journal_folder(False))
+        start = stick or (self.journal_path.parent if self.journal_path else documents_folder())
         folder = choose_folder(self, TEXT["open_title"], str(start))
         if folder:
             self.show_unlock(Path(folder))

@@ -320,5 +320,5 @@ def test_printing_on_a_shared_pc_says_a_printer_may_keep_a_copy(qtbot, sandbox) 
         box.defaultButton().click()
 
     QTimer.singleShot(30, answer)
-    assert printing_is_fine_here(None) is False
+    assert printing_is_fine_here(None, load_policy().shared_pc) is False
     assert "may keep a copy" in seen[0] and seen[1] == "Don't print"

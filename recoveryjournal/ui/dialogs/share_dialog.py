@@ -346,7 +346,7 @@ class ShareDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         self.format_group.button(0).click()  # printing is always the PDF layout
-        if self._policy.shared_pc and not printing_is_fine_here(self):
+        if not printing_is_fine_here(self, self._policy.shared_pc):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:

@@ -38,12 +38,12 @@ PRINTER_KEEPS = N_(
 )
 
 
-def printing_is_fine_here(parent: QWidget) -> bool:
+def printing_is_fine_here(parent: QWidget | None, shared_pc: bool) -> bool:
     """On a shared PC, say first that a shared printer may keep a copy; "Don't print" is the default.
     Elsewhere there is nothing to ask."""
     from PySide6.QtWidgets import QMessageBox
 
-    if not load_policy().shared_pc:
+    if not shared_pc:
         return True
     box = QMessageBox(QMessageBox.Icon.Question, _("Print on a shared computer?"), _(PRINTER_KEEPS),
                       QMessageBox.StandardButton.NoButton, parent)  # fmt: skip
@@ -60,7 +60,7 @@ def ask_and_print(parent: QWidget, doc: ExportDocument) -> str:
 
     from recoveryjournal.render.pdf import paint_pages
 
-    if not printing_is_fine_here(parent):
+    if not printing_is_fine_here(parent, load_policy().shared_pc):
         return ""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
 import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -69,12 +68,12 @@ def choose_file_to_save(parent: QWidget | None, title: str, start: str, filters:
     return chosen
 
 
-def suggested_save_path(stem: str, extension: str, folder: str | None = None) -> str:
+def suggested_save_path(stem: str, extension: str) -> str:
     """Where a save dialog starts: the usual folder, and a name that carries today's date ("For Alex 2026-12-03.pdf")
     and, if that file is already there, a number, so one share never lands on another."""
     import datetime as dt
 
-    place = Path(folder or default_export_folder())
+    place = Path(default_export_folder())
     clean = "".join(c for c in stem if c not in '/\\:*?"<>|').strip() or "Recovery Journal"
     base = f"{clean} {dt.date.today().isoformat()}"
     candidate, n = place / f"{base}.{extension}", 2
@@ -98,6 +97,7 @@ def default_export_folder() -> str:
     """Where saving starts: the folder of the last save, if it is still there (on a shared PC only if it is on a
     removable place); else Documents at home, or on a shared PC the first USB stick."""
     from recoveryjournal.services.destinations import first_removable_place, is_removable
+    from recoveryjournal.services.locations import documents_folder
 
     shared = load_policy().shared_pc
     last = _last_folder.get("save")
@@ -105,5 +105,4 @@ def default_export_folder() -> str:
         return last
     if shared and (place := first_removable_place()) is not None:
         return str(place)
-    documents = Path(platformdirs.user_documents_dir())  # as Check this PC and a new journal's place see it
-    return str(documents if documents.is_dir() else Path.home())
+    return str(documents_folder())
