@@ -40,8 +40,9 @@ def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--dry-run", action="store_true", help=_("only show what would come in; change nothing"))
     p.add_argument("--mood-map", metavar="WORD=N,…",
                    help=_("Daylio moods as numbers 1-10 (default rad=9,good=7,meh=5,bad=3,awful=1)"))  # fmt: skip
-    p.add_argument("--activities", choices=("feelings", "tags"), default="feelings",
-                   help=_("Daylio activities become check-in feelings (default) or entry tags"))  # fmt: skip
+    p.add_argument("--activities", choices=("feelings", "helped", "tags"), default="feelings",
+                   help=_("Daylio activities become check-in feelings (default), what helped in each check-in, "
+                          "or entry tags"))  # fmt: skip
 
 
 def cmd_backup(args: argparse.Namespace, inp: Input) -> int:

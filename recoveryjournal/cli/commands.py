@@ -154,10 +154,15 @@ def cmd_checkin(args: argparse.Namespace, inp: Input) -> int:
         feelings = [f for f in (args.feelings or "").split(",") if f.strip()]
         checkin = session.checkins.add(
             args.mood, sleep_hours=args.sleep, anxiety=args.anxiety, energy=args.energy, feelings=feelings,
-            note=read_words_file(args.note_file) or args.note or "", when=when,
+            note=read_words_file(args.note_file) or args.note or "", when=when, noticed=args.noticed or (),
+            helped=args.helped or (), medicines=args.medicines,
         )  # fmt: skip
         print(checkin.id)
         print(_("Saved. Thank you for checking in."), file=sys.stderr)
+        if args.medicines and not session.medicines.turned_on:
+            kept = _("Your medicines answer is kept. Medicines are turned off in this journal, so the app shows it "
+                     "once you turn them on (Settings, or `medicines JOURNAL --turn-on`).")  # fmt: skip
+            print(kept, file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from recoveryjournal import __version__
 from recoveryjournal.cli import backup_commands, commands, plans_commands, share_command
 from recoveryjournal.cli.secrets_input import Input
+from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.i18n import N_, _, choose_language
 from recoveryjournal.services.process_safety import harden_process
@@ -107,6 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", help=_("a short note"))
     p.add_argument("--note-file", metavar="FILE", help=_("the note, from FILE (private words stay private)"))
     p.add_argument("--date", help=_("the day, YYYY-MM-DD (default today)"))
+    p.add_argument("--noticed", action="append", metavar="SIGN",
+                   help=_("one of your own signs you noticed (repeat for more)"))  # fmt: skip
+    p.add_argument("--helped", action="append", metavar="WHAT", help=_("something that helped (repeat for more)"))
+    p.add_argument("--medicines", choices=tuple(MEDICINE_ANSWERS), help=_("took my medicines: all, some or none"))
     p = add("search", commands.cmd_search, _("search entries and check-in notes (nothing found is not an error)"))
     p.add_argument("query", metavar="QUERY", help=_("any words; quotes, stars and brackets are just text"))
     p.add_argument("--json", action="store_true")
@@ -119,6 +124,24 @@ def build_parser() -> argparse.ArgumentParser:
         ("appointments", plans_commands.cmd_appointments, _("your appointments, agendas and agreements (read-only)")),
     ):
         add(name, fn, text).add_argument("--json", action="store_true")
+    p = add("patterns", plans_commands.cmd_patterns,
+            _("what seems to go with better days: sentences with their counts (not causes)"))  # fmt: skip
+    p.add_argument("--from", dest="first", metavar="DATE", help=_("from this day, YYYY-MM-DD (default: the first "
+                                                                   "check-in)"))  # fmt: skip
+    p.add_argument("--to", dest="last", metavar="DATE", help=_("up to this day, YYYY-MM-DD (default today)"))
+    p.add_argument("--json", action="store_true")
+    p = add("medicines", plans_commands.cmd_medicines,
+            _("your medicines and their changes (when turned on), or add and change them"))  # fmt: skip
+    p.add_argument("--json", action="store_true")
+    switch = p.add_mutually_exclusive_group()
+    switch.add_argument("--turn-on", action="store_true", help=_("turn medicines on for this journal"))
+    switch.add_argument("--turn-off", action="store_true", help=_("turn them off (nothing is removed)"))
+    p.add_argument("--add", metavar="NAME", help=_("add a medicine, in your own words"))
+    p.add_argument("--change", metavar="ID", type=int, help=_("note a change to medicine ID (with --take)"))
+    p.add_argument("--stop", metavar="ID", type=int, help=_("note that you stopped medicine ID"))
+    p.add_argument("--take", metavar="WORDS", default="", help=_('what you take, e.g. "50 mg in the morning"'))
+    p.add_argument("--date", help=_("since when, or the day of the change, YYYY-MM-DD (default today)"))
+    p.add_argument("--why", default="", help=_("why it changed, if you'd like to note it"))
     share_command.add_arguments(add("share", share_command.cmd_share, _("share chosen items as PDF, JSON or CSV")))
     backup_commands.add_arguments(add)
     add("passwd", commands.cmd_passwd, _("choose a new passphrase (input: current, then new)"))

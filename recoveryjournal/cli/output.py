@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from recoveryjournal.domain.checkin import CheckIn
+from recoveryjournal.domain.checkin import MEDICINE_ANSWERS, CheckIn
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.search import HIT_END, HIT_START, SearchHit
 from recoveryjournal.i18n import _
@@ -39,6 +39,9 @@ def checkin_json(c: CheckIn) -> dict[str, Any]:
         "anxiety": c.anxiety,
         "energy": c.energy,
         "feelings": list(c.feelings),
+        "noticed": list(c.noticed),
+        "helped": list(c.helped),
+        "medicines": c.medicines,
     }
 
 
@@ -80,5 +83,11 @@ def checkin_block(c: CheckIn) -> str:
         id=c.id, date=c.date.isoformat(), time=c.time.strftime("%H:%M")
     ) + ", ".join(parts)
     if c.feelings:
-        line += "\nFeelings: " + ", ".join(c.feelings)
+        line += "\n" + _("Feelings: {feelings}").format(feelings=", ".join(c.feelings))
+    if c.noticed:
+        line += "\n" + _("I noticed: {signs}").format(signs=", ".join(c.noticed))
+    if c.helped:
+        line += "\n" + _("What helped: {helped}").format(helped=", ".join(c.helped))
+    if c.medicines:
+        line += "\n" + _("Took my medicines: {answer}").format(answer=_(MEDICINE_ANSWERS[c.medicines]))
     return line + (f"\n{c.note}" if c.note else "")

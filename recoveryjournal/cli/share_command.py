@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -42,6 +43,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=_("how I've been (mood, sleep, anxiety, with a chart) for these dates, or since-last-appointment"),
     )
     p.add_argument(
+        "--patterns", metavar="FROM:TO",
+        help=_("what seems to go with better days, for these dates (or since-last-appointment)"),
+    )  # fmt: skip
+    p.add_argument("--medicines", action="store_true",
+                   help=_("my medicines: the list, its changes on the chart, and my check-ins' answers"))  # fmt: skip
+    p.add_argument(
         "--summary-only",
         action="store_true",
         help=_("just the summary, on one page: my points, how I've been, my goals in a line each"),
@@ -60,11 +67,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_share(args: argparse.Namespace, inp: Input) -> int:
     """Build, write whole, and only then log the share (services.exporter)."""
-    mood_range = None
-    since_last = args.mood_summary == SINCE_LAST_APPOINTMENT
-    if args.mood_summary and not since_last:
-        first, _sep, last = args.mood_summary.partition(":")
-        mood_range = (parse_date(first), parse_date(last or first))
+    mood_range, patterns_range = _dates(args.mood_summary), _dates(args.patterns)
     from_file = (read_words_file(args.redact_file) or "").splitlines()
     request = ShareRequest(
         recipient=args.to, title=args.title, author=args.author, entry_ids=tuple(args.entry),
@@ -72,13 +75,17 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
         plan_keys=tuple(args.plan_section), appointment_ids=tuple(args.appointment),
         redactions=tuple(p for p in (*args.redact, *from_file) if p.strip()), entry_tags=args.entry_tags,
         goal_risks=args.goal_risks, goal_helpers=args.goal_helpers, summary_only=args.summary_only,
+        medicines=args.medicines, patterns=patterns_range,
     )  # fmt: skip
     password = _password(args)
     if password is not None:
         check_password(password, args.format)  # a JSON or CSV can't be protected: said before anything is opened
     with unlocked(args, inp) as session:
-        if since_last:
-            request = replace(request, mood_range=since_last_appointment(session.appointments))
+        if SINCE_LAST_APPOINTMENT in (args.mood_summary, args.patterns):
+            since = since_last_appointment(session.appointments)
+            mood_range = since if args.mood_summary == SINCE_LAST_APPOINTMENT else mood_range
+            patterns_range = since if args.patterns == SINCE_LAST_APPOINTMENT else patterns_range
+            request = replace(request, mood_range=mood_range, patterns=patterns_range)
         render: PdfRenderer | None = None
         if args.format == "pdf":  # Qt (for the pages) is loaded only for a PDF
             from recoveryjournal.render.pdf import pdf_bytes
@@ -90,6 +97,14 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
         print(_("Password for this file: {password}").format(password=password))
     print(outcome.sentence, file=sys.stderr)
     return outcome.exit_code
+
+
+def _dates(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """FROM:TO (or one day) as dates; None for none, or for since-last-appointment (known once unlocked)."""
+    if not value or value == SINCE_LAST_APPOINTMENT:
+        return None
+    first, _sep, last = value.partition(":")
+    return parse_date(first), parse_date(last or first)
 
 
 def _password(args: argparse.Namespace) -> str | None:

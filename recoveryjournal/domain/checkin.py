@@ -38,6 +38,26 @@ class CheckIn:
     energy: int | None = None
     feelings: tuple[str, ...] = field(default_factory=tuple)
     note: str = ""
+    #: My own signs I noticed, and what helped (from the plan's "keep an eye on this", or my own words).
+    noticed: tuple[str, ...] = field(default_factory=tuple)
+    helped: tuple[str, ...] = field(default_factory=tuple)
+    #: "Took my medicines": 'all', 'some', 'none', or None when not noted (only when medicines are on).
+    medicines: str | None = None
+
+
+#: The answers to "Took my medicines", as stored, and as the app says them.
+MEDICINE_ANSWERS = {"all": N_("all"), "some": N_("some"), "none": N_("none")}
+
+
+def check_medicines(answer: str | None) -> str | None:
+    """'all', 'some', 'none' or None (not noted)."""
+    if answer is None or answer == "":
+        return None
+    if answer not in MEDICINE_ANSWERS:
+        raise InvalidInput(
+            _("“Took my medicines” can be all, some or none; “{answer}” isn't one of those.").format(answer=answer)
+        )
+    return answer
 
 
 def check_scale(name: str, value: int | None, *, required: bool = False) -> int | None:
@@ -68,12 +88,13 @@ def check_sleep(hours: float | None) -> float | None:
     return round(float(hours), 2)
 
 
-def clean_feelings(feelings: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """Trim, drop empties and repeats (ignoring case), keep the person's own spelling and order."""
+def clean_feelings(feelings: list[str] | tuple[str, ...], longest: int = 60) -> tuple[str, ...]:
+    """Trim, drop empties and repeats (ignoring case), keep the person's own spelling and order. (Also the
+    signs noticed and what helped, which are short words of the person's own too.)"""
     seen: set[str] = set()
     result = []
     for raw in feelings:
-        name = " ".join(raw.split())[:60]
+        name = " ".join(raw.split())[:longest]
         if name and name.casefold() not in seen:
             seen.add(name.casefold())
             result.append(name)

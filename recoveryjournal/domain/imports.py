@@ -17,6 +17,8 @@ class ImportedCheckIn:
     mood: int
     feelings: tuple[str, ...] = ()
     note: str = ""
+    #: Daylio's activities, when the person chose them to become "what helped".
+    helped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

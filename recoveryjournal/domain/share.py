@@ -35,12 +35,16 @@ class ShareRequest:
     entry_tags: bool = False
     #: "Just the summary: one page": what I want to talk about, how I've been, my goals in a line each.
     summary_only: bool = False
+    #: My medicines (the list, its changes on the chart, the check-ins' answers): only as their own ticked item.
+    medicines: bool = False
+    #: "What seems to go with better days" for these days.
+    patterns: tuple[dt.date, dt.date] | None = None
 
     @property
     def is_empty(self) -> bool:
         """Nothing chosen yet."""
         return not (self.entry_ids or self.checkin_ids or self.mood_range or self.goal_ids or self.plan_keys
-                    or self.appointment_ids)  # fmt: skip
+                    or self.appointment_ids or self.medicines or self.patterns)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,7 @@ class AppointmentService:
         since = max((a.date for a in earlier), default=appointment.date - dt.timedelta(days=27))
         until = min(appointment.date, dt.date.today())
         since = min(since, until)
-        series = mood_stats.mood_series(self._session, since, until)
+        series = mood_stats.mood_series(self._session, since, until, medicines=False)  # never in an agenda
         words = _("since your last appointment") if earlier else _("over the four weeks before this appointment")
         goal_ids = set(appointment.goal_ids)
         goals = [

@@ -15,10 +15,24 @@ from recoveryjournal.i18n import _, day, ngettext
 from recoveryjournal.services.mood_stats import MoodSeries
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 # Okabe–Ito colours: told apart by people with every common kind of colour blindness.
 MOOD, ROLLING, SLEEP, ANXIETY, ENTRY = "#0072B2", "#E69F00", "#009E73", "#D55E00", "#999999"
+MEDICINE = "#CC79A7"
+
+
+def _medicine_marks(ax: Axes, series: MoodSeries, *, fontsize: float = 8.0) -> bool:
+    """Each medicine change as a short line at the top of the panel with its number (words in the summary)."""
+    from matplotlib import dates as mdates
+
+    for n, (when, _words) in enumerate(series.medicine_changes, 1):
+        x = mdates.date2num(when)
+        ax.axvline(x, ymin=0.76, ymax=0.9, color=MEDICINE, linewidth=2.0, gid="medicine")
+        ax.text(x, 0.91, str(n), transform=ax.get_xaxis_transform(), color=MEDICINE, fontsize=fontsize,
+                ha="center", va="bottom", fontweight="bold")  # fmt: skip
+    return bool(series.medicine_changes)
 
 
 def _colours(dark: bool) -> tuple[str, str, str]:
@@ -76,6 +90,8 @@ def draw_mood_figure(
             color=ENTRY,
             label=_("Journal entry"),
         )
+    if _medicine_marks(ax, series):
+        ax.plot([], [], color=MEDICINE, linewidth=2.0, label=_("Medicine change"))
     ax.set_ylim(0, 10.5)
     ax.set_yticks([1, 3, 5, 7, 10])
     ax.set_ylabel(_("Mood (1–10)"), color=foreground)
@@ -94,14 +110,17 @@ def draw_mood_figure(
         ax.legend(
             handles + h2,
             labels + l2,
-            loc="upper left",
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
             fontsize="small",
             frameon=False,
-            ncols=3,
+            ncols=5,
             labelcolor=foreground,
         )
     else:
-        ax.legend(loc="upper left", fontsize="small", frameon=False, ncols=4, labelcolor=foreground)
+        # Above the plot, so nothing drawn (a mood of 10, a medicine line) hides under it.
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), fontsize="small", frameon=False, ncols=5,
+                  labelcolor=foreground)  # fmt: skip
     ax.grid(axis="y", color=grid, linewidth=0.6)
     ax.tick_params(colors=foreground)
     for name, spine in ax.spines.items():
@@ -161,6 +180,7 @@ def draw_report_figure(series: MoodSeries, appointments: list[dt.date], *, size:
     if written:
         axes[0].plot(mdates.date2num(written), [0.5] * len(written), linestyle="none", marker="|", markersize=8,
                      color=ENTRY)  # fmt: skip
+    _medicine_marks(axes[0], series, fontsize=9.0)
     _span(axes[-1], list(days))
     axes[-1].xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))
     axes[-1].xaxis.set_major_formatter(FuncFormatter(_axis_day))
@@ -171,6 +191,8 @@ def draw_report_figure(series: MoodSeries, appointments: list[dt.date], *, size:
         legend.append(Line2D([], [], color=ENTRY, linestyle="none", marker="|", markersize=8, label=_("Journal entry")))
     if shown:
         legend.append(Line2D([], [], color=foreground, linestyle=":", label=_("Appointment")))
+    if series.medicine_changes:
+        legend.append(Line2D([], [], color=MEDICINE, linewidth=2.0, label=_("Medicine change")))
     fig.legend(handles=legend, loc="upper right", ncols=len(legend), frameon=False, fontsize=9.5, labelcolor=foreground,
                borderaxespad=0.1)  # fmt: skip
     return fig

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from recoveryjournal.domain.checkin import (
@@ -10,12 +11,14 @@ from recoveryjournal.domain.checkin import (
     SCALES,
     STARTER_FEELINGS,
     CheckIn,
+    check_medicines,
     check_scale,
     check_sleep,
     clean_feelings,
 )
 from recoveryjournal.domain.entry import check_date
 from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.keep_an_eye import LONGEST
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
 from recoveryjournal.storage.checkins import CheckInRepository
@@ -41,28 +44,23 @@ class CheckInService:
         feelings: list[str] | tuple[str, ...] = (),
         note: str = "",
         when: dt.datetime | None = None,
+        noticed: list[str] | tuple[str, ...] = (),
+        helped: list[str] | tuple[str, ...] = (),
+        medicines: str | None = None,
     ) -> CheckIn:
-        """Save a check-in (now, unless `when` is given)."""
-        checkin = self._validated(None, mood, sleep_hours, anxiety, energy, feelings, note, when or dt.datetime.now())
+        """Save a check-in (now, unless `when` is given), with the signs I noticed and what helped."""
+        moment = when or dt.datetime.now()
+        checkin = self._validated(
+            CheckIn(None, moment.date(), moment.time(), mood, sleep_hours, anxiety, energy, tuple(feelings), note,
+                    tuple(noticed), tuple(helped), medicines)
+        )  # fmt: skip
         checkin_id = self._repo.add(checkin)
         self.changed.emit()
         return self._repo.get(checkin_id)
 
     def add_many(self, checkins: list[CheckIn]) -> int:
         """Save many check-ins at once, all or none (imports); each is checked like a single one."""
-        valid = [
-            self._validated(
-                None,
-                c.mood,
-                c.sleep_hours,
-                c.anxiety,
-                c.energy,
-                c.feelings,
-                c.note,
-                dt.datetime.combine(c.date, c.time),
-            )
-            for c in checkins
-        ]
+        valid = [self._validated(replace(c, id=None)) for c in checkins]
         count = self._repo.add_many(valid)
         self.changed.emit()
         return count
@@ -71,12 +69,7 @@ class CheckInService:
         """Save changes to a check-in."""
         if checkin.id is None:
             raise InvalidInput(_("This check-in hasn't been saved yet."))
-        when = dt.datetime.combine(checkin.date, checkin.time)
-        valid = self._validated(
-            checkin.id, checkin.mood, checkin.sleep_hours, checkin.anxiety, checkin.energy, checkin.feelings,
-            checkin.note, when,
-        )  # fmt: skip
-        self._repo.update(valid)
+        self._repo.update(self._validated(checkin))
         self.changed.emit()
         return self._repo.get(checkin.id)
 
@@ -119,6 +112,14 @@ class CheckInService:
         used = {f.casefold() for f in own}
         return own + [w for f in STARTER_FEELINGS if (w := _(f)).casefold() not in used]
 
+    def marks_used(self, kind: str) -> list[str]:
+        """Signs I noticed ('noticed') or what helped ('helped') in check-ins so far, most used first."""
+        return self._repo.marks_used(kind)
+
+    def daily_marks(self, first: dt.date, last: dt.date) -> dict[dt.date, set[tuple[str, str]]]:
+        """Per day with check-ins: what I noticed and what helped that day, as (kind, name)."""
+        return self._repo.daily_marks(first, last)
+
     def scale_words(self) -> dict[str, dict[int, str]]:
         """For each scale, the words for each value: the person's own where they wrote them, else ours."""
         own = self._repo.scale_words()
@@ -134,30 +135,24 @@ class CheckInService:
         self.changed.emit()
 
     @staticmethod
-    def _validated(
-        checkin_id: int | None,
-        mood: int,
-        sleep_hours: float | None,
-        anxiety: int | None,
-        energy: int | None,
-        feelings: list[str] | tuple[str, ...],
-        note: str,
-        when: dt.datetime,
-    ) -> CheckIn:
-        if when.date() > dt.date.today():
+    def _validated(c: CheckIn) -> CheckIn:
+        if c.date > dt.date.today():
             raise InvalidInput(
                 _("A check-in is about how you are now, or were before, so it can't be dated in the future.")
             )
-        if len(note) > MAX_NOTE_CHARS:
+        if len(c.note) > MAX_NOTE_CHARS:
             raise InvalidInput(_("This note is very long. A journal entry is a better home for longer writing."))
         return CheckIn(
-            id=checkin_id,
-            date=check_date(when.date()),
-            time=when.time().replace(second=0, microsecond=0),
-            mood=check_scale("mood", mood, required=True) or mood,
-            sleep_hours=check_sleep(sleep_hours),
-            anxiety=check_scale("anxiety", anxiety),
-            energy=check_scale("energy", energy),
-            feelings=clean_feelings(feelings),
-            note=note.strip(),
+            id=c.id,
+            date=check_date(c.date),
+            time=c.time.replace(second=0, microsecond=0),
+            mood=check_scale("mood", c.mood, required=True) or c.mood,
+            sleep_hours=check_sleep(c.sleep_hours),
+            anxiety=check_scale("anxiety", c.anxiety),
+            energy=check_scale("energy", c.energy),
+            feelings=clean_feelings(c.feelings),
+            note=c.note.strip(),
+            noticed=clean_feelings(c.noticed, LONGEST),
+            helped=clean_feelings(c.helped, LONGEST),
+            medicines=check_medicines(c.medicines),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -81,13 +82,40 @@ _DEMO_CHECKINS: list[tuple[int, int, float, int, tuple[str, ...], str]] = [
 ]
 
 
+#: The signs and helpful things the demo keeps an eye on (lines of its crisis plan, below).
+_SIGNS = (N_("Sleeping badly"), N_("Not answering messages"))
+_HELPS = (N_("Music in the evening"), N_("A short walk round the block"), N_("Texting my sister"))
+
+
+def _earlier_checkins() -> list[tuple[int, int, float, int, tuple[str, ...], str]]:
+    """Four more weeks before the ones above, made by a fixed rule (no randomness: every demo is the same)."""
+    made: list[tuple[int, int, float, int, tuple[str, ...], str]] = []
+    wobble = (0, 1, -1, 0, 1, 0, -1, 1, 0, -1, 0, 1)
+    for days_ago in range(15, 43):
+        if days_ago % 5 == 0:
+            continue  # some days left out, as in life
+        mood = max(2, min(9, round(6 + 1.6 * math.sin(days_ago / 4.5)) + wobble[days_ago % len(wobble)]))
+        made.append((days_ago, mood, 5.0 + mood / 2, 10 - mood, (), ""))
+    return made
+
+
+def _marks(days_ago: int, mood: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What the demo person noticed and what helped that day: signs on harder days, helps on easier ones."""
+    noticed = tuple(_(sign) for n, sign in enumerate(_SIGNS) if mood <= 5 - n)
+    helped = tuple(_(h) for n, h in enumerate(_HELPS) if mood >= 6 + n % 2 and (days_ago + n) % 3 != 0)
+    return noticed, helped
+
+
 def fill_with_demo_entries(session: JournalSession, today: dt.date | None = None) -> None:
-    """Add the demo entries and check-ins, dated relative to today."""
+    """Add the demo entries and check-ins (with signs noticed, what helped and medicines taken), dated relative to
+    today."""
     today = today or dt.date.today()
-    for days_ago, mood, sleep, anxiety, feelings, note in reversed(_DEMO_CHECKINS):
+    for days_ago, mood, sleep, anxiety, feelings, note in sorted(_DEMO_CHECKINS + _earlier_checkins(), reverse=True):
         when = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9, 15))
+        noticed, helped = _marks(days_ago, mood)
         session.checkins.add(mood, sleep_hours=sleep, anxiety=anxiety, feelings=tuple(_(f) for f in feelings),
-                             note=_(note), when=when)  # fmt: skip
+                             note=_(note), when=when, noticed=noticed, helped=helped,
+                             medicines="some" if days_ago % 9 == 4 else "all")  # fmt: skip
     for days_ago, title, text in reversed(_DEMO_ENTRIES):
         tags = tuple(_(tag) for tag in _DEMO_TAGS.get(title, ()))
         session.add_entry(_(text), _(title), today - dt.timedelta(days=days_ago), tags=tags)
@@ -116,7 +144,10 @@ def fill_with_demo_plans(session: JournalSession, today: dt.date | None = None) 
     sections = session.plan.sections()
     filled = {
         "keeps_me_well": _("Going to bed before midnight. Music in the evening. Texting my sister."),
-        "early_signs": _("I stop answering messages and sleep badly. Then I tell Sam and use my list below."),
+        "early_signs": _(
+            "Sleeping badly. Not answering messages. Staying in all day. When I notice them, I tell Sam and use "
+            "my list below."
+        ),
         "cope_alone": _("Tea, a warm shower, my playlist, a short walk round the block."),
     }
     contacts = {
@@ -129,6 +160,12 @@ def fill_with_demo_plans(session: JournalSession, today: dt.date | None = None) 
     session.plan.save(
         [replace(s, text=filled.get(s.key, s.text), contacts=contacts.get(s.key, s.contacts)) for s in sections]
     )
+    session.plan.set_watched("sign", [_(sign) for sign in _SIGNS])
+    session.plan.set_watched("helps", [_(h) for h in _HELPS])
+    session.medicines.turn_on(True)
+    medicine = session.medicines.add(_("Sertraline"), _("50 mg in the morning"), today - dt.timedelta(days=120))
+    session.medicines.note_change(int(medicine.id or 0), today - dt.timedelta(days=20), "change",
+                                  _("100 mg in the morning"), _("Agreed with my GP, as my sleep was poor"))  # fmt: skip
     visits = SupportItem(None, _("Care coordinator visits"), _("Community team"), _("monthly"),
                          _("Helpful, but rushed"), _("Fortnightly visits for a while"))  # fmt: skip
     session.support.save(visits)

@@ -288,7 +288,8 @@ def _read_daylio(text: str, name: str, mood_map: dict[str, int] | None, activiti
             if len(note) + len(title) > MAX_ENTRY_CHARS:
                 preview.unreadable.append(_("line {number} (its note is too long for one entry)").format(number=number))
                 continue
-            checkin = ImportedCheckIn(day, when, mood, activities if activities_as == "feelings" else ())
+            checkin = ImportedCheckIn(day, when, mood, activities if activities_as == "feelings" else (),
+                                      helped=activities if activities_as == "helped" else ())  # fmt: skip
             entry = None
             if title or note:
                 entry = ImportedEntry(day, when, title, note, activities if activities_as == "tags" else (), True)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.services.checkin_service import CheckInService
+from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 
 if TYPE_CHECKING:
@@ -31,14 +32,23 @@ class ListsEntries(Protocol):
     def entry_count(self) -> int: ...
 
 
-class MoodSource(HasCheckIns, Protocol):
-    """What a mood chart is drawn from: check-ins, and the days written about."""
+class HasMedicines(Protocol):
+    """My medicines (off until turned on in Settings)."""
+
+    medicines: MedicineService
+
+
+class MoodSource(HasCheckIns, HasMedicines, Protocol):
+    """What a mood chart is drawn from: check-ins, the days written about, and medicine changes (when on)."""
 
     def entry_dates(self, first: dt.date, last: dt.date) -> set[dt.date]: ...
 
 
-class ChecksIn(HasCheckIns, Protocol):
-    """The check-in tab: check-ins, on a journal that may be read-only."""
+class ChecksIn(HasCheckIns, HasMedicines, Protocol):
+    """The check-in tab: check-ins, the plan's signs and what helps, medicines (when on), on a journal that may
+    be read-only."""
+
+    plan: PlanService
 
     @property
     def read_only(self) -> bool: ...
@@ -80,9 +90,12 @@ class HasGoals(Protocol):
 
 
 class HasPlan(Protocol):
-    """The crisis plan and its versions."""
+    """The crisis plan and its versions, and what of it I keep an eye on in check-ins."""
 
     plan: PlanService
+
+    @property
+    def read_only(self) -> bool: ...
 
 
 class HasSupport(Protocol):

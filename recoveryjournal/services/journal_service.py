@@ -16,6 +16,7 @@ from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.destinations import check_new_journal_place
+from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.entries import EntryRepository
@@ -50,6 +51,7 @@ class JournalSession:
         self.goals = GoalService(conn)
         self.plan = PlanService(conn)
         self.support = SupportService(conn)
+        self.medicines = MedicineService(conn)
         self.entries_changed = Signal()
         self.locked = Signal()
 

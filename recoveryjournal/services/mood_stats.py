@@ -24,6 +24,8 @@ class MoodSeries:
     rolling: list[float | None]
     entry_days: set[dt.date] = field(default_factory=set)
     checkin_count: int = 0
+    #: Medicine starts, changes and stops in the period, as (day, words): marked lines on charts (when on).
+    medicine_changes: tuple[tuple[dt.date, str], ...] = ()
 
     @property
     def has_data(self) -> bool:
@@ -41,8 +43,9 @@ def period_range(
     return today - dt.timedelta(days=PERIODS[period] - 1), today
 
 
-def mood_series(session: MoodSource, first: dt.date, last: dt.date) -> MoodSeries:
-    """Daily means of mood, sleep and anxiety from `first` to `last`, with a 7-day rolling mean."""
+def mood_series(session: MoodSource, first: dt.date, last: dt.date, *, medicines: bool = True) -> MoodSeries:
+    """Daily means of mood, sleep and anxiety from `first` to `last`, with a 7-day rolling mean, and medicine
+    changes when medicines are on (and `medicines`: a share leaves them out unless they were ticked)."""
     rows = {dt.date.fromisoformat(r[0]): r for r in session.checkins.daily_means(first, last)}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
     mood = [rows[d][1] if d in rows else None for d in days]
@@ -58,7 +61,16 @@ def mood_series(session: MoodSource, first: dt.date, last: dt.date) -> MoodSerie
         rolling=rolling,
         entry_days=session.entry_dates(first, last),
         checkin_count=sum(int(r[5]) for r in rows.values()),
+        medicine_changes=tuple(session.medicines.changes_between(first, last)) if medicines else (),
     )
+
+
+def medicine_words(series: MoodSeries) -> str:
+    """The chart's marked lines in words, numbered as on the chart ('' when there are none)."""
+    if not series.medicine_changes:
+        return ""
+    listed = "; ".join(f"{n}. {day(when)}: {words}" for n, (when, words) in enumerate(series.medicine_changes, 1))
+    return _("Medicine changes (the numbered lines on the chart): {changes}.").format(changes=listed)
 
 
 def mood_summary(series: MoodSeries, period_words: str) -> str:
@@ -88,6 +100,8 @@ def mood_summary(series: MoodSeries, period_words: str) -> str:
         )
     if series.entry_days:
         text += " " + _("You wrote in your journal on {days} of these days.").format(days=len(series.entry_days))
+    if series.medicine_changes:
+        text += " " + medicine_words(series)
     return text
 
 

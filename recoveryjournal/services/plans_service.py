@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import uuid
+from dataclasses import replace
 
+from recoveryjournal.domain.checkin import clean_feelings
 from recoveryjournal.domain.crisis_plan import TEMPLATE, PlanSection, template_sections
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Goal, Step, check_goal_title, check_status, check_step
+from recoveryjournal.domain.keep_an_eye import KINDS, LONGEST, MOST, SECTIONS, WatchItem, plan_is_filled, plan_lines
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.domain.support import SupportItem, check_support
 from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.goals import GoalRepository
-from recoveryjournal.storage.plan import PlanRepository
+from recoveryjournal.storage.meta import PreferenceRepository
+from recoveryjournal.storage.plan import PlanRepository, WatchRepository
 from recoveryjournal.storage.support import SupportRepository
 
 
@@ -71,7 +75,51 @@ class PlanService:
 
     def __init__(self, conn: JournalConnection) -> None:
         self._repo = PlanRepository(conn)
+        self._watch = WatchRepository(conn)
+        self._prefs = PreferenceRepository(conn)
         self.changed = Signal()
+
+    # Keep an eye on this --------------------------------------------------------------------
+    def watched(self, kind: str) -> list[WatchItem]:
+        """What I chose to keep an eye on in my check-ins: 'sign' (early signs, triggers) or 'helps'."""
+        return [w for w in self._watch.all() if w.kind == kind]
+
+    def set_watched(self, kind: str, names: list[str] | tuple[str, ...]) -> None:
+        """Keep an eye on exactly these (in this order); where each comes from in the plan is remembered."""
+        if kind not in KINDS:
+            raise InvalidInput(_("There's nothing called “{kind}” to keep an eye on.").format(kind=kind))
+        names = clean_feelings(names, LONGEST)
+        if len(names) > MOST:
+            raise InvalidInput(_("Please choose up to {most} of each, so a check-in stays quick.").format(most=MOST))
+        origin = {line.casefold(): key for key, line in plan_lines(self.sections(), kind)}
+        self._watch.replace(kind, [WatchItem(kind, n, origin.get(n.casefold(), "")) for n in names])
+        self.changed.emit()
+
+    def offer_keeping_an_eye(self) -> bool:
+        """The gentle suggestion: the plan has signs and what helps, nothing is watched yet, and the person
+        hasn't said "not now"."""
+        return (not self._watch.all() and self._prefs.get("keep_an_eye_offer") != "no"
+                and plan_is_filled(self._repo.sections()))  # fmt: skip
+
+    def no_offer(self) -> None:
+        """ "Not now": the suggestion isn't shown again (the choice stays in the plan's page)."""
+        self._prefs.set("keep_an_eye_offer", "no")
+
+    def add_to_plan(self, kind: str, name: str) -> None:
+        """A sign or thing that helped, added in a check-in, written into my plan too (a new version is kept) and
+        kept an eye on from now."""
+        wanted = " ".join(name.split())
+        if not wanted:
+            return
+        sections = self.sections()
+        target = SECTIONS[kind][0] if kind == "sign" else "cope_alone"
+        if wanted.casefold() not in {line.casefold() for _k, line in plan_lines(sections, kind)}:
+            for i, s in enumerate(sections):
+                if s.key == target:
+                    sections[i] = replace(s, text=(s.text.rstrip() + "\n" if s.text.strip() else "") + wanted)
+                    break
+            self.save(sections)
+        self.set_watched(kind, [*(w.name for w in self.watched(kind)), wanted])
 
     def sections(self) -> list[PlanSection]:
         """The plan as saved, or the template when nothing has been saved yet."""

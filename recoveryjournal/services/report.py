@@ -51,11 +51,14 @@ def notes(texts: list[str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def summary_blocks(cells: list[tuple[str, str, str]], chart_png: bytes) -> tuple[Block, ...]:
-    """The summary strip (each figure with its sentence: mood_stats.strip_cells) and the one chart under it."""
+def summary_blocks(cells: list[tuple[str, str, str]], chart_png: bytes, under: str = "") -> tuple[Block, ...]:
+    """The summary strip (each figure with its sentence: mood_stats.strip_cells), the one chart under it, and
+    `under` (the chart's medicine lines in words, when medicines were chosen)."""
     blocks = [strip(cells)]
     if chart_png:
         blocks.append(image(chart_png, _(CHART_CAPTION)))
+    if under:
+        blocks.append(paragraph(under))
     return tuple(blocks)
 
 

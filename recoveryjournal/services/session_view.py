@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.services.checkin_service import CheckInService
+from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.storage.connection import JournalConnection
 
@@ -26,6 +27,7 @@ class SessionView(Protocol):
     checkins: CheckInService
     entries_changed: Signal
     goals: GoalService
+    medicines: MedicineService
     plan: PlanService
     support: SupportService
 

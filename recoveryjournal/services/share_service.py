@@ -12,11 +12,14 @@ import io
 import json
 from dataclasses import dataclass
 
+from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
+from recoveryjournal.domain.medicines import change_line
 from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
 from recoveryjournal.i18n import N_, _, clock, day, ngettext, number
 from recoveryjournal.services import mood_stats, report
+from recoveryjournal.services import patterns as patterns_service
 from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.export_document import (
     Block,
@@ -31,14 +34,17 @@ from recoveryjournal.services.plan_documents import support_lines
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.share_log import ShareLogRepository
 
+MEDICINE_CHANGES = N_("Medicine changes")
 NOTHING_CHOSEN = N_("Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do.")
 #: The sections of a shared document, in the order a reader wants them (see services.report).
 _HEADINGS = {
     "appointment": report.TALK_ABOUT,
     "mood_summary": report.HOW_I_HAVE_BEEN,
     "goal": N_("My goals"),
+    "patterns": patterns_service.TITLE,
     "entry": N_("Journal entries"),
     "checkin": N_("Check-ins"),
+    "medicines": N_("My medicines"),
     "plan_section": N_("My crisis plan"),
 }
 #: The period "since my last appointment", as the CLI names it.
@@ -108,13 +114,19 @@ def _goal_item(session: SessionView, request: ShareRequest, goal_id: int) -> Sha
     return ShareItem("goal", str(goal_id), "", g.title, g.why, tuple(details))
 
 
-def _checkin_item(session: SessionView, checkin_id: int) -> ShareItem:
+def _checkin_item(session: SessionView, request: ShareRequest, checkin_id: int) -> ShareItem:
     c = session.checkins.get(checkin_id)
     details = [(_("Mood"), str(c.mood))]
     scales = ((_("Sleep (hours)"), c.sleep_hours), (_("Anxiety"), c.anxiety), (_("Energy"), c.energy))
     details += [(k, number(v, fixed=False)) for k, v in scales if v is not None]
     if c.feelings:
         details.append((_("Feelings"), ", ".join(c.feelings)))
+    if c.noticed:
+        details.append((_("I noticed"), ", ".join(c.noticed)))
+    if c.helped:
+        details.append((_("What helped"), ", ".join(c.helped)))
+    if c.medicines and request.medicines:
+        details.append((_("Took my medicines"), _(MEDICINE_ANSWERS[c.medicines])))
     title = _("Check-in at {time}").format(time=clock(c.time))
     return ShareItem("checkin", str(checkin_id), c.date.isoformat(), title, c.note, tuple(details))
 
@@ -136,18 +148,41 @@ def _agenda_item(session: SessionView, appt_id: int) -> ShareItem:
                      tuple(details))  # fmt: skip
 
 
-def _mood_item(session: SessionView, first: dt.date, last: dt.date) -> ShareItem:
+def _medicines_item(session: SessionView) -> ShareItem:
+    """The medicine list and every change, in my words (only when ticked as its own item)."""
+    details: list[tuple[str, str]] = []
+    for m in session.medicines.all():
+        since = _(", since {day}").format(day=day(m.since)) if m.since else ""
+        details.append((m.name, (m.what_i_take + since).strip(", ")))
+        details += [(day(c.date), change_line(m, c)) for c in m.changes]
+    if not details:
+        raise InvalidInput(_("There are no medicines in your journal to share. Nothing was shared."))
+    return ShareItem("medicines", "list", "", _("My medicines"), "", tuple(details))
+
+
+def _patterns_item(session: SessionView, first: dt.date, last: dt.date) -> ShareItem:
+    found = patterns_service.patterns(session, first, last)
+    text = "\n".join(p.sentence for p in found) if found else _("Nothing to say yet for these days.")
+    return ShareItem("patterns", f"{first.isoformat()}:{last.isoformat()}", "", _(patterns_service.TITLE),
+                     text + "\n\n" + _(patterns_service.NOT_CAUSES))  # fmt: skip
+
+
+def _mood_item(session: SessionView, first: dt.date, last: dt.date, medicines: bool = False) -> ShareItem:
     if last < first:
         raise InvalidInput(
             _("The dates are the wrong way round: {last} comes before {first}. Nothing was shared.").format(
                 first=day(first), last=day(last)
             )
         )
-    figures = mood_stats.period_figures(session, mood_stats.mood_series(session, first, last))
+    series = mood_stats.mood_series(session, first, last, medicines=medicines)
+    figures = mood_stats.period_figures(session, series)
     cells = mood_stats.strip_cells(figures)
+    details = [(label, figure) for label, figure, _words in cells]
+    if series.medicine_changes:
+        details.append((_(MEDICINE_CHANGES), mood_stats.medicine_words(series)))
     return ShareItem("mood_summary", f"{first.isoformat()}:{last.isoformat()}", last.isoformat(),
-                     _(report.HOW_I_HAVE_BEEN), mood_stats.shared_summary(figures),
-                     tuple((label, figure) for label, figure, _words in cells), tuple(cells))  # fmt: skip
+                     _(report.HOW_I_HAVE_BEEN), mood_stats.shared_summary(figures), tuple(details),
+                     tuple(cells))  # fmt: skip
 
 
 def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
@@ -155,7 +190,8 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
     journal (an unknown number or section, a range that ends before it starts) is refused: nothing is
     half-shared. "Just the summary" leaves out entries, check-ins and the plan, and a goal's steps."""
     appointments = [_agenda_item(session, appt_id) for appt_id in request.appointment_ids]
-    mood = [_mood_item(session, *request.mood_range)] if request.mood_range else []
+    mood = [_mood_item(session, *request.mood_range, request.medicines)] if request.mood_range else []
+    mood += [_patterns_item(session, *request.patterns)] if request.patterns else []
     goals = [_goal_item(session, request, goal_id) for goal_id in request.goal_ids]
     sections = {s.key: s for s in session.plan.sections()}
     plan = []
@@ -171,8 +207,9 @@ def collect(session: SessionView, request: ShareRequest) -> list[ShareItem]:
         items = appointments + mood + goals[:SUMMARY_MOST]
     else:
         entries = [_entry_item(session, request, entry_id) for entry_id in request.entry_ids]
-        checkins = [_checkin_item(session, checkin_id) for checkin_id in request.checkin_ids]
-        items = appointments + mood + goals + entries + checkins + plan
+        checkins = [_checkin_item(session, request, checkin_id) for checkin_id in request.checkin_ids]
+        medicines = [_medicines_item(session)] if request.medicines else []
+        items = appointments + mood + goals + entries + checkins + medicines + plan
     return [_clean(i, request.redactions) for i in items]
 
 
@@ -232,7 +269,12 @@ def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -
             continue
         for item in chosen:
             if kind == "mood_summary":
-                blocks += report.summary_blocks(list(item.cells), chart_png)
+                words = dict(item.details).get(_(MEDICINE_CHANGES), "")
+                blocks += report.summary_blocks(list(item.cells), chart_png, words)
+            elif kind == "medicines":
+                blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
+            elif kind == "patterns":
+                blocks += [paragraph(line) for line in item.text.split("\n") if line.strip()]
             else:
                 blocks += _item_blocks(item, has_summary, request.summary_only)
         sections.append(Section(_(heading), tuple(blocks)))
@@ -251,7 +293,7 @@ def prepare(session: SessionView, request: ShareRequest, fmt: str) -> SharePacka
     """What will leave in `fmt`: for a PDF with a summary, with its chart drawn (matplotlib, loaded now)."""
     chart = b""
     if request.mood_range and fmt == "pdf" and request.mood_range[0] <= request.mood_range[1]:
-        series = mood_stats.mood_series(session, *request.mood_range)
+        series = mood_stats.mood_series(session, *request.mood_range, medicines=request.medicines)
         visits = [a.date for a in session.appointments.all()]
         chart = report.report_chart(series, visits, compact=request.summary_only)
     return build(session, request, chart)

@@ -10,8 +10,11 @@ from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
+from recoveryjournal.storage.schema import PLAN_IN_CHECKINS
 
 _COLUMNS = "id, checkin_date, checkin_time, mood, sleep_hours, anxiety, energy, note"
+#: Written only to journals that have the column (v7 on); reads of older ones (read-only) say "not noted".
+_WITH_MEDICINES = _COLUMNS + ", medicines"
 
 
 def _now() -> str:
@@ -25,14 +28,19 @@ class CheckInRepository:
         self._journal = journal
 
     def add(self, c: CheckIn) -> int:
-        """Store a check-in and its feelings; returns its id."""
+        """Store a check-in, its feelings, what I noticed and what helped; returns its id."""
         with self._journal.transaction() as db:
-            cur = db.execute(
-                f"INSERT INTO checkins ({_COLUMNS[4:]}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (*self._values(c), _now()),
-            )
-            checkin_id = int(cur.lastrowid)
-            self.set_feelings(db, checkin_id, c.feelings)
+            checkin_id = self._insert(db, c, _now())
+        return checkin_id
+
+    def _insert(self, db: Any, c: CheckIn, now: str) -> int:
+        cur = db.execute(
+            f"INSERT INTO checkins ({_WITH_MEDICINES[4:]}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*self._values(c), c.medicines, now),
+        )
+        checkin_id = int(cur.lastrowid)
+        self.set_feelings(db, checkin_id, c.feelings)
+        self.set_marks(db, checkin_id, c.noticed, c.helped)
         return checkin_id
 
     def add_many(self, checkins: list[CheckIn]) -> int:
@@ -40,11 +48,7 @@ class CheckInRepository:
         now = _now()
         with self._journal.transaction() as db:
             for c in checkins:
-                cur = db.execute(
-                    f"INSERT INTO checkins ({_COLUMNS[4:]}, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*self._values(c), now),
-                )
-                self.set_feelings(db, int(cur.lastrowid), c.feelings)
+                self._insert(db, c, now)
         return len(checkins)
 
     def update(self, c: CheckIn) -> None:
@@ -52,13 +56,15 @@ class CheckInRepository:
         with self._journal.transaction() as db:
             cur = db.execute(
                 "UPDATE checkins SET checkin_date = ?, checkin_time = ?, mood = ?, sleep_hours = ?, anxiety = ?, "
-                "energy = ?, note = ? WHERE id = ?",
-                (*self._values(c), c.id),
+                "energy = ?, note = ?, medicines = ? WHERE id = ?",
+                (*self._values(c), c.medicines, c.id),
             )
             if cur.rowcount == 0:
                 raise InvalidInput(_("There's no check-in number {id} in this journal.").format(id=c.id))
             db.execute("DELETE FROM checkin_feelings WHERE checkin_id = ?", (c.id,))
+            db.execute("DELETE FROM checkin_marks WHERE checkin_id = ?", (c.id,))
             self.set_feelings(db, int(c.id or 0), c.feelings)
+            self.set_marks(db, int(c.id or 0), c.noticed, c.helped)
 
     def delete(self, checkin_id: int) -> None:
         """Remove a check-in for good."""
@@ -128,6 +134,33 @@ class CheckInRepository:
             ).fetchall()
         return [r[0] for r in rows]
 
+    def marks_used(self, kind: str) -> list[str]:
+        """Every sign noticed ('noticed') or thing that helped ('helped') so far, most used first."""
+        if not self._journal.has(PLAN_IN_CHECKINS):
+            return []
+        with self._journal.errors():
+            rows = self._journal.db.execute(
+                "SELECT name FROM checkin_marks WHERE kind = ? GROUP BY name COLLATE NOCASE "
+                "ORDER BY count(*) DESC, name",
+                (kind,),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def daily_marks(self, first: dt.date, last: dt.date) -> dict[dt.date, set[tuple[str, str]]]:
+        """Per day with check-ins in the period: the (kind, name) marks of that day's check-ins."""
+        if not self._journal.has(PLAN_IN_CHECKINS):
+            return {}
+        with self._journal.errors():
+            rows = self._journal.db.execute(
+                "SELECT c.checkin_date, m.kind, m.name FROM checkin_marks m JOIN checkins c ON c.id = m.checkin_id "
+                "WHERE c.checkin_date BETWEEN ? AND ?",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        days: dict[dt.date, set[tuple[str, str]]] = {}
+        for when, kind, name in rows:
+            days.setdefault(dt.date.fromisoformat(when), set()).add((kind, name))
+        return days
+
     def scale_words(self) -> dict[str, dict[int, str]]:
         """The person's own words for scale values."""
         with self._journal.errors():
@@ -167,24 +200,46 @@ class CheckInRepository:
                 (checkin_id, clean_text(name)),
             )
 
+    @staticmethod
+    def set_marks(db: Any, checkin_id: int, noticed: tuple[str, ...], helped: tuple[str, ...]) -> None:
+        """What I noticed and what helped, for one check-in (inside the caller's transaction)."""
+        for kind, names in (("noticed", noticed), ("helped", helped)):
+            for name in names:
+                db.execute(
+                    "INSERT OR IGNORE INTO checkin_marks (checkin_id, kind, name) VALUES (?, ?, ?)",
+                    (checkin_id, kind, clean_text(name)),
+                )
+
     def _select(self, where: str, params: tuple[Any, ...]) -> list[CheckIn]:
+        newer = self._journal.has(PLAN_IN_CHECKINS)
         with self._journal.errors():
             db = self._journal.db
-            rows = db.execute(f"SELECT {_COLUMNS} FROM checkins {where}", params).fetchall()
+            columns = _WITH_MEDICINES if newer else _COLUMNS + ", NULL"
+            rows = db.execute(f"SELECT {columns} FROM checkins {where}", params).fetchall()
             feelings: dict[int, list[str]] = {}
+            marks: dict[tuple[int, str], list[str]] = {}
             if rows:
                 ids = [r[0] for r in rows]
-                marks = ",".join("?" * len(ids))
+                places = ",".join("?" * len(ids))
                 for cid, name in db.execute(
                     f"SELECT cf.checkin_id, f.name FROM checkin_feelings cf JOIN feelings f ON f.id = cf.feeling_id "
-                    f"WHERE cf.checkin_id IN ({marks}) ORDER BY f.name",
+                    f"WHERE cf.checkin_id IN ({places}) ORDER BY f.name",
                     ids,
                 ):
                     feelings.setdefault(cid, []).append(name)
+                if newer:
+                    for cid, kind, name in db.execute(
+                        f"SELECT checkin_id, kind, name FROM checkin_marks WHERE checkin_id IN ({places}) "
+                        f"ORDER BY rowid",
+                        ids,
+                    ):
+                        marks.setdefault((cid, kind), []).append(name)
         return [
             CheckIn(
                 id=r[0], date=dt.date.fromisoformat(r[1]), time=dt.time.fromisoformat(r[2]), mood=r[3],
                 sleep_hours=r[4], anxiety=r[5], energy=r[6], feelings=tuple(feelings.get(r[0], ())), note=r[7],
+                noticed=tuple(marks.get((r[0], "noticed"), ())), helped=tuple(marks.get((r[0], "helped"), ())),
+                medicines=r[8],
             )
             for r in rows
         ]  # fmt: skip

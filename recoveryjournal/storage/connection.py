@@ -82,6 +82,19 @@ class JournalConnection:
         #: Damage found (by a failed read, or the whole-file check before the first write); then no writes.
         self.damaged: JournalDamaged | None = None
         self._checked_whole = False
+        self._version: int | None = None
+
+    @property
+    def version(self) -> int:
+        """The schema version as opened: the latest, or an earlier one read as it is from a read-only place
+        (then what later versions add reads as empty, and nothing of it can be written)."""
+        if self._version is None:
+            self._version = schema.current_version(self.db)
+        return self._version
+
+    def has(self, version: int) -> bool:
+        """This journal holds what schema `version` added."""
+        return self.version >= version
 
     @property
     def read_only_note(self) -> str:

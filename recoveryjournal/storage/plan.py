@@ -8,7 +8,9 @@ from typing import Any
 
 from recoveryjournal.domain.crisis_plan import Contact, PlanSection
 from recoveryjournal.domain.entry import clean_text
+from recoveryjournal.domain.keep_an_eye import WatchItem
 from recoveryjournal.storage.connection import JournalConnection
+from recoveryjournal.storage.schema import PLAN_IN_CHECKINS
 
 
 def _section_json(s: PlanSection) -> dict[str, Any]:
@@ -77,3 +79,30 @@ class PlanRepository:
                 "SELECT snapshot FROM plan_revisions WHERE id = ?", (revision_id,)
             ).fetchone()
         return [_section_from(d) for d in json.loads(row[0])] if row else []
+
+
+class WatchRepository:
+    """What I keep an eye on in my check-ins (signs and what helps), in my order. Empty before schema v7."""
+
+    def __init__(self, journal: JournalConnection) -> None:
+        self._journal = journal
+
+    def all(self) -> list[WatchItem]:
+        """Every item, signs first, each kind in the person's order."""
+        if not self._journal.has(PLAN_IN_CHECKINS):
+            return []
+        with self._journal.errors():
+            rows = self._journal.db.execute(
+                "SELECT kind, name, section_key FROM watch_items ORDER BY kind DESC, position, id"
+            ).fetchall()
+        return [WatchItem(str(k), str(n), str(s)) for k, n, s in rows]
+
+    def replace(self, kind: str, items: list[WatchItem]) -> None:
+        """The items of one kind become `items` (in this order), in one transaction."""
+        with self._journal.transaction() as db:
+            db.execute("DELETE FROM watch_items WHERE kind = ?", (kind,))
+            for position, item in enumerate(items):
+                db.execute(
+                    "INSERT OR IGNORE INTO watch_items (kind, name, section_key, position) VALUES (?, ?, ?, ?)",
+                    (kind, clean_text(item.name), item.section_key, position),
+                )

@@ -20,7 +20,8 @@ from recoveryjournal.storage.checkins import CheckInRepository
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.entries import EntryRepository
 from recoveryjournal.storage.goals import GoalRepository
-from recoveryjournal.storage.plan import PlanRepository
+from recoveryjournal.storage.medicines import MedicineRepository
+from recoveryjournal.storage.plan import PlanRepository, WatchRepository
 from recoveryjournal.storage.share_log import ShareLogRepository
 from recoveryjournal.storage.support import SupportRepository
 
@@ -39,6 +40,8 @@ _READERS: tuple[tuple[str, str, _Reader, _OneReader | None], ...] = (
     (N_("appointment {n}"), "appointments", lambda j: AppointmentRepository(j).all(),
      lambda j, i: AppointmentRepository(j).get(i)),
     (N_("share log line {n}"), "share_log", lambda j: ShareLogRepository(j).all(), None),
+    (N_("medicine {n}"), "medicines", lambda j: MedicineRepository(j).all(), lambda j, i: MedicineRepository(j).get(i)),
+    (N_("what I keep an eye on"), "watch_items", lambda j: WatchRepository(j).all(), None),
 )  # fmt: skip
 #: A fault of the place or another program is never a row's fault: let those through as they are.
 _NOT_THE_ROWS = (CannotWrite, JournalInUse, sqlcipher3.dbapi2.OperationalError)

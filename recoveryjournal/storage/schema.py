@@ -190,12 +190,53 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "DROP INDEX entries_by_date",
         "CREATE INDEX entries_newest_first ON entries (entry_date DESC, entry_time DESC, id DESC)",
     ),
+    (  # v7: the check-in knows my plan: signs and what helps to keep an eye on, what I noticed and what helped
+        # in each check-in, my medicines (only if I turn them on) and this journal's own preferences
+        """CREATE TABLE watch_items (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('sign', 'helps')),
+            name TEXT NOT NULL COLLATE NOCASE,
+            section_key TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (kind, name)
+        )""",
+        """CREATE TABLE checkin_marks (
+            checkin_id INTEGER NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('noticed', 'helped')),
+            name TEXT NOT NULL,
+            PRIMARY KEY (checkin_id, kind, name)
+        )""",
+        "CREATE INDEX checkin_marks_by_name ON checkin_marks (kind, name)",
+        "ALTER TABLE checkins ADD COLUMN medicines TEXT "
+        "CHECK (medicines IS NULL OR medicines IN ('all', 'some', 'none'))",
+        """CREATE TABLE medicines (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL,
+            what_i_take TEXT NOT NULL DEFAULT '',
+            since TEXT,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE medicine_changes (
+            id INTEGER PRIMARY KEY,
+            medicine_id INTEGER NOT NULL REFERENCES medicines (id) ON DELETE CASCADE,
+            change_date TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('change', 'stop')),
+            what_i_take TEXT NOT NULL DEFAULT '',
+            why TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX medicine_changes_by_date ON medicine_changes (change_date)",
+        "CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ),
 ]
 
 LATEST = len(MIGRATIONS)
-#: From this version on, the later steps only add indexes: a journal that can't be written (read-only
-#: stick) is read as it is rather than refused.
+#: From this version on, a journal that can't be written (read-only stick) is read as it is rather than
+#: refused: v6 only adds an index, and what v7 adds (signs, what helped, medicines) reads as empty before it
+#: (see JournalConnection.version).
 READABLE_WITHOUT_UPDATE = 5
+#: The first version with signs, what helped and medicines.
+PLAN_IN_CHECKINS = 7
 
 
 def current_version(db: Any) -> int:

@@ -220,6 +220,7 @@ def import_rows(journal: JournalConnection, rows: list[ImportRow]) -> tuple[int,
                 )
                 checkin_id = first_id = int(cur.lastrowid)
                 CheckInRepository.set_feelings(db, checkin_id, c.feelings)
+                CheckInRepository.set_marks(db, checkin_id, (), c.helped)
                 remember_imported(journal, db, row.key, "checkins", checkin_id)
                 added_checkins += 1
             if row.entry is not None:

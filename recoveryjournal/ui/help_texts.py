@@ -23,6 +23,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+S", N_("Save what you are writing (an entry, a goal, your crisis plan, your support)")),
     (N_("Ctrl++ and Ctrl+-"), N_("Make the entry text larger or smaller")),
     (N_("1 … 9, and 0 for 10"), N_("On Check in: choose your mood number")),
+    (N_("Alt+N, Alt+P, Alt+M"), N_("On Check in: go to I noticed…, What helped…, Took my medicines (Space ticks)")),
     ("Ctrl+Enter", N_("On Check in: save the check-in")),
     ("Ctrl+F", N_("Search your journal")),
     ("Ctrl+T", N_("Today in the calendar")),
@@ -69,6 +70,15 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
                 "energy, feelings and a note are there if you want them; everything else is up to you."
             ),
             N_("What the numbers mean to me… lets you put each number into your own words."),
+            N_(
+                "I noticed… and What helped… show the early signs and helpful things you chose from your crisis plan "
+                "(Keep an eye on this…): one tick each, or Alt+N and Alt+P, then Space. Add your own words too; "
+                "after saving you can keep them in your plan."
+            ),
+            N_(
+                "If you turned medicines on in Settings, you can note whether you took them: all, some or none. "
+                "Leaving it at Not noted is fine."
+            ),
         ],
     ),
     "calendar_page": (
@@ -88,6 +98,13 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
                 "to see that day."
             ),
             N_("The words under the chart say the same as the chart, so nothing is only in the picture."),
+            N_(
+                "What seems to go with better days compares the days you noticed one of your signs (or something "
+                "helped) with the other days, from the first day you noted it. A sentence appears only when each "
+                "side has at least 5 days. These are things that happened together, not causes: a way to notice "
+                "what might help, never a prediction or a score."
+            ),
+            N_("Medicine changes (when you turned medicines on) are the numbered lines at the top of the chart."),
         ],
     ),
     "goals_page": (
@@ -108,6 +125,10 @@ TOPICS: dict[str, tuple[str, list[str]]] = {
                 "call. Skip any section you don't want. F1 shows the plan large and clear from anywhere."
             ),
             N_("You can save it as a PDF or make a small wallet card."),
+            N_(
+                "Keep an eye on this… lets you choose a few of your early signs and things that help, so your "
+                "check-in offers them as ticks. Nothing is chosen until you choose it."
+            ),
         ],
     ),
     "support_page": (

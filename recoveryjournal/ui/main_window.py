@@ -185,6 +185,8 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         """Open (making it first, if needed) the demo journal."""
         self.lock()
         path = demo_journal_path()
+        with suppress(OSError):  # its folder at once, so a quick quit still finds where it was being made
+            path.parent.mkdir(parents=True, exist_ok=True)
         self.journal_path = path
         self.unlock_page.set_journal(path, TEXT["demo_banner"].format(passphrase=DEMO_PASSPHRASE))
         self.unlock_page.set_busy(True)
@@ -294,6 +296,9 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         for action in (self.plan_action, self.share_action, self.share_log_action):
             action.setEnabled(unlocked)
             action.setVisible(unlocked)
+        medicines = unlocked and self.session is not None and self.session.medicines.turned_on
+        self.medicines_action.setVisible(medicines)
+        self.medicines_action.setEnabled(medicines)
         self.toolbar.setVisible(not covered)
         self.menuBar().setVisible(not covered)
         read_only = self.session is not None and self.session.read_only

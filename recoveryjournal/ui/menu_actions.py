@@ -32,6 +32,7 @@ TEXT = Texts(
         "share_log": N_("What I've shared…"),
         "passphrase": N_("Change passphrase…"),
         "settings": N_("Settings…"),
+        "medicines": N_("My medicines…"),
         "backup": N_("Back up now…"),
         "restore": N_("Restore from a backup…"),
         "import": N_("Bring in from another app…"),
@@ -90,6 +91,8 @@ class MenuActions:
 
         def _start_reminder(self) -> None: ...
 
+        def _update_actions(self) -> None: ...
+
     def _window(self) -> QMainWindow:
         """This mixin is always a MainWindow (a QMainWindow): the parent of its actions and dialogs."""
         return cast("QMainWindow", self)
@@ -112,6 +115,8 @@ class MenuActions:
         self.share_action.triggered.connect(lambda: self.open_share())
         self.share_log_action = QAction(TEXT["share_log"], w)
         self.share_log_action.triggered.connect(lambda: self._open_share_log())
+        self.medicines_action = QAction(TEXT["medicines"], w)
+        self.medicines_action.triggered.connect(lambda: self._open_medicines())
         self.passphrase_action = QAction(TEXT["passphrase"], w)
         self.backup_action = QAction(TEXT["backup"], w)
         self.backup_action.triggered.connect(self.open_backup)
@@ -132,6 +137,7 @@ class MenuActions:
             None,
             self.share_action,
             self.share_log_action,
+            self.medicines_action,
             None,
             self.backup_action,
             self.restore_action,
@@ -174,10 +180,18 @@ class MenuActions:
 
             ShareLogDialog(self.session, self._window()).open()
 
+    def _open_medicines(self) -> None:
+        if self.session is not None:
+            from recoveryjournal.ui.dialogs.medicines_dialog import MedicinesDialog
+
+            MedicinesDialog(self.session, self._window()).open()
+
     def _on_settings_requested(self) -> None:
         from recoveryjournal.ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self._window())
+        writable = self.session is not None and not self.session.read_only
+        dialog = SettingsDialog(self.settings, self.policy, self.journal_path, self.remember.remembered, self._window(),
+                                medicines=self.session.medicines if writable and self.session else None)  # fmt: skip
         dialog.accepted.connect(self._on_settings_saved)
         dialog.open()
 
@@ -185,6 +199,7 @@ class MenuActions:
         if self.session is not None:  # a new auto-lock time or reminder applies straight away
             self._start_idle_lock()
             self._start_reminder()
+        self._update_actions()
 
     def _on_change_passphrase(self, with_recovery_key: bool) -> None:
         if self.session is not None:

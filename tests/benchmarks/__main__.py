@@ -17,11 +17,18 @@ from pathlib import Path
 os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"  # key derivation has its own row, with the real settings
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.benchmarks import bench_backup, bench_gaps, bench_journal, bench_share, bench_startup
+from tests.benchmarks import bench_backup, bench_checkin, bench_gaps, bench_journal, bench_share, bench_startup
 from tests.benchmarks.timing import Row, print_table
 
 ANCHORS = "; ".join(
-    (bench_startup.ANCHOR, bench_journal.ANCHOR, bench_share.ANCHOR, bench_backup.ANCHOR, bench_gaps.ANCHOR)
+    (
+        bench_startup.ANCHOR,
+        bench_journal.ANCHOR,
+        bench_checkin.ANCHOR,
+        bench_share.ANCHOR,
+        bench_backup.ANCHOR,
+        bench_gaps.ANCHOR,
+    )
 )
 
 
@@ -31,6 +38,7 @@ def rows(smoke: bool = False, large: int = 100_000, rounds: int = 9, bundle: Pat
         return [
             *bench_startup.rows(rounds=1),
             *bench_journal.rows(large=60, ten_years=40),
+            *bench_checkin.rows(runs=1),
             *bench_share.rows(entries=5, checkins=3),
             *bench_backup.rows(days=20, runs=1, real_kdf=False),
             *bench_gaps.rows(real_kdf=False),
@@ -38,6 +46,7 @@ def rows(smoke: bool = False, large: int = 100_000, rounds: int = 9, bundle: Pat
     return [
         *bench_startup.rows(rounds, bundle),
         *bench_journal.rows(large),
+        *bench_checkin.rows(),
         *bench_share.rows(),
         *bench_backup.rows(),
         *bench_gaps.rows(),

@@ -136,6 +136,10 @@ class _Plain:
     def errors(self) -> Iterator[None]:
         yield
 
+    def has(self, version: int) -> bool:
+        """Like JournalConnection.has: the copy is of a journal at the latest version."""
+        return True
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         self.db.execute("BEGIN IMMEDIATE")

@@ -383,12 +383,26 @@ TEXTS = {
 
 def test_bad_text_round_trips_and_search_finds_both_forms(session, battery) -> None:
     """Odd text is stored and read back as it was (a lone surrogate becomes "?"); NFC and NFD both found."""
-    battery.record("7. bad text", len(TEXTS) + 2, "100k line, NUL, RTL override, emoji ZWJ, lone surrogate, NFC/NFD")
+    battery.record("7. bad text", 2 * len(TEXTS) + 2,
+                   "100k line, NUL, RTL override, emoji ZWJ, lone surrogate, NFC/NFD; also as signs, helps, medicines")
     for name, text in TEXTS.items():
         entry = session.add_entry(text, name)
         stored = session.entry(entry.id).text
         expected = text.replace("\ud83d", "?")
         assert stored == expected, name
+    # The same texts as what I noticed, what helped, what I keep an eye on and a medicine (short fields: their
+    # first 80 or 120 characters are kept; a lone surrogate becomes "?"; NUL is kept as it is).
+    session.medicines.turn_on(True)
+    for name, text in TEXTS.items():
+        expected = " ".join(text.replace("\ud83d", "?").split())
+        c = session.checkins.add(5, noticed=[text], helped=[text])
+        back = session.checkins.get(c.id)
+        assert back.noticed == (expected[:80],) and back.helped == (expected[:80],), name
+        if len(text) <= 120:
+            m = session.medicines.add(text, text)
+            assert (m.name, m.what_i_take) == (expected, expected), name
+        session.plan.set_watched("sign", [text])
+        assert [w.name for w in session.plan.watched("sign")] == [expected[:80]], name
     nfc, nfd = unicodedata.normalize("NFC", "café crème"), unicodedata.normalize("NFD", "café crème")
     session.add_entry(f"{nfc} in the morning", "composed")
     session.add_entry(f"{nfd} in the evening", "decomposed")

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from recoveryjournal.domain.errors import PLACE_GONE, READ_ONLY_NOTE, CannotWrite
 from recoveryjournal.services.check_service import check_journal
@@ -139,7 +139,11 @@ def test_no_plaintext_anywhere_after_a_whole_session(qtbot, tmp_path: Path, monk
     export = sandbox / "home" / "Documents" / "for-alex.json"
     stderr = []
     for args, stdin in ((["init", str(journal)], PW), (["add", str(journal), "--text", f"{CANARY} by the CLI"], PW),
-                        (["checkin", str(journal), "--mood", "6", "--note", f"{CANARY} note"], PW),
+                        (["checkin", str(journal), "--mood", "6", "--note", f"{CANARY} note", "--noticed",
+                          f"{CANARY} sign", "--helped", f"{CANARY} helped", "--medicines", "all"], PW),
+                        (["medicines", str(journal), "--turn-on"], PW),
+                        (["medicines", str(journal), "--add", f"{CANARY} medicine", "--take", f"{CANARY} dose"], PW),
+                        (["patterns", str(journal)], PW), (["medicines", str(journal)], PW),
                         (["search", str(journal), CANARY], PW), (["check", str(journal)], PW)):  # fmt: skip
         result = run_cli(args, stdin, env=env)
         assert result.returncode == 0, result.stderr
@@ -151,6 +155,14 @@ def test_no_plaintext_anywhere_after_a_whole_session(qtbot, tmp_path: Path, monk
     window.start(journal=journal)
     unlock(qtbot, window, PASSPHRASE)
     _write_entry(qtbot, window, f"{CANARY} in the window")
+    window.unlocked_view.show_checkin()  # a check-in with a sign of my own, kept in my plan too
+    checkin = window.unlocked_view.checkin_page
+    checkin.mood_buttons[4].click()
+    qtbot.keyClicks(checkin.own_sign, f"{CANARY} window sign")
+    qtbot.keyClick(checkin.own_sign, Qt.Key.Key_Return)
+    assert checkin.record()
+    checkin.keep_row.yes_button.click()
+    window.unlocked_view.show_page("mood_page")  # the chart, its words and the pattern sentences are drawn
     window.unlocked_view.show_search()
     qtbot.keyClicks(window.unlocked_view.search_page.query, CANARY)
     entry_id = window.session.entries()[0].id

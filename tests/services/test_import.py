@@ -102,6 +102,16 @@ def test_daylio_with_my_own_mood_numbers_and_activities_as_tags(session) -> None
     assert set(walked.tags) == {"walk", "reading"}
 
 
+def test_daylio_activities_as_what_helped(session) -> None:
+    """Chosen in the preview: Daylio's activities become what helped in each check-in (not feelings), so they
+    count in "what seems to go with better days"."""
+    preview = import_service.read_file(session, DATA / "daylio_export.csv", "daylio", activities_as="helped")
+    import_service.bring_in(session, preview)
+    first = min(session.checkins.between(), key=lambda c: (c.date, c.time))
+    assert set(first.helped) == {"walk", "reading"} and first.feelings == ()
+    assert session.checkins.marks_used("helped")
+
+
 def test_unknown_moods_are_named_not_dropped(session, tmp_path: Path) -> None:
     """A mood word with no number yet is shown, and its rows wait until it has one."""
     f = tmp_path / "custom.csv"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -255,9 +256,13 @@ def test_second_open_in_the_same_process(created_journal) -> None:
 
 
 def _as_version_5(path: Path) -> None:
-    """Turn a journal back into one made before the v6 index (as an earlier release left it)."""
+    """Turn a journal back into one made before the v6 index and v7's tables (as an earlier release left it)."""
     session = unlock_journal(path, PASSPHRASE)
     db = session.connection.db
+    session.checkins.add(6, feelings=["calm"])
+    for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("ALTER TABLE checkins DROP COLUMN medicines")
     db.execute("DROP INDEX entries_newest_first")
     db.execute("CREATE INDEX entries_by_date ON entries (entry_date DESC, id DESC)")
     db.execute("PRAGMA user_version = 5")
@@ -274,6 +279,12 @@ def test_an_older_journal_on_a_read_only_stick_is_read_as_it_is(created_journal)
         try:
             assert session.read_only
             assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+            # What v7 adds reads as nothing yet: no signs, nothing that helped, no medicines, no patterns.
+            (checkin,) = session.checkins.between()
+            assert (checkin.mood, checkin.feelings, checkin.noticed, checkin.medicines) == (6, ("calm",), (), None)
+            assert session.plan.watched("sign") == [] and not session.plan.offer_keeping_an_eye()
+            assert session.medicines.all() == [] and not session.medicines.turned_on
+            assert session.checkins.daily_marks(dt.date.min, dt.date.max) == {}
         finally:
             session.lock()
     session = unlock_journal(path, PASSPHRASE)

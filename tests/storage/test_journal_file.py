@@ -49,12 +49,19 @@ def test_create_unlock_lock_round_trip(journal_path: Path) -> None:
 
 
 def test_canary_is_in_no_byte_of_any_file(journal_path: Path) -> None:
-    """Titles, text, deleted entries, check-in notes, tags: none readable in any file, open or locked."""
+    """Titles, text, deleted entries, check-in notes, tags, what I noticed and what helped, what I keep an eye on,
+    medicines and their changes: none readable in any file, open or locked."""
     session, _ = create_journal(journal_path, PASSPHRASE)
     session.add_entry(f"Body {CANARY} " * 50, f"Title {CANARY}", tags=[CANARY])
     gone = session.add_entry(f"deleted {CANARY}", "")
     session.delete_entry(gone.id)
-    session.checkins.add(5, note=f"note {CANARY}", feelings=[CANARY])
+    session.checkins.add(5, note=f"note {CANARY}", feelings=[CANARY], noticed=[f"sign {CANARY}"],
+                         helped=[f"helped {CANARY}"], medicines="some")  # fmt: skip
+    session.plan.add_to_plan("sign", f"watch {CANARY}")
+    session.medicines.turn_on(True)
+    medicine = session.medicines.add(f"med {CANARY}", f"dose {CANARY}")
+    session.medicines.note_change(medicine.id, medicine.since or __import__("datetime").date.today(), "change",
+                                  f"new {CANARY}", f"why {CANARY}")  # fmt: skip
     _assert_no_canary(journal_path)  # while open: the WAL file is there too
     session.lock()
     _assert_no_canary(journal_path)

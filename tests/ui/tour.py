@@ -114,6 +114,9 @@ def _dialogs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]
     settle()
     yield from _dialog(window, settle, "crisis plan: earlier versions", view.plan_page._on_versions_clicked)
     yield from _dialog(window, settle, "crisis plan: wallet card", view.plan_page._on_card_clicked)
+    yield from _dialog(window, settle, "crisis plan: keep an eye on this",
+                       view.plan_page.buttons["keep_an_eye"].click)  # fmt: skip
+    yield from _dialog(window, settle, "my medicines", window.medicines_action.trigger)
 
 
 def _share(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:

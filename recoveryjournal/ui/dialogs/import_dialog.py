@@ -52,6 +52,7 @@ _TEXT = Texts(
         "mood_number": N_("Number"),
         "activities": N_("Daylio's activities become"),
         "as_feelings": N_("feelings in my check-ins"),
+        "as_helped": N_("what helped, in my check-ins"),
         "as_tags": N_("tags on my entries"),
         "preview": N_("Show what will come in"),
         "preview_box": N_("What will come in"),
@@ -88,7 +89,8 @@ class ImportDialog(QDialog):
         self.bring_button.setEnabled(False)
         kind = list(_TEXT["kinds"])[self.kind.currentIndex()]
         path = Path(self.file_edit.text().strip()).expanduser()
-        mood_map, activities = self._mood_map(), "tags" if self.as_tags.isChecked() else "feelings"
+        mood_map = self._mood_map()
+        activities = "tags" if self.as_tags.isChecked() else "helped" if self.as_helped.isChecked() else "feelings"
         self._set_busy(True)
         run_in_background(
             lambda: import_service.read_file(self._session, path, kind, mood_map=mood_map, activities_as=activities),
@@ -146,9 +148,10 @@ class ImportDialog(QDialog):
         self.as_feelings = QRadioButton(_TEXT["as_feelings"], self)
         self.as_feelings.setChecked(True)
         self.as_tags = QRadioButton(_TEXT["as_tags"], self)
+        self.as_helped = QRadioButton(_TEXT["as_helped"], self)
         group = QButtonGroup(self)
-        group.addButton(self.as_feelings)
-        group.addButton(self.as_tags)
+        for choice in (self.as_feelings, self.as_helped, self.as_tags):
+            group.addButton(choice)
         self.preview_button = QPushButton(_TEXT["preview"], self)
         self.progress = busy_bar(self, _TEXT["working"])
         self.preview_text = QPlainTextEdit(self)
@@ -165,6 +168,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(choose)
         activities = QHBoxLayout()
         activities.addWidget(self.as_feelings)
+        activities.addWidget(self.as_helped)
         activities.addWidget(self.as_tags)
         activities.addStretch(1)
         buttons = QHBoxLayout()
@@ -188,13 +192,14 @@ class ImportDialog(QDialog):
         self.preview_button.clicked.connect(self.show_preview)
         self.kind.currentIndexChanged.connect(self._on_options_changed)
         self.as_tags.toggled.connect(self._on_options_changed)
+        self.as_helped.toggled.connect(self._on_options_changed)
         self.bring_button.clicked.connect(self.bring_in)
         close.clicked.connect(self.reject)
         self._on_options_changed()
 
     def _on_options_changed(self) -> None:
         daylio = list(_TEXT["kinds"])[self.kind.currentIndex()] == "daylio"
-        for widget in (self.moods, self.as_feelings, self.as_tags):
+        for widget in (self.moods, self.as_feelings, self.as_helped, self.as_tags):
             widget.setEnabled(daylio)
         if self.file_edit.text().strip():
             self.show_preview()

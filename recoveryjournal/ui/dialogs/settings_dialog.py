@@ -1,14 +1,26 @@
-"""Settings: when to lock by itself, and whether this computer remembers the passphrase."""
+"""Settings: when to lock by itself, whether this computer remembers the passphrase, and (for the open journal)
+whether it keeps track of medicines."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
+from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import LANGUAGES, N_, Texts, spoken_language
 from recoveryjournal.services.keyring_service import forget_on_this_computer
+from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.settings import AppSettings
@@ -37,6 +49,12 @@ _TEXT = Texts(
         "reminder_every": N_("every {hours} hours while the app is open"),
         "reminder_help": N_("A quiet question at the top of the window. No sound, no pop-ups."),
         "forget": N_("Forget my passphrase on this computer"),
+        "medicines": N_("Keep track of my medicines in this journal"),
+        "medicines_help": N_(
+            "Off unless you turn it on. Then “My medicines…” is in the Journal menu, your check-in asks “Took my "
+            "medicines: all, some or none”, and changes show on your mood chart. Turning it off hides them again; "
+            "nothing is removed."
+        ),
         "forgotten": N_("This computer no longer remembers your passphrase."),
     }
 )
@@ -52,9 +70,14 @@ class SettingsDialog(QDialog):
         journal: Path | None,
         remembered: bool,
         parent: QWidget | None = None,
+        medicines: MedicineService | None = None,
     ) -> None:
+        """`medicines`: the open journal's, when it can be written (the switch belongs to that journal)."""
         super().__init__(parent)
         self._settings, self._policy, self._journal = settings, policy, journal
+        self._medicines = medicines
+        self.medicines = QCheckBox(_TEXT["medicines"], self)
+        self.medicines.setChecked(medicines is not None and medicines.turned_on)
         self.setWindowTitle(_TEXT["window"])
         self.auto_lock = QSpinBox(self)
         self.auto_lock.setRange(0 if policy.may_turn_off_auto_lock else 1, policy.auto_lock_minutes or 240)
@@ -85,6 +108,9 @@ class SettingsDialog(QDialog):
         form.addRow(paragraph(_TEXT[help_key], self))
         form.addRow(_TEXT["reminder"], self.reminder)
         form.addRow(paragraph(_TEXT["reminder_help"], self))
+        if medicines is not None:
+            form.addRow(self.medicines)
+            form.addRow(paragraph(_TEXT["medicines_help"], self))
         form.addRow(self.forget_button)
         form.addRow(self.message)
         form.addRow(buttons)
@@ -97,6 +123,12 @@ class SettingsDialog(QDialog):
         self._settings.checkin_reminder_hours = int(self.reminder.currentData())
         if not self._policy.leaves_no_traces:
             self._settings.language = str(self.language.currentData())
+        if self._medicines is not None and self.medicines.isChecked() != self._medicines.turned_on:
+            try:
+                self._medicines.turn_on(self.medicines.isChecked())
+            except JournalError as exc:
+                show_message(self.message, exc.message)
+                return
         self.accept()
 
     def _on_forget_clicked(self) -> None:

@@ -10,25 +10,28 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, clock
 from recoveryjournal.services.journal_parts import ChecksIn
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.pages.journal_tab import JournalTab
+from recoveryjournal.ui.widgets.chips import ChipList
 from recoveryjournal.ui.widgets.common import add_shortcut, heading, message_line, show_message
+from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 
 _TEXT = Texts(
     {
@@ -50,14 +53,26 @@ _TEXT = Texts(
         "today": N_("Today's check-ins"),
         "none_today": N_("No check-ins yet today."),
         "picked": N_("{n} – {words}"),
+        "noticed": N_("I &noticed… (my own signs)"),
+        "helped": N_("What hel&ped…"),
+        "own_sign": N_("Add a sign in your own words and press Enter"),
+        "own_help": N_("Add what helped in your own words and press Enter"),
+        "keep_an_eye": N_("Keep an eye on some of my signs and what helps…"),
+        "keep_an_eye_tip": N_("Choose from your crisis plan which early signs and helpful things to tick here"),
+        "medicines": N_("Took my &medicines"),
+        "keep_new": N_("You added {words} in this check-in. Keep them in your crisis plan too, to tick next time?"),
+        "keep_yes": N_("Add to my plan"),
+        "keep_no": N_("No, thanks"),
+        "kept": N_("Added to your crisis plan. You can change it there any time."),
     }
 )
 
 
 class CheckInTab(JournalTab[ChecksIn]):
-    """Emits `saved(id)` after a check-in is stored."""
+    """Emits `saved(id)` after a check-in is stored; `keep_an_eye_requested` asks for the plan's choice."""
 
     saved = Signal(int)
+    keep_an_eye_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,11 +85,18 @@ class CheckInTab(JournalTab[ChecksIn]):
         self._show_today()
         self._show_scale_ends()
         self.save_button.setEnabled(not session.read_only)
+        session.plan.changed.connect(self.refresh_chips)
+        session.medicines.changed.connect(self._on_medicines_changed)
 
     def _forget_journal(self) -> None:
         """Forget everything shown (locking)."""
+        if self._session is not None:
+            self._session.plan.changed.disconnect(self.refresh_chips)
+            self._session.medicines.changed.disconnect(self._on_medicines_changed)
         self._reset_form()
-        self.feelings.clear()
+        for chips in (self.feelings, self.noticed, self.helped):
+            chips.clear()
+        self.keep_row.hide()
         self.today.clear()
         self.low_end.clear()  # the person's own words for the scale are theirs too
         self.high_end.clear()
@@ -95,25 +117,41 @@ class CheckInTab(JournalTab[ChecksIn]):
             show_message(self.message, _TEXT["no_mood"])
             self.mood_buttons[4].setFocus()
             return False
-        feelings = [self.feelings.item(i).text() for i in range(self.feelings.count())
-                    if self.feelings.item(i).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        medicines = self.medicine_group.checkedButton()
         try:
             checkin = self._session.checkins.add(
                 mood,
                 sleep_hours=None if self.sleep.value() < 0 else self.sleep.value(),
                 anxiety=self.anxiety.value() or None,
                 energy=self.energy.value() or None,
-                feelings=feelings,
+                feelings=self.feelings.ticked(),
                 note=self.note.toPlainText(),
-            )
+                noticed=self.noticed.ticked(),
+                helped=self.helped.ticked(),
+                medicines=medicines.property("answer") if medicines is not None and not self.medicine_row.isHidden()
+                else None,
+            )  # fmt: skip
         except JournalError as exc:
             show_message(self.message, exc.message)
             return False
+        self._offer_keeping(checkin.noticed, checkin.helped)
         self._reset_form()
         self._show_today()
         show_message(self.message, _TEXT["saved"])
         self.saved.emit(int(checkin.id or 0))
         return True
+
+    def refresh_chips(self) -> None:
+        """Show the plan's signs and what helps as chips (after the plan's choice changed)."""
+        if self._session is None:
+            return
+        plan = self._session.plan
+        self.noticed.set_words([w.name for w in plan.watched("sign")])
+        self.helped.set_words([w.name for w in plan.watched("helps")])
+        for key, chips, edit in (("noticed", self.noticed, self.own_sign), ("helped", self.helped, self.own_help)):
+            chips.setVisible(chips.count() > 0)
+            self.mark_labels[key].setBuddy(chips if chips.count() else edit)
+        self.medicine_row.setVisible(self._session.medicines.turned_on)
 
     # Qt ---------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -172,14 +210,31 @@ class CheckInTab(JournalTab[ChecksIn]):
             spin.setSpecialValueText(_TEXT["not_noted"])
         for box in (self.sleep, self.anxiety, self.energy):
             box.setMaximumWidth(180)
-        self.feelings = QListWidget(self)
-        self.feelings.setViewMode(QListView.ViewMode.ListMode)
-        self.feelings.setFlow(QListView.Flow.LeftToRight)
-        self.feelings.setWrapping(True)
-        self.feelings.setResizeMode(QListView.ResizeMode.Adjust)
-        self.feelings.setSpacing(4)
-        self.feelings.setMaximumHeight(110)
-        self.feelings.setAccessibleName(_TEXT["feelings"])
+        self.feelings = ChipList(_TEXT["feelings"], self)
+        # My own signs and what helps, from my plan's "keep an eye on this" (none until I choose some).
+        self.noticed = ChipList(_TEXT["noticed"].replace("&", ""), self, most_height=76)
+        self.helped = ChipList(_TEXT["helped"].replace("&", ""), self, most_height=76)
+        self.own_sign, self.own_help = QLineEdit(self), QLineEdit(self)
+        for edit, key in ((self.own_sign, "own_sign"), (self.own_help, "own_help")):
+            edit.setPlaceholderText(_TEXT[key])
+            edit.setAccessibleName(_TEXT[key])
+        self.keep_an_eye_button = QPushButton(_TEXT["keep_an_eye"], self)
+        self.keep_an_eye_button.setFlat(True)
+        self.keep_an_eye_button.setToolTip(_TEXT["keep_an_eye_tip"])
+        self.medicine_group = QButtonGroup(self)
+        self.medicine_row = QWidget(self)
+        medicine_layout = QHBoxLayout(self.medicine_row)
+        medicine_layout.setContentsMargins(0, 0, 0, 0)
+        for answer, words in (("", _TEXT["not_noted"]), *((k, _(w)) for k, w in MEDICINE_ANSWERS.items())):
+            choice = QRadioButton(words, self.medicine_row)
+            choice.setProperty("answer", answer or None)
+            choice.setAccessibleName(f"{_TEXT['medicines'].replace('&', '')}: {words}")
+            self.medicine_group.addButton(choice)
+            medicine_layout.addWidget(choice)
+        medicine_layout.addStretch(1)
+        self.medicine_row.hide()
+        self.keep_row = ReminderBar(self, ("", _TEXT["keep_yes"], _TEXT["keep_no"]))
+        self._to_keep: list[tuple[str, str]] = []
         self.own_word = QLineEdit(self)
         self.own_word.setPlaceholderText(_TEXT["own_word"])
         self.own_word.setAccessibleName(_TEXT["own_word"])
@@ -202,6 +257,9 @@ class CheckInTab(JournalTab[ChecksIn]):
         form.addRow(_TEXT["sleep"], self.sleep)
         form.addRow(_TEXT["anxiety"], self.anxiety)
         form.addRow(_TEXT["energy"], self.energy)
+        self.medicine_label = QLabel(_TEXT["medicines"], self)
+        self.medicine_label.setBuddy(self.medicine_group.buttons()[0])
+        form.addRow(self.medicine_label, self.medicine_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.words_button)
         buttons.addStretch(1)
@@ -215,14 +273,33 @@ class CheckInTab(JournalTab[ChecksIn]):
         layout.addWidget(QLabel(_TEXT["feelings"], self))
         layout.addWidget(self.feelings)
         layout.addWidget(self.own_word)
+        signs = QGridLayout()
+        # Alt+N and Alt+P (their letters in each language) go straight to the chips: a check-in by keyboard
+        # stays a few keys long.
+        self.mark_labels: dict[str, QLabel] = {}
+        for column, key in enumerate(("noticed", "helped")):
+            self.mark_labels[key] = label = QLabel(_TEXT[key], self)
+            signs.addWidget(label, 0, column)
+        signs.addWidget(self.noticed, 1, 0)
+        signs.addWidget(self.helped, 1, 1)
+        signs.addWidget(self.own_sign, 2, 0)
+        signs.addWidget(self.own_help, 2, 1)
+        layout.addLayout(signs)
+        layout.addWidget(self.keep_an_eye_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.keep_row)
         layout.addWidget(QLabel(_TEXT["today"], self))
         layout.addWidget(self.today, 1)
 
         self.mood_group.idClicked.connect(self._on_mood_chosen)
         self.own_word.returnPressed.connect(self._on_own_word)
+        self.own_sign.returnPressed.connect(lambda: self._on_own_mark(self.own_sign, self.noticed))
+        self.own_help.returnPressed.connect(lambda: self._on_own_mark(self.own_help, self.helped))
+        self.keep_an_eye_button.clicked.connect(self.keep_an_eye_requested)
+        self.keep_row.accepted.connect(self._on_keep_clicked)
+        self.medicine_label.setVisible(False)
         self.save_button.clicked.connect(lambda _c=False: self.record())
         self.words_button.clicked.connect(self._on_words_clicked)
 
@@ -236,23 +313,24 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.anxiety.setValue(0)
         self.energy.setValue(0)
         self.note.clear()
-        self.own_word.clear()
+        for edit in (self.own_word, self.own_sign, self.own_help):
+            edit.clear()
         self.feelings.clear()
+        self.medicine_group.setExclusive(False)
+        for choice in self.medicine_group.buttons():
+            choice.setChecked(False)
+        self.medicine_group.setExclusive(True)
         if self._session is not None:
-            for word in self._session.checkins.feeling_words():
-                self._add_feeling(word, checked=False)
-
-    def _add_feeling(self, word: str, *, checked: bool) -> None:
-        item = QListWidgetItem(word, self.feelings)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.feelings.set_words(self._session.checkins.feeling_words())
+            self.refresh_chips()
+            self.medicine_label.setVisible(not self.medicine_row.isHidden())
 
     def _show_today(self) -> None:
         self.today.clear()
         if self._session is None:
             return
         for c in self._session.checkins.on_day(dt.date.today()):
-            parts = [clock(c.time), _("mood {mood}").format(mood=c.mood), *c.feelings]
+            parts = [clock(c.time), _("mood {mood}").format(mood=c.mood), *c.feelings, *c.noticed, *c.helped]
             self.today.addItem(" · ".join(parts) + (f" — {c.note}" if c.note else ""))
         if not self.today.count():
             self.today.addItem(_TEXT["none_today"])
@@ -262,16 +340,43 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.mood_words.setText(_TEXT["picked"].format(n=value, words=words) if words else str(value))
         show_message(self.message, "")
 
+    def _on_medicines_changed(self) -> None:
+        self.refresh_chips()
+        self.medicine_label.setVisible(not self.medicine_row.isHidden())
+
     def _on_own_word(self) -> None:
-        word = " ".join(self.own_word.text().split())
-        if not word:
+        self._on_own_mark(self.own_word, self.feelings)
+
+    def _on_own_mark(self, edit: QLineEdit, chips: ChipList) -> None:
+        word = " ".join(edit.text().split())
+        if word:
+            chips.add_word(word, ticked=True)
+            chips.show()
+        edit.clear()
+
+    def _offer_keeping(self, noticed: tuple[str, ...], helped: tuple[str, ...]) -> None:
+        """Chips added in this check-in (not yet in the plan's list) can be kept in the plan, if the person wants."""
+        if self._session is None:
             return
-        existing = self.feelings.findItems(word, Qt.MatchFlag.MatchFixedString)
-        if existing:
-            existing[0].setCheckState(Qt.CheckState.Checked)
-        else:
-            self._add_feeling(word, checked=True)
-        self.own_word.clear()
+        plan = self._session.plan
+        new = [("sign", n) for n in noticed if n.casefold() not in {w.name.casefold() for w in plan.watched("sign")}]
+        new += [("helps", n) for n in helped if n.casefold() not in {w.name.casefold() for w in plan.watched("helps")}]
+        self._to_keep = new
+        if new:
+            self.keep_row.label.setText(_TEXT["keep_new"].format(words=", ".join(f"“{n}”" for _k, n in new)))
+        self.keep_row.setVisible(bool(new))
+
+    def _on_keep_clicked(self) -> None:
+        if self._session is None:
+            return
+        try:
+            for kind, name in self._to_keep:
+                self._session.plan.add_to_plan(kind, name)
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return
+        self.refresh_chips()
+        show_message(self.message, _TEXT["kept"])
 
     def _show_scale_ends(self) -> None:
         words = self._session.checkins.scale_words()["mood"] if self._session is not None else {}

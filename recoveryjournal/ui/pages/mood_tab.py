@@ -22,6 +22,7 @@ from recoveryjournal.domain.share import FILE_TYPES
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.journal_parts import MoodSource
+from recoveryjournal.services.patterns import MIN_DAYS, NOT_CAUSES, TITLE, patterns
 from recoveryjournal.ui.charts.figure_view import FigureView
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
@@ -46,6 +47,10 @@ _TEXT = Texts(
         "top_feelings": N_("The feelings you chose most often: {feelings}."),
         "click_hint": N_("Click a point to see that day."),
         "drawing": N_("Drawing…"),
+        "no_patterns": N_(
+            "Nothing to say here yet. When you tick your own signs or what helped in your check-ins, a sentence "
+            "appears once something has at least {n} days with it and {n} without."
+        ),
     }
 )
 
@@ -84,6 +89,7 @@ class MoodTab(JournalTab[MoodSource]):
     def _show_journal(self, session: MoodSource) -> None:
         """Show this journal (drawn when the tab is first shown)."""
         session.checkins.changed.connect(self._on_data_changed)
+        session.medicines.changed.connect(self._on_data_changed)
         self._stale = True
         if self.isVisible():
             self.refresh()
@@ -92,9 +98,11 @@ class MoodTab(JournalTab[MoodSource]):
         """Forget every chart and sentence (locking)."""
         if self._session is not None:
             self._session.checkins.changed.disconnect(self._on_data_changed)
+            self._session.medicines.changed.disconnect(self._on_data_changed)
         self.mood_view.clear()
         self.feelings_view.clear()
         self.summary.setText("")
+        self.patterns.setText("")
         self.feelings_summary.setText("")
         show_message(self.message, "")
 
@@ -123,6 +131,11 @@ class MoodTab(JournalTab[MoodSource]):
         else:
             self.mood_view.clear()
         self.save_button.setEnabled(series.has_data)
+        found = patterns(self._session, first, last)
+        self.patterns.setText(
+            "\n".join(p.sentence for p in found) + "\n" + _(NOT_CAUSES)
+            if found else _TEXT["no_patterns"].format(n=MIN_DAYS)
+        )  # fmt: skip
         counts = self._session.checkins.feeling_counts(first, last)
         if counts:
             top = ", ".join(f"{name} ({n})" for name, n in counts[:5])
@@ -177,6 +190,8 @@ class MoodTab(JournalTab[MoodSource]):
         self.mood_view.setAccessibleName(_TEXT["mood_chart"])
         self.summary = paragraph("", self)
         self.summary.setAccessibleName(_("Summary of your mood"))
+        self.patterns = paragraph("", self)
+        self.patterns.setAccessibleName(_(TITLE))
         self.feelings_view = FigureView(self)
         self.feelings_view.setAccessibleName(_TEXT["feelings_chart"])
         self.feelings_summary = paragraph("", self)
@@ -191,6 +206,8 @@ class MoodTab(JournalTab[MoodSource]):
         inner.addWidget(self.summary)
         inner.addWidget(self.mood_view)
         inner.addWidget(hint)
+        inner.addWidget(heading(_(TITLE), content, scale=1.15))
+        inner.addWidget(self.patterns)
         inner.addWidget(heading(_TEXT["feelings"], content, scale=1.15))
         inner.addWidget(self.feelings_summary)
         inner.addWidget(self.feelings_view)

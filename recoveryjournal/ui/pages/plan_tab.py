@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.crisis_plan import PlanSection
+from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_parts import HasPlan
 from recoveryjournal.services.plan_documents import plan_document
@@ -26,6 +29,7 @@ from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message, wrap_rows
 from recoveryjournal.ui.widgets.plan_section_editor import PlanSectionEditor
+from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 
 _TEXT = Texts(
     {
@@ -44,6 +48,15 @@ _TEXT = Texts(
         "pdf": N_("Save as PDF…"),
         "card": N_("Wallet card…"),
         "skipped": N_(" (skipped)"),
+        "keep_an_eye": N_("Keep an eye on this…"),
+        "keep_an_eye_tip": N_("Choose some of your signs and what helps to tick in your check-ins"),
+        "offer": N_(
+            "Your plan has early signs and things that help. Would you like your check-in to offer a few of them, "
+            "so you can keep an eye on how they come and go?"
+        ),
+        "offer_yes": N_("Choose a few…"),
+        "offer_no": N_("Not now"),
+        "watching": N_("In your check-ins: {signs} · {helps}"),
     }
 )
 
@@ -61,6 +74,32 @@ class PlanTab(JournalTab[HasPlan]):
         """Show this journal's plan (our template, the first time)."""
         self._sections = session.plan.sections()
         self._refresh_list(0)
+        self._show_watching()
+
+    def choose_what_to_watch(self) -> None:
+        """Open "Keep an eye on this" on the plan as typed (saved first, so the lines offered are the plan's)."""
+        if self._session is None or not self.save():
+            return
+        from recoveryjournal.ui.dialogs.keep_an_eye_dialog import KeepAnEyeDialog
+
+        dialog = KeepAnEyeDialog(self._session, self._sections, self)
+        dialog.accepted.connect(self._show_watching)
+        dialog.open()
+
+    def _show_watching(self) -> None:
+        if self._session is None:
+            return
+        plan = self._session.plan
+        signs, helps = (", ".join(w.name for w in plan.watched(k)) for k in ("sign", "helps"))
+        self.watching.setText(_TEXT["watching"].format(signs=signs or "–", helps=helps or "–")
+                              if signs or helps else "")  # fmt: skip
+        self.watching.setVisible(bool(signs or helps))
+        self.offer.setVisible(not self._session.read_only and plan.offer_keeping_an_eye())
+
+    def _on_offer_declined(self) -> None:
+        if self._session is not None:
+            with contextlib.suppress(JournalError):  # a read-only journal simply asks again next time
+                self._session.plan.no_offer()
 
     def _forget_journal(self) -> None:
         """Forget the plan shown (locking)."""
@@ -88,8 +127,14 @@ class PlanTab(JournalTab[HasPlan]):
         self.editor = PlanSectionEditor(self)
         self.message = message_line(self)
         buttons = {
-            k: QPushButton(_TEXT[k], self) for k in ("up", "down", "own", "skip", "save", "versions", "pdf", "card")
+            k: QPushButton(_TEXT[k], self)
+            for k in ("up", "down", "own", "skip", "save", "versions", "pdf", "card", "keep_an_eye")
         }
+        buttons["keep_an_eye"].setToolTip(_TEXT["keep_an_eye_tip"])
+        self.offer = ReminderBar(self, (_TEXT["offer"], _TEXT["offer_yes"], _TEXT["offer_no"]))
+        self.watching = QLabel(self)
+        self.watching.setObjectName("statusLine")
+        self.watching.setWordWrap(True)
         self.buttons = buttons
         buttons["save"].setObjectName("primaryButton")
         left = QWidget(self)
@@ -107,13 +152,15 @@ class PlanTab(JournalTab[HasPlan]):
         splitter.addWidget(self.editor)
         splitter.setSizes([320, 680])
         bottom = QHBoxLayout()
-        for key in ("versions", "card", "pdf"):
+        for key in ("versions", "card", "pdf", "keep_an_eye"):
             bottom.addWidget(buttons[key])
         bottom.addStretch(1)
         bottom.addWidget(buttons["save"])
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(_TEXT["intro"], self))
+        layout.addWidget(self.offer)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.watching)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
         add_shortcut(self, [QKeySequence.StandardKey.Save], self._on_save_clicked)
@@ -127,6 +174,9 @@ class PlanTab(JournalTab[HasPlan]):
         buttons["versions"].clicked.connect(self._on_versions_clicked)
         buttons["pdf"].clicked.connect(self._on_pdf_clicked)
         buttons["card"].clicked.connect(self._on_card_clicked)
+        buttons["keep_an_eye"].clicked.connect(self.choose_what_to_watch)
+        self.offer.accepted.connect(self.choose_what_to_watch)
+        self.offer.declined.connect(self._on_offer_declined)
 
     def _refresh_list(self, select: int) -> None:
         self.list.blockSignals(True)
@@ -189,6 +239,7 @@ class PlanTab(JournalTab[HasPlan]):
         self._dirty = True
         if self.save():
             show_message(self.message, _TEXT["saved"])
+            self._show_watching()
 
     def _on_versions_clicked(self) -> None:
         if self._session is not None and self.save():

@@ -245,6 +245,13 @@ class UnlockedView(QWidget):
             page.write_requested.connect(self._on_write_requested)  # type: ignore[attr-defined]
         elif name == "mood_page":
             page.day_requested.connect(self.show_day)  # type: ignore[attr-defined]
+        elif name == "checkin_page":
+            page.keep_an_eye_requested.connect(self._on_keep_an_eye_requested)  # type: ignore[attr-defined]
+
+    def _on_keep_an_eye_requested(self) -> None:
+        """From the check-in: the plan, with "Keep an eye on this" open over it (the choice belongs to the plan)."""
+        self.tabs.setCurrentWidget(self.plan_page)
+        self.plan_page.choose_what_to_watch()
 
     def _go_to_tab(self, index: int) -> None:
         """Ctrl+1 … Ctrl+9: the tab, with the keyboard in it (Ctrl+2 then a number records that mood)."""

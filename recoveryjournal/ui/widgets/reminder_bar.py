@@ -1,4 +1,5 @@
-"""A gentle, silent 'would you like to check in?' bar. It never pops up over anything and never sounds."""
+"""A gentle, silent question bar ('would you like to check in?', 'keep an eye on some signs?'). It never pops
+up over anything and never sounds."""
 
 from __future__ import annotations
 
@@ -17,17 +18,20 @@ _TEXT = Texts(
 
 
 class ReminderBar(QFrame):
-    """Hidden until `ask()`; emits `accepted` when the person chooses to check in."""
+    """Hidden until `ask()`; emits `accepted` when the person says yes, `declined` for "not now"."""
 
     accepted = Signal()
+    declined = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, words: tuple[str, str, str] | None = None) -> None:
+        """`words`: the question, the yes and the not-now (already translated); the check-in question if left out."""
         super().__init__(parent)
+        ask, yes, later = words or (_TEXT["ask"], _TEXT["yes"], _TEXT["later"])
         self.setObjectName("hintLine")
-        self.label = QLabel(_TEXT["ask"], self)
+        self.label = QLabel(ask, self)
         self.label.setWordWrap(True)
-        self.yes_button = QPushButton(_TEXT["yes"], self)
-        self.later_button = QPushButton(_TEXT["later"], self)
+        self.yes_button = QPushButton(yes, self)
+        self.later_button = QPushButton(later, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 8, 6)
         layout.addWidget(self.label, 1)
@@ -35,11 +39,15 @@ class ReminderBar(QFrame):
         layout.addWidget(self.later_button)
         self.setVisible(False)
         self.yes_button.clicked.connect(self._on_yes_clicked)
-        self.later_button.clicked.connect(self.hide)
+        self.later_button.clicked.connect(self._on_later_clicked)
 
     def ask(self) -> None:
         """Show the question."""
         self.setVisible(True)
+
+    def _on_later_clicked(self) -> None:
+        self.hide()
+        self.declined.emit()
 
     def _on_yes_clicked(self) -> None:
         self.hide()

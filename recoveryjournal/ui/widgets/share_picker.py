@@ -121,6 +121,12 @@ class SharePicker(QWidget):
         self.with_tags = QCheckBox(_("With the tags of each entry"), self)
         self.with_risks = QCheckBox(_("With each goal's risk I choose to take"), self)
         self.with_helpers = QCheckBox(_("With the names of people who help with my goals"), self)
+        # Items of their own: my medicines (only when turned on, and there are some), and the pattern sentences.
+        self.medicines_box = QCheckBox(
+            _("My medicines: the list, its changes on the chart, and my check-ins' answers"), self
+        )
+        self.medicines_box.setVisible(session.medicines.turned_on and bool(session.medicines.all()))
+        self.patterns_box = QCheckBox(_("What seems to go with better days (for the same days as above)"), self)
         extras = QVBoxLayout()
         extras.setSpacing(2)
         extras.addWidget(QLabel(_("Along with what you ticked, only if you want:"), self))
@@ -132,6 +138,8 @@ class SharePicker(QWidget):
         layout.addLayout(extras)
         layout.addLayout(range_row)
         layout.addLayout(mood_row)
+        layout.addWidget(self.patterns_box)
+        layout.addWidget(self.medicines_box)
         layout.addWidget(self.summary_only)
         self.period.activated.connect(self._on_period_chosen)
         self.mood_from.userDateChanged.connect(self._on_dates_typed)
@@ -155,13 +163,16 @@ class SharePicker(QWidget):
 
     def request(self, recipient: str, title: str, author: str, redactions: tuple[str, ...]) -> ShareRequest:
         """The choices as a ShareRequest."""
-        mood = (_pydate(self.mood_from.date()), _pydate(self.mood_to.date())) if self.mood_box.isChecked() else None
+        days = (_pydate(self.mood_from.date()), _pydate(self.mood_to.date()))
+        mood = days if self.mood_box.isChecked() else None
         return ShareRequest(
             recipient=recipient, title=title, author=author, entry_ids=tuple(self.chosen("entry")),
             checkin_ids=tuple(self.chosen("checkin")), mood_range=mood, goal_ids=tuple(self.chosen("goal")),
             plan_keys=tuple(self.chosen("plan")), appointment_ids=tuple(self.chosen("appointment")),
             redactions=redactions, entry_tags=self.with_tags.isChecked(), goal_risks=self.with_risks.isChecked(),
             goal_helpers=self.with_helpers.isChecked(), summary_only=self.summary_only.isChecked(),
+            medicines=self.medicines_box.isChecked() and not self.medicines_box.isHidden(),
+            patterns=days if self.patterns_box.isChecked() else None,
         )  # fmt: skip
 
     def _on_period_chosen(self) -> None:

@@ -1,0 +1,189 @@
+"""My medicines, in my own words: what I take and since when, and each change or stop with its date and why."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.medicines import Medicine, change_line
+from recoveryjournal.i18n import N_, Texts, day
+from recoveryjournal.services.journal_parts import HasMedicines
+from recoveryjournal.ui.widgets.common import date_box, message_line, paragraph, show_message
+
+_TEXT = Texts(
+    {
+        "window": N_("My medicines"),
+        "intro": N_(
+            "Only if you want it: a short list in your own words. Changes show as small marked lines on your mood "
+            "chart, and nothing here is shared unless you tick “My medicines” when you share."
+        ),
+        "list": N_("My medicines and their changes"),
+        "name": N_("Name"),
+        "what": N_("What I take"),
+        "since": N_("Since"),
+        "add_box": N_("Add a medicine"),
+        "add": N_("Add"),
+        "change_box": N_("A change to the medicine chosen above"),
+        "on": N_("From"),
+        "new_what": N_("What I take from then"),
+        "why": N_("Why (if you like)"),
+        "change": N_("Note this change"),
+        "stop": N_("I stopped taking it"),
+        "remove": N_("Remove (added by mistake)"),
+        "sure": N_("Press “Remove” again to remove {name} and its changes from your journal."),
+        "choose": N_("Choose a medicine in the list first."),
+        "noted": N_("Noted."),
+        "stopped": N_("stopped on {day}"),
+        "headers": [N_("Medicine"), N_("What I take"), N_("Since"), N_("Why")],
+        "stop_word": N_("stopped"),
+    }
+)
+
+_ID = Qt.ItemDataRole.UserRole
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class MedicinesDialog(QDialog):
+    """Each change is saved as it is made (nothing waits for a final OK)."""
+
+    def __init__(self, session: HasMedicines, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._armed: int | None = None
+        self.setWindowTitle(_TEXT["window"])
+        self.resize(760, 560)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(_TEXT["headers"])
+        self.tree.setAccessibleName(_TEXT["list"])
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(1, 220)
+        self.tree.setColumnWidth(2, 130)
+        today = QDate.currentDate()
+        self.name, self.what = QLineEdit(self), QLineEdit(self)
+        self.since = date_box(self, today)
+        for edit, key in ((self.name, "name"), (self.what, "what"), (self.since, "since")):
+            edit.setAccessibleName(_TEXT[key])
+        self.add_button = QPushButton(_TEXT["add"], self)
+        add_box = QGroupBox(_TEXT["add_box"], self)
+        add_form = QFormLayout(add_box)
+        add_form.addRow(_TEXT["name"], self.name)
+        add_form.addRow(_TEXT["what"], self.what)
+        add_form.addRow(_TEXT["since"], self.since)
+        add_form.addRow(self.add_button)
+        self.on, self.new_what, self.why = date_box(self, today), QLineEdit(self), QLineEdit(self)
+        for edit, key in ((self.on, "on"), (self.new_what, "new_what"), (self.why, "why")):
+            edit.setAccessibleName(_TEXT[key])
+        self.change_button, self.stop_button = QPushButton(_TEXT["change"], self), QPushButton(_TEXT["stop"], self)
+        self.remove_button = QPushButton(_TEXT["remove"], self)
+        change_box = QGroupBox(_TEXT["change_box"], self)
+        change_form = QFormLayout(change_box)
+        change_form.addRow(_TEXT["on"], self.on)
+        change_form.addRow(_TEXT["new_what"], self.new_what)
+        change_form.addRow(_TEXT["why"], self.why)
+        row = QHBoxLayout()
+        row.addWidget(self.change_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        row.addWidget(self.remove_button)
+        change_form.addRow(row)
+        self.message = message_line(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        boxes = QHBoxLayout()
+        boxes.addWidget(add_box)
+        boxes.addWidget(change_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(paragraph(_TEXT["intro"], self))
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(boxes)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        buttons.rejected.connect(self.reject)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.change_button.clicked.connect(lambda: self._on_change_clicked("change"))
+        self.stop_button.clicked.connect(lambda: self._on_change_clicked("stop"))
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self._show()
+
+    def _show(self, select: int | None = None) -> None:
+        self._armed = None
+        self.tree.clear()
+        for m in self._session.medicines.all():
+            stopped = m.stopped
+            since = day(m.since) if m.since else ""
+            top = QTreeWidgetItem(self.tree, [m.name, m.now if not stopped else _TEXT["stopped"].format(
+                day=day(stopped)), since])  # fmt: skip
+            top.setData(0, _ID, m.id)
+            for c in m.changes:
+                what = _TEXT["stop_word"] if c.kind == "stop" else c.what_i_take
+                child = QTreeWidgetItem(top, [day(c.date), what, "", c.why])
+                child.setData(0, _ID, m.id)
+                for column in range(4):  # the whole of it on hovering, and for screen readers
+                    child.setToolTip(column, f"{day(c.date)}: {change_line(m, c)}")
+            top.setExpanded(True)
+            if m.id == select:
+                self.tree.setCurrentItem(top)
+
+    def _chosen(self) -> int | None:
+        item = self.tree.currentItem()
+        return None if item is None else int(item.data(0, _ID))
+
+    def _do(self, action: object, select: int | None) -> bool:
+        try:
+            result = action() if callable(action) else None
+        except JournalError as exc:
+            show_message(self.message, exc.message)
+            return False
+        if isinstance(result, Medicine):
+            select = result.id
+        self._show(select)
+        show_message(self.message, _TEXT["noted"])
+        return True
+
+    def _on_add_clicked(self) -> None:
+        meds = self._session.medicines
+        if self._do(lambda: meds.add(self.name.text(), self.what.text(), _pydate(self.since.date())), None):
+            self.name.clear()
+            self.what.clear()
+
+    def _on_change_clicked(self, kind: str) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            show_message(self.message, _TEXT["choose"])
+            return
+        meds = self._session.medicines
+        what = self.new_what.text() if kind == "change" else ""
+        if self._do(lambda: meds.note_change(chosen, _pydate(self.on.date()), kind, what, self.why.text()), chosen):
+            self.new_what.clear()
+            self.why.clear()
+
+    def _on_remove_clicked(self) -> None:
+        """Asks once in words ("press Remove again"), then removes: nothing is lost by one stray click."""
+        chosen = self._chosen()
+        if chosen is None:
+            show_message(self.message, _TEXT["choose"])
+            return
+        if self._armed != chosen:
+            self._armed = chosen
+            name = next((m.name for m in self._session.medicines.all() if m.id == chosen), "")
+            show_message(self.message, _TEXT["sure"].format(name=f"“{name}”"))
+            return
+        self._armed = None
+        self._do(lambda: self._session.medicines.delete(chosen), None)
