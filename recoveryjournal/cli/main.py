@@ -37,8 +37,8 @@ share work there; changes are refused with exit 6.
 
 A journal is a folder whose name ends in .rjournal; give it with or without that ending.
 
-Words typed as options (--text, --title, --note, --redact) can be seen by other people using this
-computer, in its list of running programs. For private words use --text-file, --note-file and
+Words typed as options (--text, --title, --note, --noticed, --helped, --redact) can be seen by other people
+using this computer, in its list of running programs. For private words use --text-file, --note-file and
 --redact-file, or give an entry's text on the input.
 """)
 

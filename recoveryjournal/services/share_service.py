@@ -161,10 +161,11 @@ def _medicines_item(session: SessionView) -> ShareItem:
 
 
 def _patterns_item(session: SessionView, first: dt.date, last: dt.date) -> ShareItem:
+    """The sentences (one per sign or help, as details) after the note that says what they are."""
     found = patterns_service.patterns(session, first, last)
-    text = "\n".join(p.sentence for p in found) if found else _("Nothing to say yet for these days.")
-    return ShareItem("patterns", f"{first.isoformat()}:{last.isoformat()}", "", _(patterns_service.TITLE),
-                     text + "\n\n" + _(patterns_service.NOT_CAUSES))  # fmt: skip
+    note = _(patterns_service.NOT_CAUSES) if found else _("Nothing to say yet for these days.")
+    return ShareItem("patterns", f"{first.isoformat()}:{last.isoformat()}", "", _(patterns_service.TITLE), note,
+                     tuple((p.name, p.sentence) for p in found))  # fmt: skip
 
 
 def _mood_item(session: SessionView, first: dt.date, last: dt.date, medicines: bool = False) -> ShareItem:
@@ -274,7 +275,9 @@ def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -
             elif kind == "medicines":
                 blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
             elif kind == "patterns":
-                blocks += [paragraph(line) for line in item.text.split("\n") if line.strip()]
+                blocks.append(paragraph(item.text))
+                if item.details:
+                    blocks.append(bullets([sentence for _name, sentence in item.details]))
             else:
                 blocks += _item_blocks(item, has_summary, request.summary_only)
         sections.append(Section(_(heading), tuple(blocks)))

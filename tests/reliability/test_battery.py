@@ -383,8 +383,11 @@ TEXTS = {
 
 def test_bad_text_round_trips_and_search_finds_both_forms(session, battery) -> None:
     """Odd text is stored and read back as it was (a lone surrogate becomes "?"); NFC and NFD both found."""
-    battery.record("7. bad text", 2 * len(TEXTS) + 2,
-                   "100k line, NUL, RTL override, emoji ZWJ, lone surrogate, NFC/NFD; also as signs, helps, medicines")
+    battery.record(
+        "7. bad text",
+        2 * len(TEXTS) + 2,
+        "100k line, NUL, RTL override, emoji ZWJ, lone surrogate, NFC/NFD; also as signs, helps, medicines",
+    )
     for name, text in TEXTS.items():
         entry = session.add_entry(text, name)
         stored = session.entry(entry.id).text

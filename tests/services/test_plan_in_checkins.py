@@ -239,8 +239,11 @@ def test_cli_checkin_list_patterns_and_medicines(monkeypatch, capsys, created_jo
 
 
 def test_cli_patterns_on_the_demo_journal(monkeypatch, capsys, session) -> None:
+    """The demo's weeks of signs give sentences; what it keeps an eye on are lines of its own plan."""
     fill_with_demo_entries(session)
     fill_with_demo_plans(session)
+    watched = session.plan.watched("sign") + session.plan.watched("helps")
+    assert len(watched) == 5 and all(w.section_key for w in watched)
     path = str(session.path)
     session.lock()
     code, out, _err = run(monkeypatch, capsys, ["patterns", path, "--json"], PASSPHRASE)

@@ -302,3 +302,33 @@ def test_spanish_names_the_demo_and_keeps_the_documented_menu_keys(spanish_windo
     assert titles == ["&Diario", "&Ayuda"], titles
     po = (Path(__file__).parents[2] / "resources/translations/es/LC_MESSAGES/recoveryjournal.po").read_text("utf-8")
     assert "orden del día" not in po and "Mis temas para la cita" in po
+
+
+@pytest.mark.parametrize("language", ["en_GB", "es"])
+def test_the_checkins_own_keys_clash_with_no_menu_and_the_demo_watches_its_own_plan(qapp, language, tmp_path):
+    """Alt+letters of the check-in (I noticed, What helped, Took my medicines) are distinct and none opens a menu
+    instead, in each language; the demo keeps an eye on lines of its own plan in that language."""
+    from PySide6.QtWidgets import QLabel
+
+    from recoveryjournal.services.demo import fill_with_demo_entries, fill_with_demo_plans
+    from recoveryjournal.services.journal_service import create_journal
+    from recoveryjournal.ui.pages.checkin_tab import CheckInTab
+
+    i18n.choose_language(language)
+    try:
+        settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings)
+        menus = {a.text().split("&")[1][0].lower() for a in window.menuBar().actions()}
+        tab = CheckInTab()
+        keys = [label.text().split("&")[1][0].lower() for label in tab.findChildren(QLabel) if "&" in label.text()]
+        assert len(keys) == 3 and len(set(keys)) == 3 and not set(keys) & menus, (keys, menus)
+        session, _ = create_journal(tmp_path / "demo", "pw")
+        fill_with_demo_entries(session)
+        fill_with_demo_plans(session)
+        watched = session.plan.watched("sign") + session.plan.watched("helps")
+        assert len(watched) == 5 and all(w.section_key for w in watched), watched
+        session.lock()
+        tab.deleteLater()
+        window.deleteLater()
+    finally:
+        i18n.choose_language("en_GB")

@@ -170,7 +170,9 @@ def test_medicines_turned_on_in_settings_and_kept_through_the_menu(qtbot, window
     dialog.new_what.setText("100 mg")
     dialog.why.setText("we agreed")
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
-    assert dialog.tree.topLevelItem(0).text(1) == "100 mg" and dialog.tree.topLevelItem(0).childCount() == 1
+    top = dialog.tree.topLevelItem(0)
+    assert (top.text(1), top.childCount(), top.child(0).text(1), top.child(0).text(3)) == ("50 mg", 1, "100 mg",
+                                                                                         "we agreed")  # fmt: skip
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # one click only asks
     assert "again" in dialog.message.text() and dialog.tree.topLevelItemCount() == 1
     dialog.close()

@@ -48,7 +48,6 @@ _TEXT = Texts(
         "sure": N_("Press “Remove” again to remove {name} and its changes from your journal."),
         "choose": N_("Choose a medicine in the list first."),
         "noted": N_("Noted."),
-        "stopped": N_("stopped on {day}"),
         "headers": [N_("Medicine"), N_("What I take"), N_("Since"), N_("Why")],
         "stop_word": N_("stopped"),
     }
@@ -69,13 +68,14 @@ class MedicinesDialog(QDialog):
         self._session = session
         self._armed: int | None = None
         self.setWindowTitle(_TEXT["window"])
-        self.resize(760, 560)
+        self.resize(820, 560)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(_TEXT["headers"])
         self.tree.setAccessibleName(_TEXT["list"])
         self.tree.setColumnWidth(0, 200)
         self.tree.setColumnWidth(1, 220)
         self.tree.setColumnWidth(2, 130)
+        self.tree.setWordWrap(True)  # a long "why" is shown whole
         today = QDate.currentDate()
         self.name, self.what = QLineEdit(self), QLineEdit(self)
         self.since = date_box(self, today)
@@ -126,10 +126,8 @@ class MedicinesDialog(QDialog):
         self._armed = None
         self.tree.clear()
         for m in self._session.medicines.all():
-            stopped = m.stopped
             since = day(m.since) if m.since else ""
-            top = QTreeWidgetItem(self.tree, [m.name, m.now if not stopped else _TEXT["stopped"].format(
-                day=day(stopped)), since])  # fmt: skip
+            top = QTreeWidgetItem(self.tree, [m.name, m.what_i_take, since, ""])  # the changes follow, oldest first
             top.setData(0, _ID, m.id)
             for c in m.changes:
                 what = _TEXT["stop_word"] if c.kind == "stop" else c.what_i_take

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.i18n import N_, Texts, _, clock
+from recoveryjournal.i18n import N_, Texts, _, clock, ngettext
 from recoveryjournal.services.journal_parts import ChecksIn
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.pages.journal_tab import JournalTab
@@ -60,7 +60,6 @@ _TEXT = Texts(
         "keep_an_eye": N_("Keep an eye on some of my signs and what helps…"),
         "keep_an_eye_tip": N_("Choose from your crisis plan which early signs and helpful things to tick here"),
         "medicines": N_("Took my &medicines"),
-        "keep_new": N_("You added {words} in this check-in. Keep them in your crisis plan too, to tick next time?"),
         "keep_yes": N_("Add to my plan"),
         "keep_no": N_("No, thanks"),
         "kept": N_("Added to your crisis plan. You can change it there any time."),
@@ -363,7 +362,12 @@ class CheckInTab(JournalTab[ChecksIn]):
         new += [("helps", n) for n in helped if n.casefold() not in {w.name.casefold() for w in plan.watched("helps")}]
         self._to_keep = new
         if new:
-            self.keep_row.label.setText(_TEXT["keep_new"].format(words=", ".join(f"“{n}”" for _k, n in new)))
+            words = ", ".join(f"“{n}”" for _k, n in new)
+            self.keep_row.label.setText(ngettext(
+                "You added {words} in this check-in. Keep it in your crisis plan too, to tick next time?",
+                "You added {words} in this check-in. Keep them in your crisis plan too, to tick next time?",
+                len(new),
+            ).format(words=words))  # fmt: skip
         self.keep_row.setVisible(bool(new))
 
     def _on_keep_clicked(self) -> None:
