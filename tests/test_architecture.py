@@ -65,7 +65,8 @@ def _user_strings(path: Path) -> list[str]:
 #: The words docs/words.md asks us never to use in what people read (with their forms).
 AVOIDED_WORDS = re.compile(
     r"\b(patients?|non-?compliant|non-?compliance|failed|failure|must|invalid|symptoms?|disorders?|suffer(s|ing|ers?)?"
-    r"|mentally ill|the mentally|crazy|insane|lunatic|addicts?|abusers?|victims?|manipulative|attention.seeking)\b",
+    r"|mentally ill|the mentally|crazy|insane|lunatic|addicts?|abusers?|victims?|manipulative|attention.seeking"
+    r"|adheren(ce|t)|compliance|missed doses?)\b",
     re.IGNORECASE,
 )
 #: Strings that are not words for people: Qt's own marker for an empty value in its settings files.

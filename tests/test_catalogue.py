@@ -159,7 +159,7 @@ def test_translations_keep_every_placeholder() -> None:
 #: docs/words.md's words to avoid, in Spanish (with their forms).
 AVOIDED_IN_SPANISH = re.compile(
     r"\b(pacientes?|incumpl\w*|fracas\w*|fall(ó|aste|ido|ida)|debes|debe|deben|síntomas?|trastornos?|inválid\w*"
-    r"|enferm[oa]s? mental\w*|loc[oa]s?|adict[oa]s?|víctimas?|sufr\w*)\b",
+    r"|enferm[oa]s? mental\w*|loc[oa]s?|adict[oa]s?|víctimas?|sufr\w*|adherencia|cumplimiento|dosis olvidadas?)\b",
     re.IGNORECASE,
 )
 
