@@ -59,6 +59,7 @@ def test_a_checkin_with_two_signs_and_what_helped_by_keyboard_alone(qtbot, windo
     assert (saved.mood, saved.noticed, saved.helped) == (6, ("Not sleeping", "Racing thoughts"), ("A walk",))
     assert checkin is not None and checkin.message.text() == "Saved. Thank you for checking in."
     assert checkin.noticed.ticked() == [] and not checkin.keep_row.isVisible()  # ready for the next one
+    assert "I noticed: Not sleeping, Racing thoughts · What helped: A walk" in checkin.today.item(0).text()
 
 
 def test_by_mouse_and_a_new_sign_can_be_kept_in_my_plan(qtbot, window, created_journal) -> None:
@@ -182,6 +183,9 @@ def test_medicines_turned_on_in_settings_and_kept_through_the_menu(qtbot, window
     qtbot.mouseClick(some, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert window.session.checkins.between(TODAY, TODAY)[0].medicines == "some"
+    assert "Took my medicines: some" in tab.today.item(0).text()
+    view.show_day(TODAY)
+    assert "Took my medicines: some" in view.calendar_page.checkins.item(0).text()
     view.tabs.setCurrentWidget(view.mood_page)
     qtbot.waitUntil(lambda: "Sertraline: now 100 mg (we agreed)" in view.mood_page.summary.text(), timeout=10_000)
     from recoveryjournal.ui.widgets.share_picker import SharePicker

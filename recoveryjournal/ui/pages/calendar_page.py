@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recoveryjournal.i18n import N_, Texts, _, clock
+from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.i18n import day as say_day
 from recoveryjournal.services.journal_parts import ReadsDays
 from recoveryjournal.ui.pages.journal_tab import JournalTab
-from recoveryjournal.ui.widgets.common import heading
+from recoveryjournal.ui.widgets.common import checkin_line, heading
 from recoveryjournal.ui.widgets.year_view import BANDS, YearView
 
 _CALENDAR_PARTS = {
@@ -41,7 +41,6 @@ _TEXT = Texts(
         "no_entries": N_("Nothing written on this day."),
         "no_checkins": N_("No check-ins on this day."),
         "legend": N_("Bold days have journal entries; shaded days have check-ins."),
-        "mood": N_("mood {mood}"),
         "year": N_("Year at a glance"),
         "year_tip": N_("Every day of a year coloured by that day's mood, with its number"),
         "month_view": N_("Back to the month"),
@@ -241,10 +240,9 @@ class CalendarPage(JournalTab[ReadsDays]):
             item.setData(ENTRY_ID_ROLE, entry.id)
         if not self.entries.count():
             self.entries.addItem(_TEXT["no_entries"])
+        medicines = self._session.medicines.turned_on
         for c in self._session.checkins.on_day(day):
-            parts = [clock(c.time), _TEXT["mood"].format(mood=c.mood), *c.feelings]
-            text = " · ".join(parts) + (f"\n{c.note}" if c.note else "")
-            self.checkins.addItem(text)
+            self.checkins.addItem(checkin_line(c, medicines))
         if not self.checkins.count():
             self.checkins.addItem(_TEXT["no_checkins"])
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.i18n import N_, Texts, _, clock, ngettext
+from recoveryjournal.i18n import N_, Texts, _, ngettext
 from recoveryjournal.services.journal_parts import ChecksIn
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.chips import ChipList
-from recoveryjournal.ui.widgets.common import add_shortcut, heading, message_line, show_message
+from recoveryjournal.ui.widgets.common import add_shortcut, checkin_line, heading, message_line, show_message
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 
 _TEXT = Texts(
@@ -328,9 +328,9 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.today.clear()
         if self._session is None:
             return
+        medicines = self._session.medicines.turned_on
         for c in self._session.checkins.on_day(dt.date.today()):
-            parts = [clock(c.time), _("mood {mood}").format(mood=c.mood), *c.feelings, *c.noticed, *c.helped]
-            self.today.addItem(" · ".join(parts) + (f" — {c.note}" if c.note else ""))
+            self.today.addItem(checkin_line(c, medicines))
         if not self.today.count():
             self.today.addItem(_TEXT["none_today"])
 

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recoveryjournal.domain.checkin import MEDICINE_ANSWERS, CheckIn
+from recoveryjournal.i18n import _, clock
+
 
 def heading(text: str, parent: QWidget | None = None, scale: float = 1.6) -> QLabel:
     """A large, calm heading."""
@@ -183,3 +186,16 @@ def wrap_rows(view: QListWidget) -> None:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setResizeMode(QListWidget.ResizeMode.Adjust)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+
+def checkin_line(c: CheckIn, with_medicines: bool) -> str:
+    """One check-in in a line, as the day lists show it: time, mood, feelings, what I noticed, what helped, and
+    (when medicines are on) the medicines answer; the note under it."""
+    parts = [clock(c.time), _("mood {mood}").format(mood=c.mood), *c.feelings]
+    if c.noticed:
+        parts.append(_("I noticed: {signs}").format(signs=", ".join(c.noticed)))
+    if c.helped:
+        parts.append(_("What helped: {helped}").format(helped=", ".join(c.helped)))
+    if c.medicines and with_medicines:
+        parts.append(_("Took my medicines: {answer}").format(answer=_(MEDICINE_ANSWERS[c.medicines])))
+    return " · ".join(parts) + (f"\n{c.note}" if c.note else "")
