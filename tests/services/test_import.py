@@ -71,6 +71,27 @@ def test_own_json_merges_into_a_journal_that_has_things(session, tmp_path: Path)
         other.lock()
 
 
+def test_own_json_merges_what_i_keep_an_eye_on_and_my_medicines(session, tmp_path: Path) -> None:
+    """Into a journal that keeps an eye on the same signs and has medicines turned off: the signs aren't doubled,
+    the journal's own choice (off) stays, the medicines and every check-in's marks come in."""
+    fill_with_demo_entries(session)
+    fill_with_demo_plans(session)
+    out = _export_all(session, tmp_path / "all.json")
+    other, _ = create_journal(tmp_path / "other", PASSPHRASE)
+    try:
+        other.plan.set_watched("sign", ["sleeping BADLY", "Pacing"])
+        other.medicines.turn_on(False)
+        import_service.bring_in(other, import_service.read_file(other, out, "json"))
+        assert sorted(w.name.casefold() for w in other.plan.watched("sign")) == [
+            "not answering messages", "pacing", "sleeping badly"]  # fmt: skip
+        assert not other.medicines.turned_on and [m.name for m in other.medicines.all()] == ["Sertraline"]
+        mine = {(c.date, c.time): (c.noticed, c.helped, c.medicines) for c in session.checkins.between()}
+        theirs = {(c.date, c.time): (c.noticed, c.helped, c.medicines) for c in other.checkins.between()}
+        assert theirs == mine
+    finally:
+        other.lock()
+
+
 def test_daylio_export(session) -> None:
     """Moods mapped (shown), 12-hour times, quoted multi-line notes, activities as feelings, extra column reported."""
     preview = import_service.read_file(session, DATA / "daylio_export.csv", "daylio")

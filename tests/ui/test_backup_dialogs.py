@@ -182,6 +182,23 @@ def test_bring_in_a_daylio_export(qtbot, window, created_journal) -> None:
     assert "Nothing new" in dialog.preview_text.toPlainText() and not dialog.bring_button.isEnabled()
 
 
+def test_daylio_activities_become_what_helped_when_chosen_in_the_preview(qtbot, window, created_journal) -> None:
+    """Through the Journal menu: "what helped, in my check-ins" chosen before bringing in."""
+    from tests.ui.conftest import choose_from_menu
+
+    _open(qtbot, window, created_journal[0])
+    choose_from_menu(qtbot, window, "Journal", "Bring in from another app…")
+    dialog = window.import_dialog
+    dialog.set_file(DATA / "daylio_export.csv")
+    _settle(qtbot)
+    dialog.as_helped.click()
+    _settle(qtbot)
+    dialog.bring_button.click()
+    _settle(qtbot)
+    first = min(window.session.checkins.between(), key=lambda c: (c.date, c.time))
+    assert set(first.helped) == {"walk", "reading"} and first.feelings == ()
+
+
 def test_a_wrong_kind_of_file_in_the_window(qtbot, window, created_journal) -> None:
     """A jrnl file read as Daylio: a kind message, nothing to bring in."""
     _open(qtbot, window, created_journal[0])
