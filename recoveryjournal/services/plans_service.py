@@ -112,13 +112,17 @@ class PlanService:
         if not wanted:
             return
         sections = self.sections()
-        target = SECTIONS[kind][0] if kind == "sign" else "cope_alone"
         if wanted.casefold() not in {line.casefold() for _k, line in plan_lines(sections, kind)}:
-            for i, s in enumerate(sections):
-                if s.key == target:
-                    sections[i] = replace(s, text=(s.text.rstrip() + "\n" if s.text.strip() else "") + wanted)
-                    break
-            self.save(sections)
+            # The first of this kind's sections the person uses ("Things I can do on my own to cope" for what
+            # helped); a skipped one only when they skipped them all.
+            keys = SECTIONS[kind] if kind == "sign" else ("cope_alone", *SECTIONS[kind])
+            here = [i for key in keys for i, s in enumerate(sections) if s.key == key]
+            used = [i for i in here if not sections[i].skipped]
+            if used or here:
+                i = (used or here)[0]
+                s = sections[i]
+                sections[i] = replace(s, text=(s.text.rstrip() + "\n" if s.text.strip() else "") + wanted)
+                self.save(sections)
         self.set_watched(kind, [*(w.name for w in self.watched(kind)), wanted])
 
     def sections(self) -> list[PlanSection]:

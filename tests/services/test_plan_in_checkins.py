@@ -88,6 +88,12 @@ def test_keeping_an_eye_is_my_choice_and_can_grow_from_a_checkin(session) -> Non
     early = next(s for s in session.plan.sections() if s.key == "early_signs")
     assert early.text == "Sleeping badly.\nSkipping meals" and len(session.plan.versions()) == versions + 1
     assert [w.name for w in session.plan.watched("sign")] == ["Sleeping badly", "Skipping meals"]
+    # What helped goes to "Things I can do on my own to cope", or the next section of that kind I use.
+    sections = session.plan.sections()
+    session.plan.save([replace(s, skipped=s.key == "cope_alone") for s in sections])
+    session.plan.add_to_plan("helps", "Calling Sam")
+    kept = {s.key: s.text for s in session.plan.sections()}
+    assert "Calling Sam" not in kept["cope_alone"] and kept["keeps_me_well"] == "Calling Sam"
     with pytest.raises(InvalidInput, match="up to"):
         session.plan.set_watched("helps", [f"thing {n}" for n in range(MOST + 1)])
     session.plan.set_watched("sign", [])

@@ -128,6 +128,10 @@ def test_the_plan_offers_keeping_an_eye_once_and_the_choice_reaches_the_checkin(
     settle(qtbot)
     assert view.checkin_page.noticed.words() == ["Not sleeping"]
     assert view.checkin_page.helped.words() == ["Music", "Calling Sam"]
+    checkin = view.checkin_page
+    checkin.noticed.item(0).setCheckState(Qt.CheckState.Checked)
+    window.session.plan.set_watched("helps", ["Music", "Calling Sam", "Tea"])  # the plan changes meanwhile
+    assert checkin.noticed.ticked() == ["Not sleeping"] and checkin.helped.words() == ["Music", "Calling Sam", "Tea"]
     window.session.plan.set_watched("sign", [])
     window.session.plan.set_watched("helps", [])
     view.tabs.setCurrentWidget(plan)

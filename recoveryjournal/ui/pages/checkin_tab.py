@@ -145,8 +145,12 @@ class CheckInTab(JournalTab[ChecksIn]):
         if self._session is None:
             return
         plan = self._session.plan
-        self.noticed.set_words([w.name for w in plan.watched("sign")])
-        self.helped.set_words([w.name for w in plan.watched("helps")])
+        for chips, kind in ((self.noticed, "sign"), (self.helped, "helps")):
+            # What is ticked (and words typed here, not yet in the plan) stays as it was when the plan changes.
+            ticked = chips.ticked()
+            watched = [w.name for w in plan.watched(kind)]
+            known = {w.casefold() for w in watched}
+            chips.set_words(watched + [w for w in ticked if w.casefold() not in known], set(ticked))
         for key, chips, edit in (("noticed", self.noticed, self.own_sign), ("helped", self.helped, self.own_help)):
             chips.setVisible(chips.count() > 0)
             self.mark_labels[key].setBuddy(chips if chips.count() else edit)
@@ -314,7 +318,8 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.note.clear()
         for edit in (self.own_word, self.own_sign, self.own_help):
             edit.clear()
-        self.feelings.clear()
+        for chips in (self.feelings, self.noticed, self.helped):
+            chips.clear()
         self.medicine_group.setExclusive(False)
         for choice in self.medicine_group.buttons():
             choice.setChecked(False)
