@@ -45,14 +45,6 @@ class MedicineService:
         self.changed.emit()
         return self._repo.get(medicine_id)
 
-    def edit(self, medicine: Medicine) -> Medicine:
-        """Correct a medicine's name, what I take at first, or since when."""
-        name, what = check_medicine(medicine.name, medicine.what_i_take)
-        since = check_date(medicine.since) if medicine.since else None
-        self._repo.save(Medicine(medicine.id, name, what, since))
-        self.changed.emit()
-        return self._repo.get(int(medicine.id or 0))
-
     def note_change(self, medicine_id: int, when: dt.date, kind: str = "change", what_i_take: str = "",
                     why: str = "") -> Medicine:  # fmt: skip
         """A change (what I take from `when`) or a stop, with an optional note of why."""

@@ -48,18 +48,18 @@ class Pattern:
 def find_patterns(moods: dict[dt.date, float], marks: dict[dt.date, set[tuple[str, str]]]) -> list[Pattern]:
     """From each day's mood and each day's marks. For each sign or help, the days counted start on the first day
     it was noted (before that, the person wasn't noting it); the most often noted come first."""
+    folded = {day: {(kind, name.casefold()) for kind, name in day_marks} for day, day_marks in marks.items()}
     names: dict[tuple[str, str], tuple[str, dt.date]] = {}
     for when in sorted(marks):
-        for kind, name in marks[when]:
+        for kind, name in sorted(marks[when]):
             names.setdefault((kind, name.casefold()), (name, when))
     found = []
-    for (kind, folded), (name, start) in names.items():
+    for mark, (name, start) in names.items():
         days = [d for d in moods if d >= start]
-        with_it = [moods[d] for d in days if any(k == kind and n.casefold() == folded for k, n in marks.get(d, ()))]
-        other = [moods[d] for d in days
-                 if not any(k == kind and n.casefold() == folded for k, n in marks.get(d, ()))]  # fmt: skip
+        with_it = [moods[d] for d in days if mark in folded.get(d, ())]
+        other = [moods[d] for d in days if mark not in folded.get(d, ())]
         if len(with_it) >= MIN_DAYS and len(other) >= MIN_DAYS:
-            found.append(Pattern(kind, name, len(with_it), sum(with_it) / len(with_it), len(other),
+            found.append(Pattern(mark[0], name, len(with_it), sum(with_it) / len(with_it), len(other),
                                  sum(other) / len(other)))  # fmt: skip
     return sorted(found, key=lambda p: (p.kind != "noticed", -p.days_with, p.name.casefold()))
 

@@ -157,6 +157,8 @@ def test_medicines_are_off_until_turned_on_and_keep_their_history(session) -> No
             meds.note_change(**args)
     with pytest.raises(InvalidInput, match="name"):
         meds.add("  ")
+    meds.delete_change(m.changes[-1].id)  # the stop was noted by mistake
+    assert meds.all()[0].stopped is None
     meds.turn_on(False)  # off hides them from charts; nothing is removed
     assert meds.changes_between(dt.date.min, TODAY) == [] and len(meds.all()) == 1
 

@@ -180,6 +180,12 @@ def test_medicines_turned_on_in_settings_and_kept_through_the_menu(qtbot, window
                                                                                          "we agreed")  # fmt: skip
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # one click only asks
     assert "again" in dialog.message.text() and dialog.tree.topLevelItemCount() == 1
+    dialog.name.setText("Vitamin D")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(1))  # the one added by mistake: removed, after asking
+    for _ in range(2):
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert [m.name for m in window.session.medicines.all()] == ["Sertraline"]
     dialog.close()
     tab = view.checkin_page
     tab.mood_buttons[6].click()

@@ -46,6 +46,7 @@ _TEXT = Texts(
         "stop": N_("I stopped taking it"),
         "remove": N_("Remove (added by mistake)"),
         "sure": N_("Press “Remove” again to remove {name} and its changes from your journal."),
+        "sure_change": N_("Press “Remove” again to remove the change of {day} from your journal."),
         "choose": N_("Choose a medicine in the list first."),
         "noted": N_("Noted."),
         "headers": [N_("Medicine"), N_("What I take"), N_("Since"), N_("Why")],
@@ -54,6 +55,7 @@ _TEXT = Texts(
 )
 
 _ID = Qt.ItemDataRole.UserRole
+_CHANGE = Qt.ItemDataRole.UserRole + 1
 
 
 def _pydate(value: QDate) -> dt.date:
@@ -66,7 +68,7 @@ class MedicinesDialog(QDialog):
     def __init__(self, session: HasMedicines, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._armed: int | None = None
+        self._armed: tuple[str, int] | None = None
         self.setWindowTitle(_TEXT["window"])
         self.resize(820, 560)
         self.tree = QTreeWidget(self)
@@ -133,6 +135,7 @@ class MedicinesDialog(QDialog):
                 what = _TEXT["stop_word"] if c.kind == "stop" else c.what_i_take
                 child = QTreeWidgetItem(top, [day(c.date), what, "", c.why])
                 child.setData(0, _ID, m.id)
+                child.setData(0, _CHANGE, c.id)
                 for column in range(4):  # the whole of it on hovering, and for screen readers
                     child.setToolTip(column, f"{day(c.date)}: {change_line(m, c)}")
             top.setExpanded(True)
@@ -173,15 +176,22 @@ class MedicinesDialog(QDialog):
             self.why.clear()
 
     def _on_remove_clicked(self) -> None:
-        """Asks once in words ("press Remove again"), then removes: nothing is lost by one stray click."""
-        chosen = self._chosen()
-        if chosen is None:
+        """A medicine, or one change of it (whichever row is chosen). Asks once in words ("press Remove again"),
+        then removes: nothing is lost by one stray click."""
+        item = self.tree.currentItem()
+        if item is None:
             show_message(self.message, _TEXT["choose"])
             return
-        if self._armed != chosen:
-            self._armed = chosen
-            name = next((m.name for m in self._session.medicines.all() if m.id == chosen), "")
-            show_message(self.message, _TEXT["sure"].format(name=f"“{name}”"))
+        medicine_id, change_id = int(item.data(0, _ID)), item.data(0, _CHANGE)
+        target = ("change", int(change_id)) if change_id is not None else ("medicine", medicine_id)
+        if self._armed != target:
+            self._armed = target
+            words = (_TEXT["sure_change"].format(day=item.text(0)) if change_id is not None
+                     else _TEXT["sure"].format(name=f"“{item.text(0)}”"))  # fmt: skip
+            show_message(self.message, words)
             return
-        self._armed = None
-        self._do(lambda: self._session.medicines.delete(chosen), None)
+        meds = self._session.medicines
+        if change_id is not None:
+            self._do(lambda: meds.delete_change(int(change_id)), medicine_id)
+        else:
+            self._do(lambda: meds.delete(medicine_id), None)
