@@ -226,3 +226,40 @@ def test_patterns_on_how_things_have_been_and_help_says_what_they_are(qtbot, win
     from recoveryjournal.ui.help_texts import TOPICS
 
     assert any("not causes" in paragraph for paragraph in TOPICS["mood_page"][1])
+
+
+def test_locking_leaves_no_sign_help_or_medicine_on_screen(qtbot, window, created_journal) -> None:
+    """After Ctrl+L nothing in the window names my signs, what helped or my medicines: not the chips, not the
+    plan's line, not the "keep it in your plan?" bar, not the pattern sentences."""
+    from PySide6.QtWidgets import QListWidget
+
+    from recoveryjournal.ui.safety.lock_sweep import texts_shown
+
+    path, _ = created_journal
+    _plan_with_signs(path)
+    session = unlock_journal(path, PASSPHRASE)
+    session.medicines.turn_on(True)
+    session.medicines.add("Sertraline", "50 mg", TODAY - dt.timedelta(days=3))
+    for n in range(12, 0, -1):
+        session.checkins.add(4 if n % 2 else 7, noticed=["Not sleeping"] if n % 2 else [], helped=["Music"],
+                             when=dt.datetime.combine(TODAY - dt.timedelta(days=n), dt.time(9)))  # fmt: skip
+    session.lock()
+    _unlock_by_keyboard(qtbot, window, path)
+    view = window.unlocked_view
+    view.tabs.setCurrentWidget(view.plan_page)
+    view.tabs.setCurrentWidget(view.mood_page)
+    qtbot.waitUntil(lambda: "Not sleeping" in view.mood_page.patterns.text(), timeout=10_000)
+    view.show_checkin()
+    tab = view.checkin_page
+    tab.mood_buttons[5].click()
+    tab.own_sign.setText("Skipping meals")
+    tab.own_sign.returnPressed.emit()
+    assert tab.record() and "Skipping meals" in tab.keep_row.label.text()
+    key(qtbot, Qt.Key.Key_L, Ctrl)
+    settle(qtbot)
+    assert window.session is None
+    shown = texts_shown(window) + [
+        lw.item(i).text() for lw in window.findChildren(QListWidget) for i in range(lw.count())
+    ]
+    private = ("Not sleeping", "Racing thoughts", "Staying in", "A walk", "Music", "Skipping meals", "Sertraline")
+    assert [t for t in shown if any(p in t for p in private)] == []

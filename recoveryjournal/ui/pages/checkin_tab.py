@@ -96,6 +96,7 @@ class CheckInTab(JournalTab[ChecksIn]):
         for chips in (self.feelings, self.noticed, self.helped):
             chips.clear()
         self.keep_row.hide()
+        self.keep_row.label.clear()  # it names the words I added
         self.today.clear()
         self.low_end.clear()  # the person's own words for the scale are theirs too
         self.high_end.clear()

@@ -106,6 +106,8 @@ class PlanTab(JournalTab[HasPlan]):
         self._sections, self._row = [], -1
         self.list.clear()
         self.editor.clear()
+        self.watching.clear()  # the names of my signs are mine too
+        self.offer.hide()
         show_message(self.message, "")
 
     def save(self, lenient: bool = False) -> bool:
