@@ -106,7 +106,7 @@ def cmd_patterns(args: argparse.Namespace, inp: Input) -> int:
     """What seems to go with better days, as sentences with their counts."""
     last = parse_date(args.last) if args.last else dt.date.today()
     with unlocked(args, inp) as session:
-        first = parse_date(args.first) if args.first else (session.checkins.first_date() or last)
+        first = parse_date(args.first) if args.first else min(session.checkins.first_date() or last, last)
         if last < first:
             raise InvalidInput(_("The dates are the wrong way round: {last} comes before {first}.").format(
                 first=first.isoformat(), last=last.isoformat()))  # fmt: skip

@@ -228,6 +228,11 @@ def test_cli_checkin_list_patterns_and_medicines(monkeypatch, capsys, created_jo
     assert code == 0 and out == "" and "at least 5 days" in err
     code, out, _err = run(monkeypatch, capsys, ["patterns", journal, "--from", "2026-01-01", "--json"], PASSPHRASE)
     assert code == 0 and json.loads(out) == []
+    code, out, _err = run(monkeypatch, capsys, ["patterns", journal, "--to", "2020-01-01", "--json"], PASSPHRASE)
+    assert code == 0 and json.loads(out) == []  # only --to, before every check-in: nothing, and no complaint
+    code, _out, err = run(monkeypatch, capsys, ["patterns", journal, "--from", "2026-12-03", "--to", "2026-11-01"],
+                          PASSPHRASE)  # fmt: skip
+    assert code == 2 and "wrong way round" in err
     code, out, err = run(monkeypatch, capsys, ["medicines", journal], PASSPHRASE)
     assert code == 0 and "turned off" in err
     code, _out, err = run(monkeypatch, capsys, ["medicines", journal, "--add", "Sertraline"], PASSPHRASE)
