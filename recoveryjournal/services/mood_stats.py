@@ -148,7 +148,7 @@ def period_figures(session: MoodSource, series: MoodSeries) -> PeriodFigures:
     """The figures of `series`, with the mood average of the same number of days just before it."""
     first, last = series.days[0], series.days[-1]
     span = dt.timedelta(days=len(series.days))
-    before = mood_series(session, first - span, first - dt.timedelta(days=1))
+    before = mood_series(session, first - span, first - dt.timedelta(days=1), medicines=False)  # figures only
     mood = [v for v in series.mood if v is not None]
     return PeriodFigures(
         first=first,
