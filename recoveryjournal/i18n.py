@@ -131,8 +131,8 @@ def warm_up() -> None:
 
 def day(date: dt.date, style: str = "long") -> str:
     """A day as people write it here. Styles: "full" (Saturday, 7 November 2026), "long" (7 November 2026),
-    "short" (7 Nov 2026), "short_weekday" (Sat, 7 Nov 2026), "weekday" (Saturday), "month" (November 2026),
-    "day_month" (7 November), "day_month_short" (7 Nov)."""
+    "short" (7 Nov 2026), "short_weekday" (Sat, 7 Nov 2026), "weekday" (Saturday), "weekday_letter" (S),
+    "month" (November 2026), "day_month" (7 November), "day_month_short" (7 Nov)."""
     from babel.dates import format_date, format_skeleton
 
     where = locale_name()
@@ -140,6 +140,8 @@ def day(date: dt.date, style: str = "long") -> str:
         return str(format_date(date, style, locale=where))
     if style == "weekday":
         return str(format_date(date, "EEEE", locale=where))
+    if style == "weekday_letter":  # M, T, W… (L, M, X… in Spanish)
+        return str(format_date(date, "EEEEE", locale=where))
     skeleton = {
         "short": "yMMMd",
         "short_weekday": "yMMMEd",

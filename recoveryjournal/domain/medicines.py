@@ -4,6 +4,7 @@ with its date and, if I like, why."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from recoveryjournal.domain.errors import InvalidInput
@@ -43,6 +44,28 @@ class Medicine:
         """What I take now (after the latest change)."""
         taken = [c.what_i_take for c in self.changes if c.kind == "change" and c.what_i_take]
         return taken[-1] if taken else self.what_i_take
+
+    @property
+    def now_since(self) -> dt.date | None:
+        """Since when I take what I take now (the latest change, else the first day)."""
+        if self.stopped is not None:
+            return self.stopped
+        changed = [c.date for c in self.changes if c.kind == "change"]
+        return changed[-1] if changed else self.since
+
+
+def now_line(medicine: Medicine, day_words: Callable[[dt.date], str]) -> str:
+    """What I take now first ("150 mg, since 1 December 2026"), or when I stopped; the history follows elsewhere."""
+    when = medicine.now_since
+    if medicine.stopped is not None:
+        return _("stopped on {day}").format(day=day_words(medicine.stopped))
+    since = _(", since {day}").format(day=day_words(when)) if when else ""
+    return (medicine.now + since).strip(", ")
+
+
+def first_line(medicine: Medicine) -> str:
+    """How it started, for the history: "started 50 mg"."""
+    return _("started {what}").format(what=medicine.what_i_take).strip() if medicine.what_i_take else _("started")
 
 
 def check_medicine(name: str, what_i_take: str) -> tuple[str, str]:

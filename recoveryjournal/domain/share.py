@@ -58,3 +58,7 @@ class ShareRecord:
     format: str
     saved_to: str
     items: tuple[tuple[str, str], ...]
+    #: Each item as it left, beside `items`: (its date, ISO or '', and its title with the chosen words left out).
+    shown: tuple[tuple[str, str], ...] = ()
+    #: How many times chosen words were left out of what left (shown as the mark there).
+    words_left_out: int = 0

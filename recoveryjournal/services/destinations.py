@@ -12,6 +12,7 @@ from pathlib import Path
 
 from recoveryjournal.domain.errors import CannotWrite, InvalidInput
 from recoveryjournal.i18n import N_, _
+from recoveryjournal.services.locations import documents_folder
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.storage.fsutil import place_error
 from recoveryjournal.storage.layout import BACKUP_SUFFIX, DB_NAME, KEYS_NAME, LOCK_NAME, SUFFIX
@@ -120,9 +121,44 @@ def is_removable(path: Path) -> bool:
     """True when `path` is on removable media (a USB stick), as far as this computer says."""
     target = path.expanduser().absolute()
     for root in removable_roots():
+        if target == root and root.parent == root:  # a drive that is a stick itself: its own top folder (E:\)
+            return True
         if target != root and root in target.parents and (sys.platform != "darwin" or len(target.parts) > 2):
             return True
     return False
+
+
+def _stick_of(path: Path) -> Path | None:
+    """The removable drive `path` is on (its top folder), or None when it is on this computer's own disk."""
+    target = path.expanduser().absolute()
+    for root in removable_roots():
+        if target == root and root.parent == root:  # a drive that is a stick itself (E:\ on Windows)
+            return root
+        if root in target.parents:
+            return root / target.relative_to(root).parts[0]
+    return None
+
+
+def beside_journal(place: Path, journal: Path) -> bool:
+    """`place` is in the journal's own folder, the folder it lives in, or on the same USB stick: a recovery key
+    kept there would be lost (or found) with the journal."""
+    target, journal = place.expanduser().absolute(), journal.expanduser().absolute()
+    if target.parent == journal.parent or journal in target.parents or target == journal:
+        return True
+    stick = _stick_of(journal)
+    return stick is not None and (target == stick or stick in target.parents)
+
+
+def place_apart_from(journal: Path) -> Path:
+    """Where to suggest saving a recovery key: a stick that isn't the journal's, else Documents, else the home
+    folder, whichever is not where the journal is."""
+    stick = plugged_in_stick()
+    candidates = [stick] if stick is not None else []
+    candidates += [documents_folder(), Path.home()]
+    for place in candidates:
+        if place.is_dir() and not beside_journal(place / "key.pdf", journal):
+            return place
+    return Path.home()
 
 
 def first_removable_place() -> Path | None:

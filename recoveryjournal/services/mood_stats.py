@@ -36,11 +36,16 @@ class MoodSeries:
 def period_range(
     period: str, today: dt.date | None = None, first_ever: dt.date | None = None
 ) -> tuple[dt.date, dt.date]:
-    """First and last day of 'week', 'month', 'year' or 'all' (from the first check-in), ending today."""
+    """First and last day of 'week', 'month', 'year' or 'all' (from the first check-in), ending today. A period
+    longer than the check-ins so far starts where they start (a year of two months isn't squeezed to the right),
+    but never shows less than a week."""
     today = today or dt.date.today()
     if period == "all":
         return (first_ever or today), today
-    return today - dt.timedelta(days=PERIODS[period] - 1), today
+    first = today - dt.timedelta(days=PERIODS[period] - 1)
+    if first_ever is not None and first_ever > first:
+        first = min(first_ever, today - dt.timedelta(days=PERIODS["week"] - 1))
+    return first, today
 
 
 def mood_series(session: MoodSource, first: dt.date, last: dt.date, *, medicines: bool = True) -> MoodSeries:
@@ -105,12 +110,17 @@ def mood_summary(series: MoodSeries, period_words: str) -> str:
     return text
 
 
+#: How many days of a week need a check-in before that week can be called the highest or the lowest.
+WEEK_ENOUGH_DAYS = 4
+
+
 def _weekly_means(series: MoodSeries) -> list[tuple[dt.date, float]]:
     weeks: dict[dt.date, list[float]] = {}
     for when, value in zip(series.days, series.mood, strict=True):
         if value is not None:
             weeks.setdefault(when - dt.timedelta(days=when.weekday()), []).append(value)
-    return [(start, sum(v) / len(v)) for start, v in sorted(weeks.items())]
+    # A week of one or two check-ins says little: only weeks with check-ins on at least 4 days are compared.
+    return [(start, sum(v) / len(v)) for start, v in sorted(weeks.items()) if len(v) >= WEEK_ENOUGH_DAYS]
 
 
 #: Averages closer than this are "about the same" (a check-in scale moves in whole steps).

@@ -33,7 +33,16 @@ class PcReport:
 
     policy: Policy
     places_checked: list[str] = field(default_factory=list)
-    traces: list[str] = field(default_factory=list)
+    #: What the app itself can clear now (its own and its file dialog's memory of places and journals).
+    remembered: list[str] = field(default_factory=list)
+    #: Files someone saved here (shares, backups, journals, leftovers), and other places that name one: a person
+    #: decides about these (move them to their stick, or delete them).
+    saved: list[str] = field(default_factory=list)
+
+    @property
+    def traces(self) -> list[str]:
+        """Everything found, what can be cleared first."""
+        return self.remembered + self.saved
 
     @property
     def clean(self) -> bool:
@@ -72,16 +81,34 @@ class PcReport:
         out += [_("  problem in the policy file: {problem}").format(problem=problem) for problem in p.problems]
         return out
 
+    def verdict(self) -> str:
+        """The report in a sentence, with its counts: first thing a support worker reads."""
+        if self.clean:
+            return _("Clean: nothing on this account names a journal or an export.")
+        if not self.traces:
+            return _("Nothing names a journal here, but the policy file has a problem (see below).")
+        parts = []
+        if self.remembered:
+            parts.append(ngettext("{n} thing the app can clear now", "{n} things the app can clear now",
+                                  len(self.remembered)).format(n=len(self.remembered)))  # fmt: skip
+        if self.saved:
+            parts.append(ngettext("{n} file or place for you to look at", "{n} files or places for you to look at",
+                                  len(self.saved)).format(n=len(self.saved)))  # fmt: skip
+        found = _("{first} and {second}").format(first=parts[0], second=parts[1]) if len(parts) == 2 else parts[0]
+        return _("Found {found} that could tell the next person about someone's journal.").format(found=found)
+
     def lines(self) -> list[str]:
-        """The whole report: the policy, where we looked, and what was found."""
-        p = self.policy
-        out = self.policy_lines()
+        """The whole report: the verdict, what was found in its two groups, then the policy and where we looked."""
+        out = [self.verdict()]
+        if self.remembered:
+            out += ["", _("The app can clear these now (Clear these now):")]
+            out += [f"  {trace}" for trace in self.remembered]
+        if self.saved:
+            out += ["", _("Files someone saved, and other places that name one (move them to their stick, or delete "
+                          "them):")]  # fmt: skip
+            out += [f"  {trace}" for trace in self.saved]
+        out += ["", *self.policy_lines()]
         out.append(_("Looked in: {places}").format(places="; ".join(self.places_checked) or _("nothing readable")))
-        if self.traces:
-            out.append(_("Found traces that could tell the next person about someone's journal:"))
-            out += [f"  {trace}" for trace in self.traces]
-        elif not p.problems:
-            out.append(_("Clean: nothing here names a journal or an export."))
         return out
 
 
@@ -191,6 +218,10 @@ CLEARS = N_(
 )
 
 
+#: The settings keys "Clear these now" empties: Qt's file dialog's folders and the app's last journal.
+_CLEARED_KEYS = re.compile(r"^(history|lastVisited|last_path)=.*$", re.MULTILINE)
+
+
 def clear_remembered_places() -> int:
     """Clear Qt's file-dialog history and the app's "last journal" on this account; returns how many files
     changed. Files people saved are never touched (see CLEARS)."""
@@ -202,7 +233,7 @@ def clear_remembered_places() -> int:
             text = path.read_text("utf-8", "replace")
         except OSError:
             continue
-        cleared = re.sub(r"^(history|lastVisited|last_path)=.*$", r"\1=", text, flags=re.MULTILINE)
+        cleared = _CLEARED_KEYS.sub(r"\1=", text)
         if cleared != text:
             write_file(path, cleared.encode("utf-8"), overwrite=True)
             changed += 1
@@ -221,25 +252,29 @@ def check_this_pc(policy: Policy | None = None) -> PcReport:
         files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()][:5000]
         for f in files:
             if path.is_dir() and re.search(r"\.(rjournal|rjbackup|pdf|csv|json)", f.name, re.IGNORECASE):
-                report.traces.append(f"{label}: {f.name}")
+                report.saved.append(f"{label}: {f.name}")
                 continue
             try:
                 text = f.read_bytes()[:2_000_000].decode("utf-8", "replace")
             except OSError:
                 continue
+            clears = f.suffix in (".conf", ".ini")  # what clear_remembered_places rewrites
             if "[FileDialog]" in text:
-                report.traces += [
+                report.remembered += [
                     _("{label}: it remembers the folder {place}, where someone saved or opened a file").format(
                         label=label, place=place[:200])
                     for place in _dialog_places(text)
                 ]  # fmt: skip
             if re.search(r"^last_path=.+", text, re.MULTILINE):
-                report.traces.append(_("{label}: it remembers the last journal opened").format(label=label))
-            names = sorted(set(_TRACE.findall(text)))
+                report.remembered.append(_("{label}: it remembers the last journal opened").format(label=label))
+            # Names in the keys Clear empties are told above; any other (recent files, other keys): a person decides.
+            rest = _CLEARED_KEYS.sub("", text) if clears else text
+            names = sorted(set(_TRACE.findall(rest)))
             said = _("{label}: it names a journal or a saved file: {name}")
-            report.traces += [said.format(label=label, name=name[:200]) for name in names]
+            report.saved += [said.format(label=label, name=name[:200]) for name in names]
     for label, folder in _save_places():
         report.places_checked.append(f"{label} ({folder})")
-        report.traces += _app_files(label, folder)
-    report.traces = list(dict.fromkeys(report.traces))
+        report.saved += _app_files(label, folder)
+    report.remembered = list(dict.fromkeys(report.remembered))
+    report.saved = list(dict.fromkeys(report.saved))
     return report

@@ -48,7 +48,7 @@ def wallet_card(sections: list[PlanSection], chosen_keys: list[str], first_steps
     return ExportDocument(_("If I need help"), (Section("", tuple(blocks)),), page="card")
 
 
-def agenda_document(agenda: Agenda, chart_png: bytes = b"") -> ExportDocument:
+def agenda_document(agenda: Agenda, chart: report.Chart = report.NO_CHART) -> ExportDocument:
     """The appointment agenda the person built, laid out like a share: a header (the appointment, for whom,
     the period it looks back on), my points first, then how I've been, then the goals, support and agreements.
     Only what the agenda's screen shows."""
@@ -57,7 +57,7 @@ def agenda_document(agenda: Agenda, chart_png: bytes = b"") -> ExportDocument:
             else day(a.date))  # fmt: skip
     sections = [Section(_(report.TALK_ABOUT), (bullets(agenda.talk_about) if agenda.talk_about
                                                  else paragraph(_("I haven't written any points yet.")),))]  # fmt: skip
-    sections.append(report.summary_section(agenda.figures, chart_png))
+    sections.append(report.summary_section(agenda.figures, chart))
     if agenda.goals:
         rows = [
             [g.title, _("{done} of {steps} steps done").format(done=g.steps_done, steps=len(g.steps)), g.why]

@@ -7,6 +7,7 @@ Used by a share (services.share_service) and by an appointment's agenda (service
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from recoveryjournal.domain.redaction import REDACTED
 from recoveryjournal.i18n import N_, _, day, pgettext
@@ -20,10 +21,22 @@ LEFT_OUT = N_("I left some words out (shown as {mark}).")
 #: Section headings, in the order a reader wants them: what I want to talk about, how I've been, then detail.
 TALK_ABOUT = N_("What I want to talk about")
 HOW_I_HAVE_BEEN = N_("How I've been")
-CHART_CAPTION = N_(
-    "My mood, sleep and anxiety by day. A gap is a day I didn't check in; the dotted line is my 7-day average "
-    "of mood, small marks at the foot are days I wrote in my journal, and dotted upright lines are appointments."
-)
+#: The chart's caption, told from what it shows: only the lines and marks that are drawn are named.
+CHART_CAPTION = N_("My mood, sleep and anxiety by day. A gap is a day I didn't check in.")
+CAPTION_AVERAGE = N_("The dashed line is my 7-day average of mood.")
+CAPTION_WRITTEN = N_("Small marks at the foot are days I wrote in my journal.")
+CAPTION_APPOINTMENTS = N_("Dotted upright lines are appointments.")
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """The shared chart as a picture, with the caption that says what is drawn in it."""
+
+    png: bytes = b""
+    caption: str = ""
+
+
+NO_CHART = Chart()
 
 
 def covers(first: dt.date | None, last: dt.date | None) -> str:
@@ -51,30 +64,43 @@ def notes(texts: list[str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def summary_blocks(cells: list[tuple[str, str, str]], chart_png: bytes, under: str = "") -> tuple[Block, ...]:
+def summary_blocks(cells: list[tuple[str, str, str]], chart: Chart, under: str = "") -> tuple[Block, ...]:
     """The summary strip (each figure with its sentence: mood_stats.strip_cells), the one chart under it, and
     `under` (the chart's medicine lines in words, when medicines were chosen)."""
     blocks = [strip(cells)]
-    if chart_png:
-        blocks.append(image(chart_png, _(CHART_CAPTION)))
+    if chart.png:
+        blocks.append(image(chart.png, chart.caption))
     if under:
         blocks.append(paragraph(under))
     return tuple(blocks)
 
 
-def summary_section(figures: mood_stats.PeriodFigures, chart_png: bytes) -> Section:
+def summary_section(figures: mood_stats.PeriodFigures, chart: Chart) -> Section:
     """ "How I've been": the strip and the chart."""
-    return Section(_(HOW_I_HAVE_BEEN), summary_blocks(mood_stats.strip_cells(figures), chart_png))
+    return Section(_(HOW_I_HAVE_BEEN), summary_blocks(mood_stats.strip_cells(figures), chart))
 
 
-def report_chart(series: mood_stats.MoodSeries, appointments: list[dt.date], *, compact: bool = False) -> bytes:
-    """The shared chart as PNG (matplotlib is loaded now, only when a document needs it); b"" with no check-ins."""
+def report_chart(series: mood_stats.MoodSeries, appointments: list[dt.date], *, compact: bool = False) -> Chart:
+    """The shared chart (matplotlib is loaded now, only when a document needs it) and its caption; NO_CHART with
+    no check-ins."""
     if not series.has_data:
-        return b""
+        return NO_CHART
     from recoveryjournal.services.charts import draw_report_figure, figure_png
 
     size = (7.2, 2.1) if compact else (7.2, 2.9)
-    return figure_png(draw_report_figure(series, appointments, size=size))
+    return Chart(figure_png(draw_report_figure(series, appointments, size=size)), chart_caption(series, appointments))
+
+
+def chart_caption(series: mood_stats.MoodSeries, appointments: list[dt.date]) -> str:
+    """What the chart shows, naming only what is drawn (no appointments line when there were none)."""
+    parts = [_(CHART_CAPTION)]
+    if any(v is not None for v in series.rolling):
+        parts.append(_(CAPTION_AVERAGE))
+    if any(series.days[0] <= d <= series.days[-1] for d in series.entry_days):
+        parts.append(_(CAPTION_WRITTEN))
+    if any(series.days[0] <= d <= series.days[-1] for d in appointments):
+        parts.append(_(CAPTION_APPOINTMENTS))
+    return " ".join(parts)
 
 
 def first_paragraphs(text: str) -> list[Block]:

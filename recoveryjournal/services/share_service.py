@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
-from recoveryjournal.domain.medicines import change_line
+from recoveryjournal.domain.medicines import change_line, first_line, now_line
+from recoveryjournal.domain.redaction import REDACTED
 from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
 from recoveryjournal.i18n import N_, _, clock, day, ngettext, number
 from recoveryjournal.services import mood_stats, report
@@ -151,10 +152,12 @@ def _agenda_item(session: SessionView, appt_id: int) -> ShareItem:
 def _medicines_item(session: SessionView) -> ShareItem:
     """The medicine list and every change, in my words (only when ticked as its own item)."""
     details: list[tuple[str, str]] = []
-    for m in session.medicines.all():
-        since = _(", since {day}").format(day=day(m.since)) if m.since else ""
-        details.append((m.name, (m.what_i_take + since).strip(", ")))
-        details += [(day(c.date), change_line(m, c)) for c in m.changes]
+    for m in session.medicines.all():  # what I take now first, then how it went, oldest first
+        details.append((m.name, now_line(m, day)))
+        if m.changes:
+            if m.since:
+                details.append((day(m.since), f"{m.name}: {first_line(m)}"))
+            details += [(day(c.date), change_line(m, c)) for c in m.changes]
     if not details:
         raise InvalidInput(_("There are no medicines in your journal to share. Nothing was shared."))
     return ShareItem("medicines", "list", "", _("My medicines"), "", tuple(details))
@@ -248,7 +251,7 @@ def _item_blocks(item: ShareItem, has_summary: bool, summary_only: bool) -> list
     return blocks
 
 
-def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -> SharePackage:
+def build(session: SessionView, request: ShareRequest, chart: report.Chart = report.NO_CHART) -> SharePackage:
     """Everything that will leave, built once: the preview and every file format come from this.
 
     The document opens with a header (from, for, the period it covers, the day it was made) and the line
@@ -271,7 +274,7 @@ def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -
         for item in chosen:
             if kind == "mood_summary":
                 words = dict(item.details).get(_(MEDICINE_CHANGES), "")
-                blocks += report.summary_blocks(list(item.cells), chart_png, words)
+                blocks += report.summary_blocks(list(item.cells), chart, words)
             elif kind == "medicines":
                 blocks.append(table(["", ""], [[k, v] for k, v in item.details]))
             elif kind == "patterns":
@@ -294,7 +297,7 @@ def build(session: SessionView, request: ShareRequest, chart_png: bytes = b"") -
 
 def prepare(session: SessionView, request: ShareRequest, fmt: str) -> SharePackage:
     """What will leave in `fmt`: for a PDF with a summary, with its chart drawn (matplotlib, loaded now)."""
-    chart = b""
+    chart = report.NO_CHART
     if request.mood_range and fmt == "pdf" and request.mood_range[0] <= request.mood_range[1]:
         series = mood_stats.mood_series(session, *request.mood_range, medicines=request.medicines)
         visits = [a.date for a in session.appointments.all()]
@@ -366,8 +369,10 @@ class ShareLog:
         if self._conn.read_only is not None:
             return None
         req = package.request
+        texts = [t for i in package.items for t in (i.title, i.text, *(v for _k, v in i.details))]
+        left_out = sum(t.count(REDACTED) for t in texts)
         return self._repo.record(req.recipient, package.document.title, fmt, saved_to,
-                                 [(i.kind, i.ref) for i in package.items])  # fmt: skip
+                                 [(i.kind, i.ref, i.date, i.title) for i in package.items], left_out)  # fmt: skip
 
     def all(self) -> list[ShareRecord]:
         """Every share, newest first."""
@@ -383,8 +388,10 @@ class ShareLog:
         return self._repo.recipients()
 
 
-def suggest_names(session: SessionView) -> list[str]:
-    """Names the person has written in their people lists, to offer for leaving out."""
+def suggest_names(session: SessionView, own_name: str = "") -> list[str]:
+    """Names the person has written in their people lists, to offer for leaving out; never their own name (the
+    one they put on the document, or a word of it)."""
+    own = {" ".join(own_name.split()).casefold(), *own_name.casefold().split()} - {""}
     names: list[str] = []
     for s in session.plan.sections():
         names += [c.name for c in s.contacts]
@@ -397,6 +404,6 @@ def suggest_names(session: SessionView) -> list[str]:
     seen: dict[str, str] = {}
     for name in names:
         cleaned = " ".join(name.split("(")[0].split(",")[0].split())
-        if cleaned and cleaned.casefold() not in seen:
+        if cleaned and cleaned.casefold() not in seen and cleaned.casefold() not in own:
             seen[cleaned.casefold()] = cleaned
     return sorted(seen.values(), key=str.casefold)

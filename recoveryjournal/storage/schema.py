@@ -228,6 +228,11 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX medicine_changes_by_date ON medicine_changes (change_date)",
         "CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    (  # v8: the share log keeps each item's date and title as they left, and how many words were left out
+        "ALTER TABLE share_log ADD COLUMN words_left_out INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE share_log_items ADD COLUMN item_date TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE share_log_items ADD COLUMN item_title TEXT NOT NULL DEFAULT ''",
+    ),
 ]
 
 LATEST = len(MIGRATIONS)
@@ -237,6 +242,8 @@ LATEST = len(MIGRATIONS)
 READABLE_WITHOUT_UPDATE = 5
 #: The first version with signs, what helped and medicines.
 PLAN_IN_CHECKINS = 7
+#: The first version whose share log keeps each item's date and title, and the words left out.
+SHARE_LOG_DETAILS = 8
 
 
 def current_version(db: Any) -> int:

@@ -42,6 +42,7 @@ from recoveryjournal.ui.settings import DEFAULT_AUTO_LOCK_MINUTES, AppSettings
 from recoveryjournal.ui.widgets.common import message_line, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder, forget_traces_of_dialogs
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class MainWindow(MenuActions, BackupActions, HelpActions, QMainWindow):
         if not self.policy.leaves_no_traces and (geometry := self.settings.window_geometry):
             self.restoreGeometry(QByteArray(geometry))  # where the person left it (a shared PC keeps no such thing)
         self._setup_ui()
+        fit_to_screen(self)  # a size saved on a big monitor, opened on a laptop: all of it on this screen
         self.welcome_page.set_centre(self.policy.centre_name, self.policy.support_line, self.policy.shared_pc)
         self._update_actions()
 

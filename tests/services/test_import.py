@@ -34,7 +34,7 @@ def test_export_all_then_import_into_an_empty_journal_is_identical(session, tmp_
     fill_with_demo_plans(session)
     session.goals.add_note(session.goals.all()[0].id, "a progress note")
     entry = session.entries()[0]
-    session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(entry.id,)), b""), "json", "x.json")
+    session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(entry.id,))), "json", "x.json")
     session.checkins.set_scale_word("mood", 3, "heavy")
     out = _export_all(session, tmp_path / "all.json")
     doc = json.loads(out.read_text(encoding="utf-8"))

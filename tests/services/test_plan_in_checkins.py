@@ -290,6 +290,9 @@ def back_to_version_6(path: str | Path, phrase: str) -> None:
     for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE checkins DROP COLUMN medicines")
+    for table, column in (("share_log", "words_left_out"), ("share_log_items", "item_date"),
+                          ("share_log_items", "item_title")):  # what v8 adds  # fmt: skip
+        db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("PRAGMA user_version = 6")
     db.execute("COMMIT")
     session.lock()

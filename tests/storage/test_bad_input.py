@@ -21,8 +21,10 @@ from recoveryjournal.domain.errors import (
     WrongRecoveryKey,
     WrongSecret,
 )
+from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
+from recoveryjournal.services.share_service import build
 from tests.conftest import PASSPHRASE
 from tests.places import hashes as _hashes
 from tests.places import read_only
@@ -260,9 +262,13 @@ def _as_version_5(path: Path) -> None:
     session = unlock_journal(path, PASSPHRASE)
     db = session.connection.db
     session.checkins.add(6, feelings=["calm"])
+    session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(1,))), "json", "x.json")
     for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE checkins DROP COLUMN medicines")
+    for table, column in (("share_log", "words_left_out"), ("share_log_items", "item_date"),
+                          ("share_log_items", "item_title")):  # what v8 adds  # fmt: skip
+        db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     db.execute("DROP INDEX entries_newest_first")
     db.execute("CREATE INDEX entries_by_date ON entries (entry_date DESC, id DESC)")
     db.execute("PRAGMA user_version = 5")
@@ -285,6 +291,9 @@ def test_an_older_journal_on_a_read_only_stick_is_read_as_it_is(created_journal)
             assert session.plan.watched("sign") == [] and not session.plan.offer_keeping_an_eye()
             assert session.medicines.all() == [] and not session.medicines.turned_on
             assert session.checkins.daily_marks(dt.date.min, dt.date.max) == {}
+            # What v8 adds too: the share log's lines are there, told by counts (no titles were kept yet).
+            (logged,) = session.shares.all()
+            assert logged.items == (("entry", "1"),) and logged.shown == (("", ""),) and logged.words_left_out == 0
         finally:
             session.lock()
     session = unlock_journal(path, PASSPHRASE)

@@ -176,8 +176,9 @@ def test_medicines_turned_on_in_settings_and_kept_through_the_menu(qtbot, window
     dialog.why.setText("we agreed")
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
     top = dialog.tree.topLevelItem(0)
-    assert (top.text(1), top.childCount(), top.child(0).text(1), top.child(0).text(3)) == ("50 mg", 1, "100 mg",
-                                                                                         "we agreed")  # fmt: skip
+    # What I take now first; under it, how it started and the change (issue 30, 3.4).
+    assert (top.text(1), top.childCount(), top.child(0).text(1), top.child(1).text(1), top.child(1).text(3)) == (
+        "100 mg", 2, "started 50 mg", "100 mg", "we agreed")  # fmt: skip
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # one click only asks
     assert "again" in dialog.message.text() and dialog.tree.topLevelItemCount() == 1
     dialog.name.setText("Vitamin D")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWizard
 
 from recoveryjournal.services.destinations import REMOVABLE_ENV
 from recoveryjournal.services.pc_check import check_this_pc
@@ -297,9 +297,18 @@ def test_check_this_pc_explains_ignores_home_and_clears(qtbot, sandbox) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.clear_button.isEnabled()
+    # Issue 30, 3.10: the verdict and its counts lead; what the app can clear stands apart from saved files.
+    assert dialog.verdict.text().startswith("Found 1 thing the app can clear now and 1 file or place for you")
+    report = dialog.report.toPlainText().splitlines()
+    clear_at = report.index("The app can clear these now (Clear these now):")
+    files_at = next(n for n, line in enumerate(report) if line.startswith("Files someone saved"))
+    assert clear_at < files_at < next(n for n, line in enumerate(report) if line.startswith("Policy:"))
+    assert "KIM'S STICK" in report[clear_at + 1] and "share.json" in report[files_at + 1]
+    assert dialog.windowTitle() == "Check this PC"
     dialog.clear_button.click()
     assert "KIM'S STICK" not in conf.read_text() and (saved / "share.json").exists()
     assert "KIM'S STICK" not in dialog.report.toPlainText() and "share.json" in dialog.report.toPlainText()
+    assert "Cleared what the app remembers. Found 1 file or place for you to look at" in dialog.verdict.text()
 
 
 def test_printing_on_a_shared_pc_says_a_printer_may_keep_a_copy(qtbot, sandbox) -> None:
@@ -322,3 +331,30 @@ def test_printing_on_a_shared_pc_says_a_printer_may_keep_a_copy(qtbot, sandbox) 
     QTimer.singleShot(30, answer)
     assert printing_is_fine_here(None, load_policy().shared_pc) is False
     assert "may keep a copy" in seen[0] and seen[1] == "Don't print"
+
+
+def test_a_refused_folder_says_the_whole_sentence_and_keeps_the_cursor_there(qtbot, sandbox, tmp_path) -> None:
+    """Issue 30, 3.11: a folder on the PC's own disk is refused with the whole sentence in view (not cut off after
+    "Put your"), the page stays and the cursor is in the Folder box; the stick's own top folder is accepted."""
+    from PySide6.QtCore import Qt
+
+    _box, stick, _policy = sandbox
+    window = MainWindow(policy=load_policy())
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    window.welcome_page.create_button.click()
+    wizard = window.wizard
+    where = wizard.where_page
+    where.folder_edit.setText(str(tmp_path / "on-this-pc"))
+    where.folder_edit.setFocus()
+    qtbot.keyClick(where.folder_edit, Qt.Key.Key_Return)
+    assert wizard.currentPage() is where and wizard.focusWidget() is where.folder_edit
+    words = where.message.text()
+    assert words.endswith("choose a folder on it.") and where.message.isVisible()
+    label = where.message.findChild(QLabel)
+    assert label.height() >= label.heightForWidth(label.width())  # all its lines have room: nothing cut off
+    where.folder_edit.setText(str(stick))  # /media/…/STICK: the stick's own top folder
+    qtbot.keyClick(where.folder_edit, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.passphrase_page
+    wizard.reject()

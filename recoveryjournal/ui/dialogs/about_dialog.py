@@ -22,6 +22,7 @@ from recoveryjournal import APP_NAME, __version__
 from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.ui.resources import resource_path
 from recoveryjournal.ui.widgets.common import heading, paragraph
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 _TEXT = Texts(
     {
@@ -83,7 +84,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_TEXT["window"])
-        self.resize(720, 520)
+        fit_to_screen(self, 720, 520)
         icon = QLabel(self)
         path = resource_path("icons/recoveryjournal-64.png")
         if path is not None:

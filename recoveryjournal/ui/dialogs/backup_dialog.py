@@ -27,8 +27,9 @@ from recoveryjournal.services.destinations import first_removable_place
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.errors import problem_words
-from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_good_news, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
@@ -74,7 +75,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self._session, self._policy = session, policy
         self.setWindowTitle(_TEXT["window"])
-        self.resize(660, 560)
+        fit_to_screen(self, 660, 560)
         self._setup_ui()
         self._load()
 
@@ -193,7 +194,7 @@ class BackupDialog(QDialog):
 
     def _on_done(self, result: BackupResult) -> None:
         self._set_busy(False)
-        show_message(self.message, result.message(), calm=True)
+        show_good_news(self.message, result.message())
         self._show_last()
         self.backed_up.emit(result)
 
@@ -212,4 +213,4 @@ class BackupDialog(QDialog):
         except JournalError as exc:
             show_message(self.auto_message, exc.message, calm=False)
             return
-        show_message(self.auto_message, _TEXT["saved"], calm=True)
+        show_good_news(self.auto_message, _TEXT["saved"])

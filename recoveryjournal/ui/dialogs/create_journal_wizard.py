@@ -31,10 +31,11 @@ from recoveryjournal.services.journal_service import JournalSession, create_jour
 from recoveryjournal.services.locations import new_journal_folder
 from recoveryjournal.services.policy import Policy, load_policy
 from recoveryjournal.ui.errors import problem_words
-from recoveryjournal.ui.safety.lock_sweep import clear_clipboard, copy_to_clipboard
-from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.safety.lock_sweep import BriefCopy
+from recoveryjournal.ui.widgets.common import message_line, paragraph, show_good_news, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_folder
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
@@ -85,6 +86,18 @@ _TEXT = Texts(
         "copied": N_("Copied. Paste it somewhere safe: the clipboard will be emptied by itself in 30 seconds."),
         "cleared": N_("The clipboard was emptied, so the key isn't left there."),
         "check": N_("To be sure you have it, type its last group here (you can skip this):"),
+        "check_button": N_("Check I have it…"),
+        "check_tip": N_("Hides the key while you type its last group from what you wrote down"),
+        "show_again": N_("Show my key again"),
+        "hidden": N_("(hidden while you check)"),
+        "key_saved": N_("{saved} Keep it apart from this journal too: printed, or on another stick."),
+        "same_place_title": N_("Save your key next to your journal?"),
+        "same_place": N_(
+            "That is where your journal is. If the computer or stick is lost, or someone else has it, the key "
+            "would be there with the journal. Somewhere else is safer: another USB stick, or a printed copy."
+        ),
+        "choose_other": N_("Choose another place"),
+        "save_anyway": N_("Save it here anyway"),
         "check_name": N_("The last group of the recovery key"),
         "check_ok": N_("That's it. You have your recovery key."),
         "check_not_yet": N_("Not quite yet: look again at the last four characters of what you wrote down."),
@@ -112,11 +125,14 @@ class _WherePage(QWizardPage):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(choose)
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(_TEXT["name"], self.name_edit)
         form.addRow(_TEXT["folder"], folder_row)
         form.addRow(paragraph(_TEXT["name_tip"], self))
-        form.addRow(self.message)
+        page = QVBoxLayout(self)
+        page.addLayout(form)
+        page.addWidget(self.message)  # outside the form, where a long sentence wraps whole rather than cut off
+        page.addStretch(1)
         choose.clicked.connect(self._on_choose_clicked)
         self.name_edit.textChanged.connect(self.completeChanged)
         self.folder_edit.textChanged.connect(self.completeChanged)
@@ -158,6 +174,7 @@ class _WherePage(QWizardPage):
     def validatePage(self) -> bool:
         if self.target().exists():
             show_message(self.message, _TEXT["exists"])
+            self._fix_here(self.name_edit)
             return False
         wizard = self.wizard()
         try:
@@ -165,9 +182,17 @@ class _WherePage(QWizardPage):
                 check_place_for_journal(self.target().parent, wizard.policy)
         except JournalError as exc:
             show_message(self.message, exc.message)
+            self._fix_here(self.folder_edit)
             return False
         show_message(self.message, "")
         return True
+
+    @staticmethod
+    def _fix_here(edit: QLineEdit) -> None:
+        """The page didn't move on: the cursor goes to the end of what needs changing, beside the whole sentence
+        that says why, so it is plain that this page is still waiting."""
+        edit.setFocus()
+        edit.end(False)
 
     def _on_choose_clicked(self) -> None:
         folder = choose_folder(self, _TEXT["folder"], self.folder_edit.text())
@@ -266,26 +291,39 @@ class _RecoveryKeyPage(QWizardPage):
         self.print_button = QPushButton(_TEXT["print"], self)
         self.save_button = QPushButton(_TEXT["save_key"], self)
         self.copied = message_line(self)
+        self.key = ""
+        self.journal_path: Path | None = None
+        self.check_button = QPushButton(_TEXT["check_button"], self)
+        self.check_button.setToolTip(_TEXT["check_tip"])
+        self.show_button = QPushButton(_TEXT["show_again"], self)
+        self.show_button.hide()
+        self.check_prompt = paragraph(_TEXT["check"], self)
         self.check_edit = QLineEdit(self)
         self.check_edit.setAccessibleName(_TEXT["check_name"])
         self.check_edit.setMaxLength(8)
+        for widget in (self.check_prompt, self.check_edit):
+            widget.hide()  # shown with the key hidden, after "Check I have it…"
         self.checked = message_line(self)
         self.kept = QCheckBox(_TEXT["key_keep"], self)
         self.journal_name = ""
-        self._clear_timer = QTimer(self)
-        self._clear_timer.setSingleShot(True)
-        self._clear_timer.timeout.connect(self.forget_copied_key)
+        self._copy = BriefCopy(self)
+        self._copy.cleared.connect(lambda: show_message(self.copied, _TEXT["cleared"], calm=True))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.copy_button, self.print_button, self.save_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        checking = QHBoxLayout()
+        checking.addWidget(self.check_button)
+        checking.addWidget(self.show_button)
+        checking.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.key_label)
         layout.addLayout(buttons)
         layout.addWidget(self.copied)
         layout.addStretch(1)
-        layout.addWidget(paragraph(_TEXT["check"], self))
+        layout.addLayout(checking)
+        layout.addWidget(self.check_prompt)
         layout.addWidget(self.check_edit)
         layout.addWidget(self.checked)
         layout.addWidget(self.kept)
@@ -294,26 +332,55 @@ class _RecoveryKeyPage(QWizardPage):
         self.print_button.clicked.connect(self._on_print_clicked)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.check_edit.textChanged.connect(self._on_check_typed)
+        self.check_button.clicked.connect(self._on_check_clicked)
+        self.show_button.clicked.connect(self._show_key)
+
+    def set_key(self, key: str, journal: Path) -> None:
+        """Show this journal's new recovery key."""
+        self.key, self.journal_path, self.journal_name = key, journal, journal.stem
+        self._show_key()
+
+    def forget(self) -> None:
+        """Forget the key (the wizard closes)."""
+        self.forget_copied_key()
+        self.key = ""
+        self.key_label.clear()
+        self.check_edit.clear()
 
     def isComplete(self) -> bool:
         return self.kept.isChecked()
 
+    def _show_key(self) -> None:
+        self.key_label.setText(self.key)
+        self._checking(False)
+
+    def _on_check_clicked(self) -> None:
+        """The check is only worth something with the key out of sight: hide it while the person types."""
+        self.key_label.setText(_TEXT["hidden"])
+        self._checking(True)
+        self.check_edit.setFocus()
+
+    def _checking(self, on: bool) -> None:
+        """While checking: the box for the last group and "Show my key again"; else the key's own buttons."""
+        key_buttons: tuple[QWidget, ...] = (self.copy_button, self.print_button, self.save_button, self.check_button)
+        for widget in key_buttons:
+            widget.setVisible(not on)
+        for widget in (self.show_button, self.check_prompt, self.check_edit):
+            widget.setVisible(on)
+
     def key_document(self) -> ExportDocument:
         """The key on a page, to print or save (made in memory; saved only where the person chooses)."""
         text = _TEXT["key_doc_text"].format(name=self.journal_name)
-        return ExportDocument(_TEXT["key_doc_title"], (Section("", (paragraph_block(self.key_label.text()),
+        return ExportDocument(_TEXT["key_doc_title"], (Section("", (paragraph_block(self.key),
                                                                      paragraph_block(text))),))  # fmt: skip
 
     def _on_copy_clicked(self) -> None:
-        copy_to_clipboard(self.key_label.text())
+        self._copy.copy(self.key, self.CLEAR_AFTER_MS)
         show_message(self.copied, _TEXT["copied"], calm=True)
-        self._clear_timer.start(self.CLEAR_AFTER_MS)
 
     def forget_copied_key(self) -> None:
         """Empty the clipboard only if it still holds the key (the person may have copied something else)."""
-        if QGuiApplication.clipboard().text() == self.key_label.text():
-            clear_clipboard()
-            show_message(self.copied, _TEXT["cleared"], calm=True)
+        self._copy.forget()
 
     def _on_print_clicked(self) -> None:
         from recoveryjournal.ui.export.save_pdf import ask_and_print
@@ -321,21 +388,43 @@ class _RecoveryKeyPage(QWizardPage):
         show_message(self.copied, ask_and_print(self, self.key_document()), calm=True)
 
     def _on_save_clicked(self) -> None:
+        """Saved where the person chooses, suggested away from the journal; next to it only if they say so."""
+        from recoveryjournal.services.destinations import beside_journal, place_apart_from
         from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 
-        show_message(self.copied, ask_and_save_pdf(self, self.key_document(), _TEXT["key_doc_title"]), calm=True)
+        journal = self.journal_path or Path.home()
+        saved = ask_and_save_pdf(
+            self, self.key_document(), _TEXT["key_doc_title"], start=place_apart_from(journal),
+            fine=lambda path: not beside_journal(path, journal) or self._save_there_anyway(),
+        )  # fmt: skip
+        if saved:
+            show_message(self.copied, _TEXT["key_saved"].format(saved=saved), calm=True)
+
+    def _save_there_anyway(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, _TEXT["same_place_title"], _TEXT["same_place"],
+                          QMessageBox.StandardButton.NoButton, self)  # fmt: skip
+        anyway = box.addButton(_TEXT["save_anyway"], QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(_TEXT["choose_other"], QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        return box.clickedButton() is anyway
 
     def _on_check_typed(self, typed: str) -> None:
-        last = self.key_label.text().rsplit("-", 1)[-1]
+        last = self.key.rsplit("-", 1)[-1]
         cleaned = typed.strip().replace("-", "").upper()
         if len(cleaned) < len(last):
             show_message(self.checked, "")
+            return
+        right = cleaned == last.upper()
+        if right:  # asked once: the right group is as good as the tick below, so it is ticked for them
+            self.kept.setChecked(True)
+            show_good_news(self.checked, _TEXT["check_ok"])
         else:
-            right = cleaned == last.upper()
-            show_message(self.checked, _TEXT["check_ok"] if right else _TEXT["check_not_yet"], calm=right)
+            show_message(self.checked, _TEXT["check_not_yet"])
 
     def cleanupPage(self) -> None:
-        self._clear_timer.stop()
+        self.forget_copied_key()
         super().cleanupPage()
 
 
@@ -356,7 +445,7 @@ class CreateJournalWizard(QWizard):
         self.key_page = _RecoveryKeyPage()
         for page in (self.where_page, self.passphrase_page, self.key_page):
             self.addPage(page)
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
 
     def make_journal(self, passphrase: str, busy: Callable[[bool], None], failed: Callable[[Exception], None]) -> None:
         """Make the journal on a worker (called by the passphrase page); then show its recovery key."""
@@ -364,15 +453,12 @@ class CreateJournalWizard(QWizard):
 
         def made(result: tuple[JournalSession, str]) -> None:
             self.session, recovery_key = result
-            self.key_page.key_label.setText(recovery_key)
-            self.key_page.journal_name = target.stem
+            self.key_page.set_key(recovery_key, target)
             self.next()
 
         run_in_background(lambda: create_journal(target, passphrase), made, failed, owner=self, busy=busy)
 
     def done(self, result: int) -> None:
         """Forget the recovery key as soon as the wizard closes (and take it off the clipboard if it is there)."""
-        self.key_page.forget_copied_key()
-        self.key_page.key_label.clear()
-        self.key_page.check_edit.clear()
+        self.key_page.forget()
         super().done(result)

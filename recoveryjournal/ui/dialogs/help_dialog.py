@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidge
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.help_texts import SHORTCUTS, TOPICS
 from recoveryjournal.ui.widgets.common import wrap_rows
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 SHORTCUTS_TOPIC = "shortcuts"
 _TEXT = Texts(
@@ -41,7 +42,7 @@ class HelpDialog(QDialog):
     def __init__(self, topic: str = "start", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_TEXT["window"])
-        self.resize(720, 460)
+        fit_to_screen(self, 720, 460)
         self._keys = [*TOPICS, SHORTCUTS_TOPIC]
         self.topics = QListWidget(self)
         wrap_rows(self.topics)

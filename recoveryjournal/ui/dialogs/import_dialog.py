@@ -25,8 +25,9 @@ from recoveryjournal.services import import_service
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.errors import problem_words
-from recoveryjournal.ui.widgets.common import busy_bar, cell_text, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, cell_text, message_line, paragraph, show_good_news, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
@@ -73,7 +74,7 @@ class ImportDialog(QDialog):
         self._session = session
         self._preview: ImportPreview | None = None
         self.setWindowTitle(_TEXT["window"])
-        self.resize(680, 560)
+        fit_to_screen(self, 680, 560)
         self._setup_ui()
 
     # Public -----------------------------------------------------------------------------
@@ -117,7 +118,7 @@ class ImportDialog(QDialog):
 
     def _on_brought_in(self, outcome: ImportOutcome) -> None:
         self._set_busy(False)
-        show_message(self.message, outcome.message(), calm=True)
+        show_good_news(self.message, outcome.message())
         import_service.announce(self._session, outcome)  # on this (the GUI) thread: the tabs listen
         self.imported.emit()
 

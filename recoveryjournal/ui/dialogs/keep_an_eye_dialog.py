@@ -21,6 +21,7 @@ from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services.journal_parts import HasPlan
 from recoveryjournal.ui.widgets.chips import ChipList
 from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 _TEXT = Texts(
     {
@@ -48,7 +49,7 @@ class KeepAnEyeDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self.setWindowTitle(_TEXT["window"])
-        self.resize(720, 480)
+        fit_to_screen(self, 720, 480)
         sections = sections if sections is not None else session.plan.sections()
         self.lists: dict[str, ChipList] = {}
         self.edits: dict[str, QLineEdit] = {}

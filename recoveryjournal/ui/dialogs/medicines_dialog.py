@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
-from recoveryjournal.domain.medicines import Medicine, change_line
+from recoveryjournal.domain.medicines import Medicine, change_line, first_line
 from recoveryjournal.i18n import N_, Texts, day
 from recoveryjournal.services.journal_parts import HasMedicines
-from recoveryjournal.ui.widgets.common import date_box, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import date_box, message_line, paragraph, show_good_news, show_message
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 _TEXT = Texts(
     {
@@ -70,7 +71,7 @@ class MedicinesDialog(QDialog):
         self._session = session
         self._armed: tuple[str, int] | None = None
         self.setWindowTitle(_TEXT["window"])
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(_TEXT["headers"])
         self.tree.setAccessibleName(_TEXT["list"])
@@ -128,9 +129,14 @@ class MedicinesDialog(QDialog):
         self._armed = None
         self.tree.clear()
         for m in self._session.medicines.all():
-            since = day(m.since) if m.since else ""
-            top = QTreeWidgetItem(self.tree, [m.name, m.what_i_take, since, ""])  # the changes follow, oldest first
+            # What I take now first; under it how it went, oldest first (how it started, then each change).
+            since = day(m.now_since) if m.now_since else ""
+            now = _TEXT["stop_word"] if m.stopped else m.now
+            top = QTreeWidgetItem(self.tree, [m.name, now, since, ""])
             top.setData(0, _ID, m.id)
+            if m.changes and m.since:
+                first = QTreeWidgetItem(top, [day(m.since), first_line(m), "", ""])
+                first.setData(0, _ID, m.id)
             for c in m.changes:
                 what = _TEXT["stop_word"] if c.kind == "stop" else c.what_i_take
                 child = QTreeWidgetItem(top, [day(c.date), what, "", c.why])
@@ -155,7 +161,7 @@ class MedicinesDialog(QDialog):
         if isinstance(result, Medicine):
             select = result.id
         self._show(select)
-        show_message(self.message, _TEXT["noted"])
+        show_good_news(self.message, _TEXT["noted"])
         return True
 
     def _on_add_clicked(self) -> None:
@@ -182,6 +188,9 @@ class MedicinesDialog(QDialog):
         if item is None:
             show_message(self.message, _TEXT["choose"])
             return
+        parent = item.parent()
+        if parent is not None and item.data(0, _CHANGE) is None:
+            item = parent  # "started …" is the medicine itself
         medicine_id, change_id = int(item.data(0, _ID)), item.data(0, _CHANGE)
         target = ("change", int(change_id)) if change_id is not None else ("medicine", medicine_id)
         if self._armed != target:

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QPushBu
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.pc_check import CLEARS, check_this_pc, clear_remembered_places
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.ui.widgets.common import message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import forget_file_dialog_history
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 _TEXT = Texts(
     {
@@ -19,11 +20,9 @@ _TEXT = Texts(
                 "anything that names someone's journal or a file they saved. It only reads; it changes nothing."
             )
         ),
-        "clean": N_("Clean: nothing on this account names a journal or an export."),
-        "traces": N_("Something here could tell the next person about someone's journal. See the list below."),
         "again": N_("Check again"),
         "clear": N_("Clear these now"),
-        "cleared": N_("Cleared. Files someone saved are still listed: move them to their stick or delete them."),
+        "cleared": N_("Cleared what the app remembers. {verdict} Move those files to their stick, or delete them."),
         "report": N_("Report"),
         "close": N_("Close"),
     }
@@ -37,8 +36,9 @@ class PcCheckDialog(QDialog):
         super().__init__(parent)
         self._policy = policy
         self.setWindowTitle(_TEXT["window"])
-        self.resize(680, 460)
+        fit_to_screen(self, 680, 460)
         self.verdict = message_line(self)
+        self.verdict.setAccessibleName(_TEXT["window"])
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setAccessibleName(_TEXT["report"])
@@ -50,8 +50,9 @@ class PcCheckDialog(QDialog):
         buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(_TEXT["window"], self, scale=1.3))
+        layout.addWidget(self.verdict)  # the verdict and its counts first; then what it is, then the details
         layout.addWidget(paragraph(_TEXT["intro"], self))
-        layout.addWidget(self.verdict)
         layout.addWidget(paragraph(_(CLEARS), self))
         layout.addWidget(self.report, 1)
         layout.addWidget(buttons)
@@ -64,12 +65,13 @@ class PcCheckDialog(QDialog):
         """Look again and show what was found."""
         report = check_this_pc()
         self.report.setPlainText("\n".join(report.lines()))
-        show_message(self.verdict, _TEXT["clean"] if report.clean else _TEXT["traces"], calm=report.clean)
-        self.clear_button.setEnabled(bool(report.traces))
+        show_message(self.verdict, report.verdict(), calm=report.clean)
+        self.clear_button.setEnabled(bool(report.remembered))
 
     def _on_clear_clicked(self) -> None:
         forget_file_dialog_history()  # through Qt's own settings too, so this process keeps nothing cached
         clear_remembered_places()
         self.run_check()
-        if self.clear_button.isEnabled():
-            show_message(self.verdict, _TEXT["cleared"], calm=True)
+        report = check_this_pc()
+        if report.saved:
+            show_message(self.verdict, _TEXT["cleared"].format(verdict=report.verdict()), calm=True)

@@ -26,6 +26,7 @@ from recoveryjournal.services.plan_documents import EMPTY_PLAN, wallet_card
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.safety.lock_sweep import copy_to_clipboard
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 
 class PlanVersionsDialog(QDialog):
@@ -34,7 +35,7 @@ class PlanVersionsDialog(QDialog):
     def __init__(self, session: HasPlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Earlier versions of my plan"))
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
         self._session = session
         self._versions = session.plan.versions()
         self.list = QListWidget(self)
@@ -122,7 +123,7 @@ class PlanAtAGlance(QDialog):
     def __init__(self, sections: list[PlanSection], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("My crisis plan"))
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
         content = QWidget(self)
         grid = QVBoxLayout(content)
         shown = [s for s in sections if not s.skipped and not s.is_empty]

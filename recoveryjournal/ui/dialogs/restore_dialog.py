@@ -23,9 +23,10 @@ from recoveryjournal.i18n import N_, Texts
 from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import PreparedRestore
 from recoveryjournal.ui.errors import problem_words
-from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_message
+from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_good_news, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
 from recoveryjournal.ui.widgets.passphrase_field import PassphraseField
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.workers import run_in_background
 
 _TEXT = Texts(
@@ -74,7 +75,7 @@ class RestoreDialog(QDialog):
         self._current, self._before_replace = current, before_replace
         self._prepared: PreparedRestore | None = None
         self.setWindowTitle(_TEXT["window"])
-        self.resize(660, 440)
+        fit_to_screen(self, 660, 440)
         self._setup_ui()
         if backup_file is not None:
             self.file_edit.setText(str(backup_file))
@@ -175,7 +176,7 @@ class RestoreDialog(QDialog):
             done = _TEXT["done_over"].format(old=prepared.kept_old.name)
         else:
             done = _TEXT["done_new"].format(path=place)
-        show_message(self.message, done, calm=True)
+        show_good_news(self.message, done)
         self.restored.emit(place, done)
 
     def _on_checked(self, prepared: PreparedRestore) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QFontDatabase, QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -38,8 +38,10 @@ from recoveryjournal.services.pdf_protection import suggest_password
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
 from recoveryjournal.ui.export.save_pdf import exporter, printing_is_fine_here
+from recoveryjournal.ui.safety.lock_sweep import BriefCopy
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 from recoveryjournal.ui.workers import run_and_wait
 
@@ -65,10 +67,17 @@ _TEXT = Texts(
         "save": N_("Save…"),
         "print": N_("Print…"),
         "cancel": N_("Cancel"),
+        "close": N_("Close"),
         "shared_pc": N_("On a shared computer, please save it to your own USB stick."),
         "protect": N_("Protect it with a password (for sending by e-mail)"),
         "password": N_("Password for the file"),
         "other_words": N_("Other words"),
+        "copy_password": N_("Copy"),
+        "password_copied": N_("Copied. The clipboard will be emptied by itself in 30 seconds."),
+        "have_it": N_("I have the password"),
+        "have_it_tip": N_("The app doesn't keep the password: it goes from the window when you say you have it"),
+        "protected_saved": N_("{saved} Its password is still shown above, until you press “I have the password”."),
+        "protected_stem": N_("{stem} (protected)"),
         "password_hint": N_(
             "Write the password down now: the app doesn't keep it. Tell it to them by phone or in person, not in "
             "the same e-mail as the file. You can type your own instead (8 to 32 characters)."
@@ -86,7 +95,7 @@ class ShareDialog(QDialog):
         self._session, self._policy = session, policy
         self.package: SharePackage | None = None
         self.setWindowTitle(_TEXT["window"])
-        self.resize(860, 700)
+        fit_to_screen(self, 860, 700)
         self.picker = SharePicker(session, preselected or {}, self)
         self._setup_ui()
 
@@ -148,8 +157,11 @@ class ShareDialog(QDialog):
         if self.package is None:
             self.refresh_preview()
         assert self.package is not None
-        return exporter().print_share(self._session, self.package,
-                                      lambda doc: paint_pages(doc, printer)).sentence  # type: ignore[arg-type]  # fmt: skip
+        outcome = exporter().print_share(self._session, self.package,
+                                         lambda doc: paint_pages(doc, printer))  # type: ignore[arg-type]  # fmt: skip
+        if outcome.done:
+            self.cancel_button.setText(_TEXT["close"])
+        return str(outcome.sentence)
 
     def save_to(self, path: Path) -> str:
         """Write what the preview shows to `path`, then log it. Returns a sentence for the person."""
@@ -163,8 +175,11 @@ class ShareDialog(QDialog):
         outcome = run_and_wait(lambda: exporter().share(session, package.request, fmt, path, overwrite=True,
                                                         previewed=package, password=password),
                                busy=self._set_saving)  # fmt: skip
-        if outcome.done and password is not None:  # the password is shown once: gone from the window now
-            self.protect_box.setChecked(False)
+        if outcome.done:
+            self.cancel_button.setText(_TEXT["close"])  # something has left: closing now cancels nothing
+        if outcome.done and password is not None:  # shown until the person says they have it, then forgotten
+            self.have_it_button.show()
+            return str(_TEXT["protected_saved"].format(saved=outcome.sentence))
         return str(outcome.sentence)
 
     def _set_saving(self, busy: bool) -> None:
@@ -176,23 +191,40 @@ class ShareDialog(QDialog):
         self.password_edit = QLineEdit(parent)
         self.password_edit.setAccessibleName(_TEXT["password"])
         self.password_edit.setMaxLength(32)
-        self.password_edit.setMinimumWidth(320)
+        self.password_edit.setMinimumWidth(300)
+        big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # large, and 0/O, 1/l told apart
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setBold(True)
+        self.password_edit.setFont(big)
         self.other_words = QPushButton(_TEXT["other_words"], parent)
+        self.copy_password = QPushButton(_TEXT["copy_password"], parent)
+        self.have_it_button = QPushButton(_TEXT["have_it"], parent)
+        self.have_it_button.setToolTip(_TEXT["have_it_tip"])
         self.password_hint = paragraph(_TEXT["password_hint"], parent)
+        self._brief_copy = BriefCopy(self)
         row = QHBoxLayout()
-        for widget in (self.protect_box, self.password_edit, self.other_words):
+        for widget in (self.protect_box, self.password_edit, self.copy_password, self.other_words,
+                       self.have_it_button):  # fmt: skip
             row.addWidget(widget)
         row.addStretch(1)
         self.protect_box.toggled.connect(self._on_protect_toggled)
         self.other_words.clicked.connect(lambda: self.password_edit.setText(suggest_password()))
+        self.copy_password.clicked.connect(self._on_copy_password)
+        self.have_it_button.clicked.connect(lambda: self.protect_box.setChecked(False))
         self._on_protect_toggled(False)
         return row
 
     def _on_protect_toggled(self, on: bool) -> None:
         """A suggested password appears only while protecting is chosen, and is forgotten when it isn't."""
+        self._brief_copy.forget()
         self.password_edit.setText(suggest_password() if on else "")
-        for widget in (self.password_edit, self.other_words, self.password_hint):
+        for widget in (self.password_edit, self.other_words, self.copy_password, self.password_hint):
             widget.setVisible(on)
+        self.have_it_button.hide()
+
+    def _on_copy_password(self) -> None:
+        self._brief_copy.copy(self.password_edit.text().strip())
+        show_message(self.message, _TEXT["password_copied"], calm=True)
 
     def _on_format_chosen(self) -> None:
         pdf = self.fmt() == "pdf"
@@ -224,6 +256,9 @@ class ShareDialog(QDialog):
         )
         self.title = QLineEdit(_("Shared from my journal"), self)
         self.author = QLineEdit(self)
+        for edit, key in ((self.recipient.lineEdit(), "to"), (self.title, "title"), (self.author, "author")):
+            if edit is not None:  # the combo's own box too, which has no label of its own
+                edit.setAccessibleName(_TEXT[key].replace("&", ""))
         choose = QWidget(self)
         form = QFormLayout()
         form.addRow(_TEXT["to"], self.recipient)
@@ -276,7 +311,8 @@ class ShareDialog(QDialog):
             self.stack.addWidget(page)
         self.message = message_line(self)
         self.back_button, self.next_button = QPushButton(_TEXT["back"], self), QPushButton(_TEXT["next"], self)
-        self.save_button, cancel = QPushButton(_TEXT["save"], self), QPushButton(_TEXT["cancel"], self)
+        self.save_button = QPushButton(_TEXT["save"], self)
+        self.cancel_button = cancel = QPushButton(_TEXT["cancel"], self)
         self.print_button = QPushButton(_TEXT["print"], self)
         self.log_button = QPushButton(_("What I've shared…"), self)  # the share log, a step from here
         self.save_button.setObjectName("primaryButton")
@@ -321,7 +357,7 @@ class ShareDialog(QDialog):
         self.phrase_edit.clear()
 
     def _on_suggest_clicked(self) -> None:
-        for name in suggest_names(self._session):
+        for name in suggest_names(self._session, own_name=self.author.text()):
             self._add_phrase(name, False)
 
     def _on_save_clicked(self) -> None:
@@ -332,6 +368,8 @@ class ShareDialog(QDialog):
         # never overwrite each other.
         recipient = redact(self.package.request.recipient, self.package.request.redactions).strip()
         stem = _("For {who}").format(who=recipient) if recipient else self.package.document.title
+        if self.protect_box.isChecked():
+            stem = _TEXT["protected_stem"].format(stem=stem)  # the protected copy, told apart from a plain one
         suggested = suggested_save_path(stem, self.fmt())
         name = choose_file_to_save(self, _TEXT["save"], suggested, _(FILE_TYPES[self.fmt()]))
         if name:
@@ -355,6 +393,8 @@ class ShareDialog(QDialog):
     def done(self, result: int) -> None:
         """Nothing of what was chosen or previewed stays in memory once the dialog closes."""
         self.package = None
+        self.protect_box.setChecked(False)  # the password, forgotten (and off the clipboard if it is still there)
+        self._brief_copy.forget()
         self._empty_pages()
         self.picker.tree.clear()
         self.phrases.clear()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QStackedWidget,
 
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.ui.widgets.common import heading, paragraph
+from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 
 PAGES: list[tuple[str, list[str]]] = [
     (
@@ -58,7 +59,7 @@ class WelcomeTour(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_TEXT["window"])
-        self.resize(560, 360)
+        fit_to_screen(self, 560, 360)
         self.stack = QStackedWidget(self)
         for title, paragraphs in PAGES:
             page = QWidget(self.stack)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -21,13 +22,25 @@ def exporter() -> Exporter:
     return Exporter(load_policy(), pdf_bytes)
 
 
-def ask_and_save_pdf(parent: QWidget, doc: ExportDocument, stem: str) -> str:
-    """Ask where (the usual folder; `stem` and today's date as the name), then save. Returns a sentence for the
-    person: where it was saved, why it wasn't, or '' if they cancelled."""
-    name = choose_file_to_save(parent, _("Save as PDF"), suggested_save_path(stem, "pdf"), _(FILE_TYPES["pdf"]))
-    if not name:
-        return ""
-    path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+def ask_and_save_pdf(
+    parent: QWidget,
+    doc: ExportDocument,
+    stem: str,
+    start: Path | None = None,
+    fine: Callable[[Path], bool] | None = None,
+) -> str:
+    """Ask where (`start`, else the usual folder; `stem` and today's date as the name), then save. `fine` may turn a
+    chosen place down (the person is asked again). Returns a sentence for the person: where it was saved, why it
+    wasn't, or '' if they cancelled."""
+    suggested = suggested_save_path(stem, "pdf", start)
+    while True:
+        name = choose_file_to_save(parent, _("Save as PDF"), suggested, _(FILE_TYPES["pdf"]))
+        if not name:
+            return ""
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        if fine is None or fine(path):
+            break
+        suggested = str(path)
     return str(run_and_wait(lambda: exporter().save_document(doc, path)).sentence)  # drawn and written on a worker
 
 

@@ -30,7 +30,7 @@ from recoveryjournal.services.plan_documents import agenda_pdf_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
-from recoveryjournal.ui.widgets.common import date_box, label_choice, message_line, show_message
+from recoveryjournal.ui.widgets.common import date_box, label_choice, message_line, show_good_news, show_message
 
 _TEXT = Texts(
     {
@@ -251,7 +251,7 @@ class AppointmentsTab(JournalTab[HasAppointments]):
     def _on_save_clicked(self) -> None:
         self._dirty = True
         if self.save():
-            show_message(self.message, _TEXT["saved"])
+            show_good_news(self.message, _TEXT["saved"])
 
     def _on_add_agreed(self) -> None:
         self.agreed.append(Agreement(None, ""))

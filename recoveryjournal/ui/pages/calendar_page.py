@@ -28,6 +28,8 @@ from recoveryjournal.ui.widgets.year_view import BANDS, YearView
 _CALENDAR_PARTS = {
     "qt_calendar_prevmonth": N_("Previous month"),
     "qt_calendar_nextmonth": N_("Next month"),
+    "qt_calendar_monthbutton": N_("Choose the month"),
+    "qt_calendar_yearbutton": N_("Choose the year"),
     "qt_calendar_calendarview": N_("Days of the month"),
 }
 _TEXT = Texts(
@@ -103,6 +105,8 @@ class CalendarPage(JournalTab[ReadsDays]):
             widget = self.calendar.findChild(QWidget, part)
             if widget is not None:
                 widget.setAccessibleName(name)
+                if part != "qt_calendar_calendarview":  # Qt leaves its month and year buttons out of Tab
+                    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.today_button = QPushButton(_TEXT["today"], self)
         self.today_button.setToolTip(_TEXT["today_tip"])
         self.write_button = QPushButton(_TEXT["write"], self)

@@ -30,8 +30,17 @@ from recoveryjournal.services.journal_parts import ChecksIn
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.chips import ChipList
-from recoveryjournal.ui.widgets.common import add_shortcut, checkin_line, heading, message_line, show_message
+from recoveryjournal.ui.widgets.common import (
+    add_shortcut,
+    checkin_line,
+    heading,
+    message_line,
+    paragraph,
+    show_good_news,
+    show_message,
+)
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
+from recoveryjournal.ui.widgets.screen_fit import scrolling
 
 _TEXT = Texts(
     {
@@ -57,6 +66,8 @@ _TEXT = Texts(
         "helped": N_("What hel&ped…"),
         "own_sign": N_("Add a sign in your own words and press Enter"),
         "own_help": N_("Add what helped in your own words and press Enter"),
+        "no_signs": N_("Signs you add, or choose from your crisis plan, show here to tick."),
+        "no_helps": N_("What helps you, added here or chosen from your crisis plan, shows here to tick."),
         "keep_an_eye": N_("Keep an eye on some of my signs and what helps…"),
         "keep_an_eye_tip": N_("Choose from your crisis plan which early signs and helpful things to tick here"),
         "medicines": N_("Took my &medicines"),
@@ -137,7 +148,7 @@ class CheckInTab(JournalTab[ChecksIn]):
         self._offer_keeping(checkin.noticed, checkin.helped)
         self._reset_form()
         self._show_today()
-        show_message(self.message, _TEXT["saved"])
+        show_good_news(self.message, _TEXT["saved"])
         self.saved.emit(int(checkin.id or 0))
         return True
 
@@ -153,7 +164,6 @@ class CheckInTab(JournalTab[ChecksIn]):
             known = {w.casefold() for w in watched}
             chips.set_words(watched + [w for w in ticked if w.casefold() not in known], set(ticked))
         for key, chips, edit in (("noticed", self.noticed, self.own_sign), ("helped", self.helped, self.own_help)):
-            chips.setVisible(chips.count() > 0)
             self.mark_labels[key].setBuddy(chips if chips.count() else edit)
         self.medicine_row.setVisible(self._session.medicines.turned_on)
 
@@ -216,8 +226,8 @@ class CheckInTab(JournalTab[ChecksIn]):
             box.setMaximumWidth(180)
         self.feelings = ChipList(_TEXT["feelings"], self)
         # My own signs and what helps, from my plan's "keep an eye on this" (none until I choose some).
-        self.noticed = ChipList(_TEXT["noticed"].replace("&", ""), self, most_height=76)
-        self.helped = ChipList(_TEXT["helped"].replace("&", ""), self, most_height=76)
+        self.noticed = ChipList(_TEXT["noticed"].replace("&", ""), self, most_height=76, placeholder=_TEXT["no_signs"])
+        self.helped = ChipList(_TEXT["helped"].replace("&", ""), self, most_height=76, placeholder=_TEXT["no_helps"])
         self.own_sign, self.own_help = QLineEdit(self), QLineEdit(self)
         for edit, key in ((self.own_sign, "own_sign"), (self.own_help, "own_help")):
             edit.setPlaceholderText(_TEXT[key])
@@ -255,6 +265,8 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.message = message_line(self)
         self.today = QListWidget(self)
         self.today.setAccessibleName(_TEXT["today"])
+        self.today.setWordWrap(True)  # every answer of a check-in, wrapped rather than cut short
+        self.today.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         add_shortcut(self, ["Ctrl+Return", "Ctrl+Enter"], self.record)
 
         form = QFormLayout()
@@ -268,34 +280,40 @@ class CheckInTab(JournalTab[ChecksIn]):
         buttons.addWidget(self.words_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(_TEXT["title"], self, scale=1.4))
-        layout.addWidget(QLabel(_TEXT["mood_help"], self))
-        layout.addLayout(row)
-        layout.addWidget(self.mood_words)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(_TEXT["feelings"], self))
-        layout.addWidget(self.feelings)
-        layout.addWidget(self.own_word)
+        # The form scrolls; what acts on it (the message, Save check-in) stays pinned below, always in view.
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addWidget(heading(_TEXT["title"], content, scale=1.4))
+        inner.addWidget(paragraph(_TEXT["mood_help"], content))
+        inner.addLayout(row)
+        inner.addWidget(self.mood_words)
+        inner.addLayout(form)
+        inner.addWidget(QLabel(_TEXT["feelings"], content))
+        inner.addWidget(self.feelings)
+        inner.addWidget(self.own_word)
         signs = QGridLayout()
         # Alt+N and Alt+P (their letters in each language) go straight to the chips: a check-in by keyboard
-        # stays a few keys long.
+        # stays a few keys long. The boxes for my own words come first and the chips below them keep their
+        # room, so adding a sign moves nothing under the pointer.
         self.mark_labels: dict[str, QLabel] = {}
         for column, key in enumerate(("noticed", "helped")):
-            self.mark_labels[key] = label = QLabel(_TEXT[key], self)
+            self.mark_labels[key] = label = QLabel(_TEXT[key], content)
             signs.addWidget(label, 0, column)
-        signs.addWidget(self.noticed, 1, 0)
-        signs.addWidget(self.helped, 1, 1)
-        signs.addWidget(self.own_sign, 2, 0)
-        signs.addWidget(self.own_help, 2, 1)
-        layout.addLayout(signs)
-        layout.addWidget(self.keep_an_eye_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
+        signs.addWidget(self.own_sign, 1, 0)
+        signs.addWidget(self.own_help, 1, 1)
+        signs.addWidget(self.noticed, 2, 0)
+        signs.addWidget(self.helped, 2, 1)
+        inner.addLayout(signs)
+        inner.addWidget(self.keep_an_eye_button, 0, Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.note)
+        inner.addWidget(QLabel(_TEXT["today"], content))
+        inner.addWidget(self.today, 1)
+        self.form_scroll = scrolling(content, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.keep_row)
-        layout.addWidget(QLabel(_TEXT["today"], self))
-        layout.addWidget(self.today, 1)
+        layout.addLayout(buttons)
 
         self.mood_group.idClicked.connect(self._on_mood_chosen)
         self.own_word.returnPressed.connect(self._on_own_word)
@@ -355,8 +373,7 @@ class CheckInTab(JournalTab[ChecksIn]):
     def _on_own_mark(self, edit: QLineEdit, chips: ChipList) -> None:
         word = " ".join(edit.text().split())
         if word:
-            chips.add_word(word, ticked=True)
-            chips.show()
+            chips.add_word(word, ticked=True, own=True)
         edit.clear()
 
     def _offer_keeping(self, noticed: tuple[str, ...], helped: tuple[str, ...]) -> None:
@@ -386,7 +403,7 @@ class CheckInTab(JournalTab[ChecksIn]):
             show_message(self.message, exc.message)
             return
         self.refresh_chips()
-        show_message(self.message, _TEXT["kept"])
+        show_good_news(self.message, _TEXT["kept"])
 
     def _show_scale_ends(self) -> None:
         words = self._session.checkins.scale_words()["mood"] if self._session is not None else {}

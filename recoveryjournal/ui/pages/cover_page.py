@@ -11,15 +11,15 @@ NEUTRAL_TITLE = N_("Untitled")
 
 
 class CoverPage(QWidget):
-    """A plain, empty page with one small button to come back."""
+    """A plain, empty page with one button to come back, at the top where it is seen at once (words that don't name
+    the app, on any screen size)."""
 
     continue_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.continue_button = QPushButton(_("Continue"), self)
-        self.continue_button.setFlat(True)
         layout = QVBoxLayout(self)
-        layout.addStretch(1)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
         self.continue_button.clicked.connect(self.continue_requested)

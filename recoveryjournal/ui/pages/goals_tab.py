@@ -22,7 +22,7 @@ from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_parts import HasGoals
 from recoveryjournal.services.repairs import named_goal
 from recoveryjournal.ui.pages.journal_tab import JournalTab
-from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_message
+from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_good_news, show_message
 from recoveryjournal.ui.widgets.goal_editor import GoalEditor
 
 _TEXT = Texts(
@@ -178,7 +178,7 @@ class GoalsTab(JournalTab[HasGoals]):
     def _on_save_clicked(self) -> None:
         self._dirty = True
         if self.save() and not self.editor.steps.marked_rows():
-            show_message(self.message, _TEXT["saved"])
+            show_good_news(self.message, _TEXT["saved"])
 
     def _on_note_added(self, text: str) -> None:
         goal = self.editor.goal()

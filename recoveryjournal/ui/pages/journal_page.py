@@ -23,6 +23,10 @@ UNDO_MS = 20_000
 _TEXT = Texts(
     {
         "new": N_("New entry"),
+        "first_step": N_(
+            "Your journal is ready. A first step, if you like: write a few words on the right about today. They "
+            "are kept as you write, and only you can read them."
+        ),
         "saved": N_("Saved."),
         "delete_title": N_("Delete this entry?"),
         "delete_text": N_("Delete “{name}” from {day}? You can undo it for a little while, until the journal locks."),
@@ -74,6 +78,10 @@ class JournalPage(JournalTab[WritesEntries]):
         else:
             self.start_new_entry()
 
+    def _show_first_step(self) -> None:
+        empty = self._session is not None and self.model.rowCount() == 0 and not self._session.read_only
+        show_message(self.first_step, _TEXT["first_step"] if empty else "")
+
     def show_backup_note(self, text: str) -> None:
         """A quiet note ('Your last backup was 40 days ago.') with a way to back up; '' hides it."""
         show_message(self.backup_note, text)
@@ -84,6 +92,7 @@ class JournalPage(JournalTab[WritesEntries]):
         self._autosave.stop()
         self._forget_deleted()
         self.show_backup_note("")
+        show_message(self.first_step, "")
         self._current_id = None
         self.model.clear()
         self.editor.clear_all()
@@ -171,6 +180,8 @@ class JournalPage(JournalTab[WritesEntries]):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([300, 700])
+        # A new journal's first screen says what the first step is (gone once there is an entry).
+        self.first_step = message_line(self, "hintLine")
         self.backup_note = message_line(self, "hintLine")
         self.backup_button = QPushButton(_TEXT["back_up"], self)
         self.backup_button.setFlat(True)
@@ -179,10 +190,13 @@ class JournalPage(JournalTab[WritesEntries]):
         note_row.addWidget(self.backup_note, 1)
         note_row.addWidget(self.backup_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.first_step)
         layout.addLayout(note_row)
         layout.addWidget(splitter, 1)
 
         self.backup_button.clicked.connect(self.backup_requested)
+        for change in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            change.connect(self._show_first_step)
         self.new_button.clicked.connect(self.start_new_entry)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.editor.changed.connect(self._on_edited)

@@ -29,6 +29,9 @@ from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, 
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
 from recoveryjournal.ui.workers import run_in_background
 
+#: Until check-ins on this many days, the chart tab says it will say more after a few more.
+FIRST_DAYS = 3
+
 _TEXT = Texts(
     {
         "mood_chart": N_("Mood chart"),
@@ -44,6 +47,10 @@ _TEXT = Texts(
         "save_title": N_("Save the mood chart"),
         "feelings": N_("Feelings that came up"),
         "no_feelings": N_("No feelings chosen in this period yet."),
+        "first_days": N_(
+            "Your chart grows as you check in. Come back after a few check-ins to see how things have been: "
+            "the words and the lines fill in day by day."
+        ),
         "top_feelings": N_("The feelings you chose most often: {feelings}."),
         "click_hint": N_("Click a point to see that day."),
         "drawing": N_("Drawing…"),
@@ -102,6 +109,7 @@ class MoodTab(JournalTab[MoodSource]):
         self.mood_view.clear()
         self.feelings_view.clear()
         self.summary.setText("")
+        show_message(self.first_days, "")
         self.patterns.setText("")
         self.feelings_summary.setText("")
         show_message(self.message, "")
@@ -122,6 +130,9 @@ class MoodTab(JournalTab[MoodSource]):
         first, last = mood_stats.period_range(self._period, first_ever=self._session.checkins.first_date())
         series = mood_stats.mood_series(self._session, first, last)
         self.summary.setText(mood_stats.mood_summary(series, _(_PERIOD_WORDS[self._period])))
+        days_so_far = sum(1 for v in series.mood if v is not None)
+        # The first days: one dot says little, so say when it will say more (gently, never as a task).
+        show_message(self.first_days, _TEXT["first_days"] if 0 < days_so_far < FIRST_DAYS else "", calm=True)
         dark = QApplication.palette().window().color().lightness() < 128
         if series.has_data:
             figure = draw_mood_figure(
@@ -196,6 +207,7 @@ class MoodTab(JournalTab[MoodSource]):
         self.feelings_view.setAccessibleName(_TEXT["feelings_chart"])
         self.feelings_summary = paragraph("", self)
         self.message = message_line(self)
+        self.first_days = message_line(self, "hintLine")
         hint = QLabel(_TEXT["click_hint"], self)
         hint.setObjectName("statusLine")
         content = QWidget(self)
@@ -203,6 +215,7 @@ class MoodTab(JournalTab[MoodSource]):
         inner.addWidget(heading(_TEXT["title"], content, scale=1.4))
         inner.addLayout(periods)
         inner.addWidget(self.message)
+        inner.addWidget(self.first_days)
         inner.addWidget(self.summary)
         inner.addWidget(self.mood_view)
         inner.addWidget(hint)

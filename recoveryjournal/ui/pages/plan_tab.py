@@ -27,7 +27,14 @@ from recoveryjournal.services.repairs import titled_sections
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanVersionsDialog, WalletCardDialog
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.journal_tab import JournalTab
-from recoveryjournal.ui.widgets.common import add_shortcut, message_line, paragraph, show_message, wrap_rows
+from recoveryjournal.ui.widgets.common import (
+    add_shortcut,
+    message_line,
+    paragraph,
+    show_good_news,
+    show_message,
+    wrap_rows,
+)
 from recoveryjournal.ui.widgets.plan_section_editor import PlanSectionEditor
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 
@@ -240,7 +247,7 @@ class PlanTab(JournalTab[HasPlan]):
         self._take_edits()
         self._dirty = True
         if self.save():
-            show_message(self.message, _TEXT["saved"])
+            show_good_news(self.message, _TEXT["saved"])
             self._show_watching()
 
     def _on_versions_clicked(self) -> None:

@@ -26,6 +26,7 @@ from recoveryjournal.ui.widgets.common import (
     cell_text,
     message_line,
     paragraph,
+    show_good_news,
     show_message,
 )
 
@@ -154,4 +155,4 @@ class SupportTab(JournalTab[HasSupport]):
     def _on_save_clicked(self) -> None:
         self._dirty = True
         if self.save():
-            show_message(self.message, _TEXT["saved"])
+            show_good_news(self.message, _TEXT["saved"])

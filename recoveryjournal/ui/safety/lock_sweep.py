@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -56,3 +57,33 @@ def clear_clipboard_if_ours(shown: list[str]) -> bool:
             clipboard.clear(clipboard.Mode.Selection)
         return True
     return False
+
+
+class BriefCopy(QObject):
+    """Copies a secret (a recovery key, a PDF's password) and empties the clipboard again after a while, but only
+    if it still holds that secret (the person may have copied something else since); `cleared` then."""
+
+    cleared = Signal()
+    #: How long a copied secret stays on the clipboard.
+    CLEAR_AFTER_MS = 30_000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.forget)
+
+    def copy(self, text: str, after_ms: int | None = None) -> None:
+        """Copy `text` now; take it off the clipboard after `after_ms` (30 s)."""
+        self._text = text
+        copy_to_clipboard(text)
+        self._timer.start(self.CLEAR_AFTER_MS if after_ms is None else after_ms)
+
+    def forget(self) -> None:
+        """Empty the clipboard now if it still holds what was copied here."""
+        self._timer.stop()
+        text, self._text = self._text, ""
+        if text and QGuiApplication.clipboard().text() == text:
+            clear_clipboard()
+            self.cleared.emit()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS, CheckIn
-from recoveryjournal.i18n import _, clock
+from recoveryjournal.i18n import _, clock, number
 
 
 def heading(text: str, parent: QWidget | None = None, scale: float = 1.6) -> QLabel:
@@ -50,6 +50,8 @@ class MessageLine(QFrame):
     def __init__(self, parent: QWidget | None = None, object_name: str = "messageLine") -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
+        #: The look it was made with; `show_message` returns to it unless told otherwise.
+        self.home_look = object_name
         self._label = QLabel(self)
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -61,6 +63,13 @@ class MessageLine(QFrame):
     def text(self) -> str:
         """The message shown ('' when none)."""
         return self._label.text()
+
+    def set_look(self, look: str) -> None:
+        """One of the style sheet's looks: messageLine (needs attention), hintLine, doneLine (good news), banner."""
+        if self.objectName() != look:
+            self.setObjectName(look)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def setText(self, text: str) -> None:
         """Show `text`; an empty text hides the box."""
@@ -74,14 +83,18 @@ def message_line(parent: QWidget | None = None, object_name: str = "messageLine"
 
 
 def show_message(line: MessageLine | QLabel, text: str, calm: bool | None = None) -> None:
-    """Show (or hide, when empty) a message line; `calm` picks the quiet look for good news (True) or the
-    warm warning look (False); None keeps the line's own look."""
-    if calm is not None and isinstance(line, MessageLine):
-        line.setObjectName("hintLine" if calm else "messageLine")
-        line.style().unpolish(line)
-        line.style().polish(line)
+    """Show (or hide, when empty) a message line; `calm` picks the quiet look of a hint (True) or the warm look of
+    what needs attention (False); None gives the line the look it was made with."""
+    if isinstance(line, MessageLine):
+        line.set_look(line.home_look if calm is None else "hintLine" if calm else "messageLine")
     line.setText(text)
     line.setVisible(bool(text))
+
+
+def show_good_news(line: MessageLine, text: str) -> None:
+    """Good news ("Saved.", "Noted.") in a calm look of its own, never the orange of what needs attention."""
+    show_message(line, text)
+    line.set_look("doneLine")
 
 
 def centered_column(page: QWidget, width: int) -> QVBoxLayout:
@@ -190,12 +203,21 @@ def wrap_rows(view: QListWidget) -> None:
 
 def checkin_line(c: CheckIn, with_medicines: bool) -> str:
     """One check-in in a line, as the day lists show it: time, mood, feelings, what I noticed, what helped, and
-    (when medicines are on) the medicines answer; the note under it."""
-    parts = [clock(c.time), _("mood {mood}").format(mood=c.mood), *c.feelings]
+    (when medicines are on) the medicines answer, then the note in quotes."""
+    parts = [clock(c.time), _("mood {mood}").format(mood=c.mood)]
+    if c.sleep_hours is not None:  # the other answers, worded as everywhere else they are listed
+        parts.append(_("sleep {hours} h").format(hours=number(c.sleep_hours, fixed=False)))
+    if c.anxiety:
+        parts.append(_("anxiety {anxiety}").format(anxiety=c.anxiety))
+    if c.energy:
+        parts.append(_("energy {energy}").format(energy=c.energy))
+    parts += c.feelings
     if c.noticed:
         parts.append(_("I noticed: {signs}").format(signs=", ".join(c.noticed)))
     if c.helped:
         parts.append(_("What helped: {helped}").format(helped=", ".join(c.helped)))
     if c.medicines and with_medicines:
         parts.append(_("Took my medicines: {answer}").format(answer=_(MEDICINE_ANSWERS[c.medicines])))
-    return " · ".join(parts) + (f"\n{c.note}" if c.note else "")
+    if c.note:  # quoted, so it never runs on from the last answer ("…: all Good sleep.")
+        parts.append(_("note: “{note}”").format(note=c.note))
+    return " · ".join(parts)

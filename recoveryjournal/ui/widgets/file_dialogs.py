@@ -68,12 +68,12 @@ def choose_file_to_save(parent: QWidget | None, title: str, start: str, filters:
     return chosen
 
 
-def suggested_save_path(stem: str, extension: str) -> str:
-    """Where a save dialog starts: the usual folder, and a name that carries today's date ("For Alex 2026-12-03.pdf")
-    and, if that file is already there, a number, so one share never lands on another."""
+def suggested_save_path(stem: str, extension: str, folder: Path | None = None) -> str:
+    """Where a save dialog starts: `folder` or the usual one, and a name that carries today's date ("For Alex
+    2026-12-03.pdf") and, if that file is already there, a number, so one share never lands on another."""
     import datetime as dt
 
-    place = Path(default_export_folder())
+    place = folder or Path(default_export_folder())
     clean = "".join(c for c in stem if c not in '/\\:*?"<>|').strip() or "Recovery Journal"
     base = f"{clean} {dt.date.today().isoformat()}"
     candidate, n = place / f"{base}.{extension}", 2

@@ -41,6 +41,12 @@ def month_words(year: int, month: int, moods: dict[dt.date, float]) -> str:
     )  # fmt: skip
 
 
+def _weekday_letters() -> list[str]:
+    """The weekdays' first letters, Monday first (the columns of calendar.Calendar), in the app's language."""
+    monday = dt.date(2024, 1, 1)  # a Monday
+    return [day(monday + dt.timedelta(days=n), "weekday_letter") for n in range(7)]
+
+
 class YearView(QWidget):
     """Paints one year; `day_clicked(date)` when a day is clicked."""
 
@@ -52,7 +58,7 @@ class YearView(QWidget):
         self.moods: dict[dt.date, float] = {}
         self._cells: list[tuple[QRectF, dt.date]] = []
         self.setMouseTracking(True)
-        self.setMinimumSize(560, 380)
+        self.setMinimumSize(420, 300)  # fits beside nothing else on a 1024×600 screen
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_year(self, year: int, moods: dict[dt.date, float]) -> None:
@@ -72,7 +78,7 @@ class YearView(QWidget):
         empty = self.palette().color(QPalette.ColorRole.Mid)
         columns, rows = 4, 3
         width, height = self.width() / columns, self.height() / rows
-        cell = min((width - 12) / 7, (height - 26) / 6.6)
+        cell = min((width - 12) / 7, (height - 26) / 7.6)  # six weeks and a row of weekday letters
         small = QFont(self.font())
         small.setPointSizeF(max(6.5, cell * 0.36))
         title = QFont(self.font())
@@ -85,11 +91,15 @@ class YearView(QWidget):
             painter.drawText(QRectF(left, top, width - 8, 20), int(Qt.AlignmentFlag.AlignLeft),
                              day(dt.date(self.year, month, 1), "month"))  # fmt: skip
             painter.setFont(small)
+            painter.setPen(text_colour)
+            for column, letter in enumerate(_weekday_letters()):
+                place = QRectF(left + column * cell, top + 20, cell - 2, cell)
+                painter.drawText(place, int(Qt.AlignmentFlag.AlignCenter), letter)
             for week, days in enumerate(calendar.Calendar().monthdatescalendar(self.year, month)):
                 for column, when in enumerate(days):
                     if when.month != month:
                         continue
-                    rect = QRectF(left + column * cell, top + 22 + week * cell, cell - 2, cell - 2)
+                    rect = QRectF(left + column * cell, top + 22 + (week + 1) * cell, cell - 2, cell - 2)
                     self._cells.append((rect, when))
                     mood = self.moods.get(when)
                     if mood is None:
