@@ -186,16 +186,17 @@ class ShareDialog(QDialog):
         for button in (self.save_button, self.print_button, self.back_button):
             button.setEnabled(not busy)
 
-    def _protect_row(self, parent: QWidget) -> QHBoxLayout:
+    def _protect_row(self, parent: QWidget) -> QVBoxLayout:
         self.protect_box = QCheckBox(_TEXT["protect"], parent)
         self.password_edit = QLineEdit(parent)
         self.password_edit.setAccessibleName(_TEXT["password"])
         self.password_edit.setMaxLength(32)
-        self.password_edit.setMinimumWidth(300)
         big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # large, and 0/O, 1/l told apart
         big.setPointSizeF(big.pointSizeF() * 1.4)
         big.setBold(True)
         self.password_edit.setFont(big)
+        # Room for the longest password (32 characters) whole, on a line of its own under the tick box.
+        self.password_edit.setMinimumWidth(self.password_edit.fontMetrics().horizontalAdvance("m" * 33) + 12)
         self.other_words = QPushButton(_TEXT["other_words"], parent)
         self.copy_password = QPushButton(_TEXT["copy_password"], parent)
         self.have_it_button = QPushButton(_TEXT["have_it"], parent)
@@ -203,16 +204,18 @@ class ShareDialog(QDialog):
         self.password_hint = paragraph(_TEXT["password_hint"], parent)
         self._brief_copy = BriefCopy(self)
         row = QHBoxLayout()
-        for widget in (self.protect_box, self.password_edit, self.copy_password, self.other_words,
-                       self.have_it_button):  # fmt: skip
+        for widget in (self.password_edit, self.copy_password, self.other_words, self.have_it_button):
             row.addWidget(widget)
         row.addStretch(1)
+        rows = QVBoxLayout()
+        rows.addWidget(self.protect_box)
+        rows.addLayout(row)
         self.protect_box.toggled.connect(self._on_protect_toggled)
         self.other_words.clicked.connect(lambda: self.password_edit.setText(suggest_password()))
         self.copy_password.clicked.connect(self._on_copy_password)
         self.have_it_button.clicked.connect(lambda: self.protect_box.setChecked(False))
         self._on_protect_toggled(False)
-        return row
+        return rows
 
     def _on_protect_toggled(self, on: bool) -> None:
         """A suggested password appears only while protecting is chosen, and is forgotten when it isn't."""
