@@ -36,6 +36,16 @@ class Input:
             value = line.rstrip("\r\n")
         if not value:
             raise InvalidInput(_("{what} can't be empty.").format(what=prompt.rstrip(": ")))
+        if confirm is not None and not _is_text(value):
+            # A new passphrase in bytes that aren't text (a Latin-1 terminal's "café"): only those exact bytes
+            # would open the journal, and the window can never type them. Refused before anything changes.
+            raise InvalidInput(
+                _(
+                    "That passphrase has letters this app can't read as text (the terminal may use another "
+                    "encoding than UTF-8), so the window could never type it. Choose one in plain letters, or set "
+                    "the terminal to UTF-8. Nothing has been changed."
+                )
+            )
         return value
 
     def rest(self) -> str:
@@ -55,6 +65,15 @@ class Input:
                     "Nothing has been changed."
                 )
             ) from None
+
+
+def _is_text(value: str) -> bool:
+    """True when `value` is text (no bytes that were undecodable, kept as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 #: Said in --help wherever private words can be typed on the command line.

@@ -40,6 +40,11 @@ class ShareRequest:
     #: "What seems to go with better days" for these days.
     patterns: tuple[dt.date, dt.date] | None = None
 
+    def __post_init__(self) -> None:
+        """Each item once, however many times it was named (`--entry 1 --entry 1`), in the order first named."""
+        for name in ("entry_ids", "checkin_ids", "goal_ids", "plan_keys", "appointment_ids"):
+            object.__setattr__(self, name, tuple(dict.fromkeys(getattr(self, name))))
+
     @property
     def is_empty(self) -> bool:
         """Nothing chosen yet."""

@@ -40,10 +40,51 @@ def page_size(doc: ExportDocument) -> QPageSize:
     return QPageSize(QPageSize.PageSizeId.Letter if letter else QPageSize.PageSizeId.A4)
 
 
+#: A paragraph longer than this is laid out as several blocks, one after another with no gap between them: Qt
+#: walks every line of a block to draw each page of it, so one pasted note of megabytes took minutes.
+LONGEST_BLOCK = 3000
+
+
+def _paragraph_html(text: str) -> str:
+    """A paragraph; a very long one in pieces that read as one (cut at its own line breaks where it has them)."""
+    esc = html.escape
+    pieces = _pieces(text)
+    if len(pieces) == 1:
+        return "<p>" + esc(text).replace("\n", "<br>") + "</p>"
+    styles = ["margin-bottom:0"] + ["margin-top:0; margin-bottom:0"] * (len(pieces) - 2) + ["margin-top:0"]
+    return "".join(f"<p style='{style}'>" + esc(piece).replace("\n", "<br>") + "</p>"
+                   for style, piece in zip(styles, pieces, strict=True))  # fmt: skip
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into pieces of at most about LONGEST_BLOCK characters: at line breaks, else after a sentence or
+    a word (a line break between two pieces is the one the text had, and is not kept twice)."""
+    if len(text) <= LONGEST_BLOCK:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > LONGEST_BLOCK:
+            cut = max(line.rfind(". ", 0, LONGEST_BLOCK) + 1, line.rfind(" ", 0, LONGEST_BLOCK))
+            cut = cut if cut > LONGEST_BLOCK // 2 else LONGEST_BLOCK
+            head, line = line[:cut], line[cut:].lstrip(" ")
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(head)
+        if current and len(current) + len(line) > LONGEST_BLOCK:
+            pieces.append(current)
+            current = ""
+        current = f"{current}\n{line}" if current else line
+    if current or not pieces:
+        pieces.append(current)
+    return pieces
+
+
 def _block_html(block: Block, index: int, image_width: int) -> str:
     esc = html.escape
     if block.kind == "paragraph":
-        return "<p>" + esc(block.text).replace("\n", "<br>") + "</p>"
+        return _paragraph_html(block.text)
     if block.kind == "subheading":
         return f"<h3>{esc(block.text)}</h3>"
     if block.kind == "bullets":

@@ -21,6 +21,7 @@ _DESTINATION_WORDS = {
     "full": N_("there's no room left there"),
     "read_only": N_("that place is read-only"),
     "gone": N_("that folder can't be reached (does it exist, and is the stick still in?)"),
+    "unconfirmed": N_("that place didn't confirm it kept the file (it may be failing)"),
 }
 
 
@@ -65,6 +66,14 @@ def check_target(path: Path, *, backup: bool = False) -> Path:
     """Refuse (InvalidInput, exit 2) a place that a file leaving the journal must never take: inside any
     journal's folder (this one or another, symlinks resolved), an existing folder, a backup file, or one of
     a journal's own files. Returns the path to write (the person's own words for it, made absolute)."""
+    if str(path) == "-":  # "standard output" to many tools: here it would be a file called "-", not encrypted
+        raise InvalidInput(
+            _(
+                "“-” would be a file called “-”: what leaves the journal is always written to a file you name, "
+                "checked and whole, never to the screen or a pipe. Give the file a name (for example "
+                "my-journal.json). Nothing was saved."
+            )
+        )
     target = path.expanduser().absolute()
     if target.is_dir():
         raise InvalidInput(

@@ -24,7 +24,7 @@ from recoveryjournal.services.destinations import check_place_for_files, check_t
 from recoveryjournal.services.export_document import ExportDocument
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.session_view import SessionView
-from recoveryjournal.storage.fsutil import fsync_dir, write_file
+from recoveryjournal.storage.fsutil import fsync_dir, keeping_what_it_replaces, write_file
 
 #: Draws a document as PDF bytes and says how many pages it has (render.pdf.pdf_bytes).
 PdfRenderer = Callable[[ExportDocument], tuple[bytes, int]]
@@ -62,6 +62,14 @@ class Outcome:
         return self.state == "done"
 
 
+class _NotLogged(Exception):
+    """The share log couldn't be written: the new file goes again (see Exporter._log)."""
+
+
+#: Said when a share replacing an earlier file couldn't be logged: the earlier file is back.
+KEPT_EARLIER = N_("The file it would have replaced is as it was.")
+
+
 def _refused_or_not_saved(exc: JournalError) -> Outcome:
     state = "refused" if isinstance(exc, InvalidInput | AlreadyExists) else "not_saved"
     return Outcome(state, exc.message, exit_code=exc.exit_code or 1)
@@ -73,7 +81,13 @@ def _check_json(data: bytes) -> None:
 
 
 def _check_csv(data: bytes) -> None:
-    list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    # A note may be longer than the csv module's 128 KiB field limit: allow as long as the whole file.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(data)))
+    try:
+        list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _check_pdf(data: bytes) -> None:
@@ -167,19 +181,14 @@ class Exporter:
             if password is not None:
                 data = pdf_protection.protect(data, password)
             check = _checked(fmt) if password is None else _checked_protected(password)
-            with explain_destination_errors(_(NOTHING_SHARED)):
+            # A file it replaces is kept until the new one is whole, in place and logged; else it is put back.
+            with explain_destination_errors(_(NOTHING_SHARED)), keeping_what_it_replaces(target):
                 write_file(target, data, overwrite=overwrite, check=check)
+                logged = self._log(session, package, PROTECTED_PDF if password is not None else fmt, target)
         except JournalError as exc:
             return _refused_or_not_saved(exc)
-        try:
-            logged_as = PROTECTED_PDF if password is not None else fmt  # that it was protected, never the password
-            logged = session.shares.record(package, logged_as, str(target)) is not None
-        except Exception:
-            # Logged only when true: a share that can't be remembered doesn't stay on disk.
-            with suppress(OSError):
-                target.unlink()
-                fsync_dir(target.parent)
-            return Outcome("not_saved", _(LOG_FAILED), exit_code=6)
+        except _NotLogged:
+            return Outcome("not_saved", _(LOG_FAILED) + (" " + _(KEPT_EARLIER) if overwrite else ""), exit_code=6)
         n = len(package.items)
         note = _("It's in your share log.") if logged else _(share_service.NOT_LOGGED)
         said = ngettext("Saved {name} with {n} item. {note}", "Saved {name} with {n} items. {note}", n).format(
@@ -264,5 +273,17 @@ class Exporter:
 
     @staticmethod
     def _write(target: Path, data: bytes, kind: str, overwrite: bool, outcome: str) -> None:
-        with explain_destination_errors(outcome):
+        with explain_destination_errors(outcome), keeping_what_it_replaces(target):
             write_file(target, data, overwrite=overwrite, check=_checked(kind))
+
+    @staticmethod
+    def _log(session: SessionView, package: share_service.SharePackage, logged_as: str, target: Path) -> bool:
+        """Log a share just written (True), or say it can't be (False: a journal read-only here). A share that
+        can't be remembered doesn't stay on disk: the caller takes it back (and puts back what it replaced)."""
+        try:
+            return session.shares.record(package, logged_as, str(target)) is not None  # never the password
+        except Exception as exc:
+            with suppress(OSError):
+                target.unlink()
+                fsync_dir(target.parent)
+            raise _NotLogged from exc

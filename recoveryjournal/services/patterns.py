@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from recoveryjournal.i18n import N_, _, number
 from recoveryjournal.services.journal_parts import HasCheckIns
@@ -35,14 +36,20 @@ class Pattern:
             text = _("On the {n} days I noticed “{name}”, my mood averaged {mood}; on the other {m} days, {other}.")
         else:
             text = _("On the {n} days “{name}” helped, my mood averaged {mood}; on the other {m} days, {other}.")
-        return text.format(n=self.days_with, name=self.name, mood=number(self.mood_with), m=self.days_other,
-                           other=number(self.mood_other))  # fmt: skip
+        return text.format(n=self.days_with, name=self.name, mood=number(tenths(self.mood_with)), m=self.days_other,
+                           other=number(tenths(self.mood_other)))  # fmt: skip
 
     def as_json(self) -> dict[str, object]:
-        """For `patterns --json`."""
+        """For `patterns --json`: the same figures as the sentence, rounded once."""
         return {"kind": self.kind, "name": self.name, "days_with": self.days_with,
-                "mood_with": round(self.mood_with, 1), "days_other": self.days_other,
-                "mood_other": round(self.mood_other, 1), "sentence": self.sentence}  # fmt: skip
+                "mood_with": tenths(self.mood_with), "days_other": self.days_other,
+                "mood_other": tenths(self.mood_other), "sentence": self.sentence}  # fmt: skip
+
+
+def tenths(value: float) -> float:
+    """Rounded to one decimal, halves up, as people round (6.65 → 6.7): one rounding for the words and the data
+    (Python's round() and the locale's number formatting each rounded halves their own way)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def find_patterns(moods: dict[dt.date, float], marks: dict[dt.date, set[tuple[str, str]]]) -> list[Pattern]:

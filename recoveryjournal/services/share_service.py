@@ -163,8 +163,19 @@ def _medicines_item(session: SessionView) -> ShareItem:
     return ShareItem("medicines", "list", "", _("My medicines"), "", tuple(details))
 
 
+def _in_order(first: dt.date, last: dt.date) -> None:
+    """A range of days that ends before it starts is refused (InvalidInput, exit 2), for every kind of item."""
+    if last < first:
+        raise InvalidInput(
+            _("The dates are the wrong way round: {last} comes before {first}. Nothing was shared.").format(
+                first=day(first), last=day(last)
+            )
+        )
+
+
 def _patterns_item(session: SessionView, first: dt.date, last: dt.date) -> ShareItem:
     """The sentences (one per sign or help, as details) after the note that says what they are."""
+    _in_order(first, last)
     found = patterns_service.patterns(session, first, last)
     note = _(patterns_service.NOT_CAUSES) if found else _("Nothing to say yet for these days.")
     return ShareItem("patterns", f"{first.isoformat()}:{last.isoformat()}", "", _(patterns_service.TITLE), note,
@@ -172,12 +183,7 @@ def _patterns_item(session: SessionView, first: dt.date, last: dt.date) -> Share
 
 
 def _mood_item(session: SessionView, first: dt.date, last: dt.date, medicines: bool = False) -> ShareItem:
-    if last < first:
-        raise InvalidInput(
-            _("The dates are the wrong way round: {last} comes before {first}. Nothing was shared.").format(
-                first=day(first), last=day(last)
-            )
-        )
+    _in_order(first, last)
     series = mood_stats.mood_series(session, first, last, medicines=medicines)
     figures = mood_stats.period_figures(session, series)
     cells = mood_stats.strip_cells(figures)
@@ -316,8 +322,9 @@ def since_last_appointment(appointments: AppointmentService, today: dt.date | No
 
 
 def _public(item: ShareItem) -> dict[str, object]:
+    """One item for the JSON: its details as a list, every line in order (two with one label stay two)."""
     return {"kind": item.kind, "date": item.date or None, "title": item.title, "text": item.text,
-            "details": dict(item.details)}  # fmt: skip
+            "details": [{"label": label, "text": text} for label, text in item.details]}  # fmt: skip
 
 
 def json_bytes(package: SharePackage) -> bytes:

@@ -25,6 +25,8 @@ _GONE_ERRNOS = {errno.ENOENT, errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE
 _LOW_SPACE_BYTES = 64 * 1024
 #: Said when a write ended without an error but the file isn't what was written.
 WRITE_INCOMPLETE = N_("The file couldn't be written whole there (the place stopped part of the way). Nothing was lost.")
+#: The place took a file but didn't confirm it kept its name (its folder's fsync failed): said as such.
+NOT_CONFIRMED = N_("The place didn't confirm it kept the file (it may be failing). Nothing was lost.")
 WRITE_REFUSED = N_("The place refused the write ({why}). Nothing was lost.")
 
 
@@ -300,12 +302,39 @@ def atomic_file(
     try:
         with explain_os_errors(strict=True):
             fsync_dir(path.parent, strict=True)
-    except CannotWrite:
+    except CannotWrite as exc:
         if not sync_folder_or_undo:
             return  # the file is whole and in place; only its name may not have reached the disk yet
         with suppress(OSError):  # the name may not survive: say so truthfully, and leave no half-trusted file
             path.unlink()
+        if not path.parent.is_dir():
+            raise
+        # The folder is there: it took the file but didn't confirm keeping its name (not "is the stick in?").
+        raise CannotWrite(_(NOT_CONFIRMED), "unconfirmed") from exc
+
+
+@contextmanager
+def keeping_what_it_replaces(path: Path) -> Iterator[None]:
+    """While the body writes a new `path` and does what must follow it (a share is logged), the file it replaces
+    waits under a hidden name beside it: if anything fails, the earlier file is put back whole; once the body is
+    done, it goes. (A crash in between leaves it there, under a name that says so: `.NAME.previous-…`.)"""
+    if not path.is_file() or path.is_symlink():
+        yield
+        return
+    aside = staging_name_for(path, "previous")
+    with explain_os_errors(strict=True):
+        os.replace(path, aside)
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            if os.path.lexists(path):
+                path.unlink()  # a new file the folder may not have kept (its fsync failed): never half-trusted
+            os.replace(aside, path)
+            fsync_dir(path.parent)
         raise
+    with suppress(OSError):
+        aside.unlink()
 
 
 def write_file(

@@ -39,7 +39,7 @@ def rows(smoke: bool = False, large: int = 100_000, rounds: int = 9, bundle: Pat
             *bench_startup.rows(rounds=1),
             *bench_journal.rows(large=60, ten_years=40),
             *bench_checkin.rows(runs=1),
-            *bench_share.rows(entries=5, checkins=3),
+            *bench_share.rows(entries=5, checkins=3, long_note_mb=0.05),
             *bench_backup.rows(days=20, runs=1, real_kdf=False),
             *bench_gaps.rows(real_kdf=False),
         ]

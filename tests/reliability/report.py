@@ -52,6 +52,13 @@ What the battery holds the app to:
   name and, for a share, its log entry — or no file, no temporary, no log entry and exit 6; the key file
   opens with the old or the new passphrase every time;
 - a share is logged only once its file is durable; a share whose log can't be written is removed again;
+- a share or export that replaces an earlier file (`--overwrite`) keeps that file aside until the new one is
+  whole, in place and logged: when the folder's fsync or the share log fails, the earlier file is back byte for
+  byte, and a folder that took the file but didn't confirm it is told as that, not as a pulled-out stick;
+- a share's JSON and CSV hold every line its preview shows, in order (lines that share a label too); a note
+  past the csv module's 128 KiB field is written and read back whole, and a 4.9 MB one shares as a PDF in
+  seconds; a new passphrase that isn't text (from a terminal of another encoding) is refused before anything
+  changes; `--output -` is refused rather than written as a file called "-";
 - whatever comes in (our own export mutated, jrnl and Daylio files of any shape, backups with bytes changed,
   cut short or members rewritten, key files with any field changed) is either brought in, after which list,
   plan, goals, appointments, check and export-all all work, or refused (exit 3 or 4) with the journal

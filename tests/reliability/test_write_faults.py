@@ -272,3 +272,33 @@ def _cli() -> list[str]:
     import sys
 
     return [sys.executable, "-m", "recoveryjournal.cli"]
+
+
+@pytest.mark.parametrize("inject", ["fsync:error=EIO:when=2", "fsync:error=EIO:when=3", "fsync:error=EIO:when=4",
+                                    "rename,renameat,renameat2:error=EIO:when=2"])  # fmt: skip
+def test_a_failed_overwrite_keeps_the_earlier_file(created_journal, tmp_path: Path, inject: str, battery) -> None:
+    """Issue 34, 2: `share … --overwrite` over an earlier file, with the folder's fsync after the rename failing
+    (when=2), or the share log's commit (when=3, 4): exit 6, and the earlier file is there, byte for byte, with
+    nothing hidden left beside it; the folder's fault is told as such, not as "is the stick still in?"."""
+    strace = _strace()
+    journal, _key = created_journal
+    target = tmp_path / "for-alex.json"
+    target.write_text("my earlier share\n", encoding="utf-8")
+    result = subprocess.run(
+        [strace, "-f", "-o", "/dev/null", "-e", f"inject={inject}", "--", *_cli(), "share", str(journal), "--to",
+         "Alex", "--format", "json", "--entry", "1", "--output", str(target), "--overwrite"],
+        input=f"{PASSPHRASE}\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "Traceback" not in result.stderr
+    s = unlock_journal(journal, PASSPHRASE)
+    logged = len(s.shares.all())
+    s.lock()
+    if result.returncode == 0:  # the fault fell on a call whose failure is harmless: whole and logged
+        assert json.loads(target.read_text(encoding="utf-8"))["items"] and logged == 1
+    else:
+        assert result.returncode == 6, result.stderr
+        assert target.read_text(encoding="utf-8") == "my earlier share\n" and logged == 0, result.stderr
+        if inject.startswith("fsync") and inject.endswith("when=2"):  # the folder's fsync: told as that, truly
+            assert "stick still in" not in result.stderr and "confirm" in result.stderr, result.stderr
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+    battery.record("10. write faults (strace, --overwrite)", 1, inject)
