@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from recoveryjournal import __version__
 from recoveryjournal.cli import backup_commands, commands, plans_commands, share_command
-from recoveryjournal.cli.secrets_input import Input
+from recoveryjournal.cli.secrets_input import SEEN_BY_OTHERS, Input, read_words_file
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.i18n import N_, _, choose_language
@@ -37,9 +37,12 @@ share work there; changes are refused with exit 6.
 
 A journal is a folder whose name ends in .rjournal; give it with or without that ending.
 
-Words typed as options (--text, --title, --note, --noticed, --helped, --redact) can be seen by other people
-using this computer, in its list of running programs. For private words use --text-file, --note-file and
---redact-file, or give an entry's text on the input.
+Words typed as options can be seen by other people using this computer, in its list of running programs:
+an entry's --title and --text (add, edit), a check-in's --note, --feelings, --noticed and --helped, a share's
+--to, --author and --redact, a medicine's --add, --take and --why, and the words you search for. For private
+words give an entry's text on the input, use --text-file, --note-file or --redact-file, or put any options
+(the search words too) in a file, one per line, and give --options-file FILE: they are read from there as if
+typed in its place.
 """)
 
 
@@ -86,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text-file", metavar="FILE", help=_("the entry's text, from FILE (private words stay private)"))
     p.add_argument("--tags", help=_("tags, separated by commas"))
     p = add("edit", commands.cmd_edit, _("change an entry's title, date or text"))
+    p.description = f"{p.description} {_(SEEN_BY_OTHERS)}"
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
     p.add_argument("--title")
     p.add_argument("--date")
@@ -100,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
     p.add_argument("--json", action="store_true")
     p = add("checkin", commands.cmd_checkin, _("record a mood check-in"))
+    p.description = f"{p.description} {_(SEEN_BY_OTHERS)}"
     p.add_argument("--mood", type=commands.require_mood, required=True, help=_("1 (very low) to 10 (really good)"))
     p.add_argument("--sleep", type=float, help=_("hours slept"))
     p.add_argument("--anxiety", type=int, help=_("1 (calm) to 10"))
@@ -113,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--helped", action="append", metavar="WHAT", help=_("something that helped (repeat for more)"))
     p.add_argument("--medicines", choices=tuple(MEDICINE_ANSWERS), help=_("took my medicines: all, some or none"))
     p = add("search", commands.cmd_search, _("search entries and check-in notes (nothing found is not an error)"))
+    p.description = f"{p.description} {_(SEEN_BY_OTHERS)}"
     p.add_argument("query", metavar="QUERY", help=_("any words; quotes, stars and brackets are just text"))
     p.add_argument("--json", action="store_true")
     p.add_argument("--since", help=_("only from this day, YYYY-MM-DD"))
@@ -132,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = add("medicines", plans_commands.cmd_medicines,
             _("your medicines and their changes (when turned on), or add and change them"))  # fmt: skip
+    p.description = f"{p.description} {_(SEEN_BY_OTHERS)}"
     p.add_argument("--json", action="store_true")
     switch = p.add_mutually_exclusive_group()
     switch.add_argument("--turn-on", action="store_true", help=_("turn medicines on for this journal"))
@@ -149,13 +156,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+OPTIONS_FILE = "--options-file"
+
+
+def with_options_file(argv: list[str]) -> list[str]:
+    """`--options-file FILE` (anywhere, any number of times) replaced by FILE's lines, one argument each, so any
+    private words (a check-in's signs, a share's recipient, search words) never stand in the list of running
+    programs. FILE is UTF-8; its empty lines are skipped."""
+    out: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == OPTIONS_FILE or word.startswith(OPTIONS_FILE + "="):
+            path = word.partition("=")[2] if "=" in word else next(words, None)
+            if not path:
+                raise InvalidInput(_("--options-file needs a FILE: the options in it, one per line."))
+            text = read_words_file(path) or ""
+            out += [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+        else:
+            out.append(word)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; messages go to stderr, never a traceback (unless RECOVERYJOURNAL_DEBUG=1)."""
     harden_process()
     choose_language()
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(with_options_file(sys.argv[1:] if argv is None else argv))
         return int(args.func(args, Input()))
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else 2

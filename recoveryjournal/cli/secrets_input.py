@@ -79,7 +79,8 @@ def _is_text(value: str) -> bool:
 #: Said in --help wherever private words can be typed on the command line.
 SEEN_BY_OTHERS = N_(
     "Words typed as options can be seen by other people using this computer (in its list of running "
-    "programs). For private words, use the -file options or the input instead."
+    "programs). For private words, use the -file options, the input, or --options-file FILE (any options, one "
+    "per line)."
 )
 
 

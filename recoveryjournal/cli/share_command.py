@@ -96,6 +96,9 @@ def cmd_share(args: argparse.Namespace, inp: Input) -> int:
     if outcome.done and args.protect:
         print(_("Password for this file: {password}").format(password=password))
     print(outcome.sentence, file=sys.stderr)
+    if outcome.done and args.protect_with_file and _spaced(args.protect_with_file):
+        print(_("The spaces before or after the password on the first line of {file} were left out: the password "
+                "is the words between them.").format(file=args.protect_with_file), file=sys.stderr)  # fmt: skip
     return outcome.exit_code
 
 
@@ -105,6 +108,12 @@ def _dates(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
     first, _sep, last = value.partition(":")
     return parse_date(first), parse_date(last or first)
+
+
+def _spaced(path: str) -> bool:
+    """The first line of a password file starts or ends with spaces (left out of the password: said so)."""
+    lines = (read_words_file(path) or "").splitlines()
+    return bool(lines) and lines[0] != lines[0].strip()
 
 
 def _password(args: argparse.Namespace) -> str | None:

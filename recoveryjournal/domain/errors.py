@@ -88,6 +88,11 @@ DISK_FULL = N_(
     "There's no room left where your journal is kept. Nothing was lost. Free some space, or move the journal."
 )
 READ_ONLY_NOTE = N_("This journal is read-only here: you can read and search it, not change it.")
+#: A place that failed while the journal was opened (an I/O error, not write protection): said as that.
+DISK_FAULT_NOTE = N_(
+    "The disk reported a fault as your journal opened, so it is open for reading only: nothing is changed until "
+    "it opens normally. Try closing and opening it again; if this stays, copy the journal folder somewhere else."
+)
 READ_ONLY_WRITE = N_(
     "This journal is read-only here, so this couldn't be saved. Nothing was lost. To make changes, copy the "
     "whole journal folder somewhere you can write (or switch off the stick's write protection) and open it there."

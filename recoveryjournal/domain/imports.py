@@ -59,6 +59,9 @@ MAX_ROWS = 1_000_000
 MAX_TEXT_CHARS = 5_000_000
 #: The deepest nesting a JSON file may have (our own export needs 4: file, tables, rows, values).
 MAX_DEPTH = 8
+#: How many signs, and how many things that help, one import may add to what the check-in offers to tick (a file
+#: could plant thousands); the rest are left out, and the preview says so.
+MOST_WATCHED = 200
 #: The largest whole number SQLite stores.
 _INT64 = 2**63 - 1
 

@@ -8,7 +8,7 @@ import os
 import shutil
 import time
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from recoveryjournal.domain.counts import how_many
@@ -63,9 +63,18 @@ class BackupResult:
     seconds: float
     removed_old: list[Path] = field(default_factory=list)
     warning: str = ""
+    #: The journal was damaged: the backup holds what could still be read (and opens as a whole journal).
+    salvaged: bool = False
 
     def message(self) -> str:
         """What to tell the person."""
+        if self.salvaged:
+            return _(
+                "Your journal is damaged, so this backup holds what could still be read: {name} ({contents}). It "
+                "was checked and opens as a whole journal with your passphrase or recovery key as they are today."
+            ).format(name=self.path.name, contents="; ".join(self.summary.lines())) + (
+                f" {self.warning}" if self.warning else ""
+            )
         return _(
             "Backed up and checked: {name} ({contents}). It opens with your passphrase or recovery key as they are "
             "today."
@@ -125,7 +134,7 @@ def back_up(
         if target.exists():
             raise AlreadyExists(_("A backup with that name is already there, so nothing was written. Choose another."))
     result = _write(conn, target.absolute(), now)
-    return BackupResult(result.path, result.summary, result.seconds, warning=warning)
+    return replace(result, warning=warning)
 
 
 def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupResult:
@@ -134,7 +143,9 @@ def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupRes
     with explain_destination_errors(_("Your journal is unchanged.")):
         if not target.parent.is_dir():
             raise FileNotFoundError(2, _("No such folder"), str(target.parent))
-        backup.write_backup(conn, target)
+        counts, salvaged = backup.write_backup(conn, target)
+    if salvaged:  # a damaged journal: the backup holds what could be read, and says so
+        return BackupResult(target, JournalSummary(counts), time.perf_counter() - started, salvaged=True)
     summary = summarise(conn)
     if conn.read_only is None:
         with suppress(JournalDamaged):  # a backup of a damaged journal keeps what can be read; the date waits
@@ -238,7 +249,7 @@ def auto_backup(
     removed = ours[: max(0, len(ours) - max(1, keep))]
     for old in removed:
         old.unlink(missing_ok=True)
-    return BackupResult(result.path, result.summary, result.seconds, removed)
+    return replace(result, removed_old=removed)
 
 
 class PreparedRestore:
@@ -308,7 +319,10 @@ def prepare_restore(
         staging.mkdir(mode=0o700)
     try:
         backup.unpack_backup(source, staging)
-        conn = open_journal(staging, secret, recovery_key=recovery_key)
+        try:
+            conn = open_journal(staging, secret, recovery_key=recovery_key)
+        except JournalDamaged as exc:  # its key file or data: the backup's, not "this journal's"
+            raise JournalDamaged(_(backup.BACKUP_DAMAGED)) from exc
         try:
             result = check_integrity(conn, [])
             if not result.ok or unreadable_rows(conn, limit=1):  # holds nothing the app can't read back

@@ -25,24 +25,48 @@ _DESTINATION_WORDS = {
 }
 
 
+#: Characters that sticks formatted FAT or exFAT (and Windows) refuse in a file's name.
+NOT_IN_NAMES = ':*?"<>|\\'
+
+
+def name_refused_there(target: Path | None) -> bool:
+    """The write failed in a folder that is there, for a name with characters such places refuse: the name is the
+    fault, not the place (a FAT or exFAT stick answers "invalid argument" or "no such file")."""
+    return (
+        target is not None
+        and any(c in NOT_IN_NAMES for c in target.name)
+        and target.parent.is_dir()
+        and not target.exists()
+    )
+
+
 @contextmanager
-def explain_destination_errors(outcome: str) -> Iterator[None]:
+def explain_destination_errors(outcome: str, target: Path | None = None) -> Iterator[None]:
     """For files the person asked us to write elsewhere (exports, backups): say why that place
-    refused, in words about that place (not the journal's), then `outcome` ("Nothing was shared.")."""
+    refused, in words about that place (not the journal's), then `outcome` ("Nothing was shared.").
+    With `target`, a name the place won't take is told as the name's fault."""
     try:
         yield
-    except CannotWrite as exc:
+    except (CannotWrite, OSError) as exc:
+        problem = place_error(exc) if isinstance(exc, OSError) else exc
+        if (problem is None or problem.reason in ("", "gone")) and name_refused_there(target):
+            raise CannotWrite(
+                _("That place doesn't allow these characters in a file's name: {chars}. Choose a name without "
+                  "them. {outcome}").format(chars=" ".join(NOT_IN_NAMES), outcome=outcome), "name"
+            ) from exc  # fmt: skip
+        if isinstance(exc, OSError):
+            raise _from_os_error(exc, outcome) from exc
         why = _(_DESTINATION_WORDS.get(exc.reason, N_("it can't be written")))
         raise CannotWrite(
             _("It couldn't be saved there: {why}. {outcome}").format(why=why, outcome=outcome), exc.reason
         ) from exc
-    except OSError as exc:
-        problem = place_error(exc)
-        reason = problem.reason if problem else ""
-        why = _(_DESTINATION_WORDS.get(reason, "")) or (exc.strerror or str(exc)).lower()
-        raise CannotWrite(
-            _("It couldn't be saved there: {why}. {outcome}").format(why=why, outcome=outcome), reason
-        ) from exc
+
+
+def _from_os_error(exc: OSError, outcome: str) -> CannotWrite:
+    problem = place_error(exc)
+    reason = problem.reason if problem else ""
+    why = _(_DESTINATION_WORDS.get(reason, "")) or (exc.strerror or str(exc)).lower()
+    return CannotWrite(_("It couldn't be saved there: {why}. {outcome}").format(why=why, outcome=outcome), reason)
 
 
 _JOURNAL_PARTS = (DB_NAME, KEYS_NAME, LOCK_NAME)

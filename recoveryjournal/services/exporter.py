@@ -37,7 +37,7 @@ GOES_NOWHERE = N_("It goes nowhere else unless you send it.")
 #: How the share log notes a PDF protected with a password (never the password itself).
 PROTECTED_PDF = "pdf-protected"
 TELL_THE_PASSWORD = N_(
-    "It is protected with the password you saw: tell it by phone or in person, not in the same e-mail as the file."
+    "It is protected with its password: tell it by phone or in person, not in the same e-mail as the file."
 )
 LOG_FAILED = N_(
     "Your share log couldn't be written, so the file was removed again and nothing was shared. Nothing in your "
@@ -182,7 +182,7 @@ class Exporter:
                 data = pdf_protection.protect(data, password)
             check = _checked(fmt) if password is None else _checked_protected(password)
             # A file it replaces is kept until the new one is whole, in place and logged; else it is put back.
-            with explain_destination_errors(_(NOTHING_SHARED)), keeping_what_it_replaces(target):
+            with explain_destination_errors(_(NOTHING_SHARED), target), keeping_what_it_replaces(target):
                 write_file(target, data, overwrite=overwrite, check=check)
                 logged = self._log(session, package, PROTECTED_PDF if password is not None else fmt, target)
         except JournalError as exc:
@@ -190,7 +190,7 @@ class Exporter:
         except _NotLogged:
             return Outcome("not_saved", _(LOG_FAILED) + (" " + _(KEPT_EARLIER) if overwrite else ""), exit_code=6)
         n = len(package.items)
-        note = _("It's in your share log.") if logged else _(share_service.NOT_LOGGED)
+        note = _("It's in your share log.") if logged else session.shares.not_logged_note()
         said = ngettext("Saved {name} with {n} item. {note}", "Saved {name} with {n} items. {note}", n).format(
             name=target.name, n=n, note=note
         )
@@ -210,7 +210,7 @@ class Exporter:
         said = (
             _("Sent to the printer. It's in your share log.")
             if logged
-            else _("Sent to the printer. {note}").format(note=_(share_service.NOT_LOGGED))
+            else _("Sent to the printer. {note}").format(note=session.shares.not_logged_note())
         )
         return Outcome("done", said, items=len(package.items))
 
@@ -247,9 +247,12 @@ class Exporter:
             self._write(target, data, "json", overwrite, _("Nothing was written."))
         except JournalError as exc:
             return _refused_or_not_saved(exc)
-        said = _("Saved everything to {path}. {warning}").format(
-            path=target, warning=_(import_service.UNENCRYPTED_WARNING)
+        everything = (
+            _("Saved everything to {path}.")
+            if session.connection.damaged is None
+            else _("Your journal is damaged, so this holds everything that could still be read: saved to {path}.")
         )
+        said = f"{everything.format(path=target)} {_(import_service.UNENCRYPTED_WARNING)}"
         return Outcome("done", f"{said} {warning}".strip(), target)
 
     # The steps every file shares -----------------------------------------------------------------------------
@@ -273,7 +276,7 @@ class Exporter:
 
     @staticmethod
     def _write(target: Path, data: bytes, kind: str, overwrite: bool, outcome: str) -> None:
-        with explain_destination_errors(outcome), keeping_what_it_replaces(target):
+        with explain_destination_errors(outcome, target), keeping_what_it_replaces(target):
             write_file(target, data, overwrite=overwrite, check=_checked(kind))
 
     @staticmethod

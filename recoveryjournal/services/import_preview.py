@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from recoveryjournal.domain.counts import how_many
-from recoveryjournal.domain.imports import ImportRow
+from recoveryjournal.domain.imports import MOST_WATCHED, ImportRow
 from recoveryjournal.i18n import _, day, ngettext
 
 #: The parts of a full export a preview names (links between items aren't listed).
@@ -52,6 +52,13 @@ class ImportPreview:
             total = len(self.rows)
         return total - self.already
 
+    def watched_over_the_cap(self) -> int:
+        """Signs and helps in a full export past MOST_WATCHED of each kind (left out when brought in)."""
+        kinds: dict[str, int] = {}
+        for row in self.tables.get("watch_items", []):
+            kinds[str(row.get("kind"))] = kinds.get(str(row.get("kind")), 0) + 1
+        return sum(max(0, n - MOST_WATCHED) for n in kinds.values())
+
     def lines(self) -> list[str]:
         """The preview, in plain words."""
         dates = [r.date for r in self.rows] or [
@@ -74,11 +81,12 @@ class ImportPreview:
                     already=self.already
                 )
             )
-        out.append(
-            _("New to bring in: {new}.").format(new=self.new)
-            if self.new
-            else _("Nothing new: all of it is already in your journal.")
-        )
+        if self.new:
+            out.append(_("New to bring in: {new}.").format(new=self.new))
+        elif self.already:
+            out.append(_("Nothing new: all of it is already in your journal."))
+        else:  # nothing that can come in (yet): the lines below say why, never "it's all there already"
+            out.append(_("Nothing in this file can be brought in as it is."))
         if self.mood_map:
             mapping = ", ".join(f"{k} → {v}" for k, v in self.mood_map.items())
             out.append(_("Moods become: {mapping} (of 10).").format(mapping=mapping))
@@ -89,6 +97,11 @@ class ImportPreview:
                     moods=moods
                 )
             )
+        if over := self.watched_over_the_cap():
+            out.append(
+                _("Only the first {most} signs and the first {most} things that help come in, to keep your check-in "
+                  "easy to use: {over} more are left out.").format(most=MOST_WATCHED, over=over)
+            )  # fmt: skip
         if self.unknown_columns:
             columns = ", ".join(self.unknown_columns)
             out.append(_("Columns that won't come in (nothing here holds them): {columns}.").format(columns=columns))
@@ -118,7 +131,7 @@ class ImportOutcome:
     def message(self) -> str:
         """In plain words."""
         if not (self.checkins or self.entries or self.other):
-            return _("Nothing new was added: it was all in your journal already.")
+            return _("Nothing new was added.")
 
         entries, checkins = how_many("entries", self.entries), how_many("checkins", self.checkins)
         if self.other:

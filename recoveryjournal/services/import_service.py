@@ -174,10 +174,19 @@ def export_all_bytes(session: SessionView) -> bytes:
 def _load_json(text: str, name: str) -> Any:
     try:
         doc = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError as exc:
         raise NotImportable(
-            _("“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.").format(name=name)
+            _("“{name}” nests deeper than any export does. Nothing has been changed.").format(name=name)
         ) from exc
+    except json.JSONDecodeError as exc:
+        # Said as it is: not JSON at all, cut short (the fault is at its very end), or damaged at a line.
+        if exc.pos >= len(text.rstrip()):
+            words = _("“{name}” isn't complete JSON (it may be cut short). Nothing has been changed.")
+        elif exc.pos <= len(text) - len(text.lstrip()):
+            words = _("“{name}” isn't JSON at all. Nothing has been changed.")
+        else:
+            words = _("“{name}” is damaged at line {line} (it isn't valid JSON there). Nothing has been changed.")
+        raise NotImportable(words.format(name=name, line=exc.lineno)) from exc
     if json_depth(doc) > MAX_DEPTH:
         raise NotImportable(
             _("“{name}” nests deeper than any export does. Nothing has been changed.").format(name=name)

@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import platformdirs
 
@@ -190,13 +191,27 @@ def _app_files(label: str, folder: Path) -> list[str]:
                     continue
                 with child.open("rb") as fh:
                     head = fh.read(8192)
+                    tail = _tail(fh) if name.endswith(".pdf") else b""
             except OSError:
                 continue
             for words, matches in _HEADERS:
                 if matches(name, head):
                     found.append(_("{label}: {what}: {name}").format(label=label, what=_(words), name=child))
                     break
+            else:
+                # A protected PDF's words (its maker too) are encrypted: one protected with a password, as the
+                # app's are (AES-256), is listed as one that may be a share, for a person to decide about.
+                if head.startswith(b"%PDF-") and b"/Encrypt" in tail and b"/V 5" in head + tail:
+                    found.append(_("{label}: a PDF protected with a password (it may be a share from a journal): "
+                                   "{name}").format(label=label, name=child))  # fmt: skip
     return found
+
+
+def _tail(fh: BinaryIO) -> bytes:
+    """The last 16 KB of a file (a PDF's trailer and, for the app's protected PDFs, its encryption settings)."""
+    fh.seek(0, os.SEEK_END)
+    fh.seek(max(0, fh.tell() - 16384))
+    return fh.read()
 
 
 def _dialog_places(text: str) -> list[str]:

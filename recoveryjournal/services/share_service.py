@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
-from recoveryjournal.domain.errors import InvalidInput
+from recoveryjournal.domain.errors import InvalidInput, JournalDamaged
 from recoveryjournal.domain.goals import STATUSES, WHO
 from recoveryjournal.domain.medicines import change_line, first_line, now_line
 from recoveryjournal.domain.redaction import REDACTED
@@ -358,6 +358,10 @@ def csv_bytes(package: SharePackage) -> bytes:
 
 #: Said after a share from a journal that is read-only here.
 NOT_LOGGED = N_("Your journal is read-only here, so this share isn't in your share log.")
+#: Said after a share from a journal found damaged: what could be read was shared; nothing is written into it.
+NOT_LOGGED_DAMAGED = N_(
+    "Your journal is damaged, so nothing new is written into it: this share isn't in your share log."
+)
 
 
 class ShareLog:
@@ -370,16 +374,23 @@ class ShareLog:
     def record(self, package: SharePackage, fmt: str, saved_to: str) -> int | None:
         """Remember a share that was written (call only after the file exists).
 
-        A journal opened read-only (read-only stick, full disk) can still share; it just can't note
-        it, and returns None so the person is told (see NOT_LOGGED).
+        A journal opened read-only (read-only stick, full disk) or found damaged can still share what can be read;
+        it just can't note it, and returns None so the person is told why (not_logged_note).
         """
-        if self._conn.read_only is not None:
+        if self._conn.read_only is not None or self._conn.damaged is not None:
             return None
         req = package.request
         texts = [t for i in package.items for t in (i.title, i.text, *(v for _k, v in i.details))]
         left_out = sum(t.count(REDACTED) for t in texts)
-        return self._repo.record(req.recipient, package.document.title, fmt, saved_to,
-                                 [(i.kind, i.ref, i.date, i.title) for i in package.items], left_out)  # fmt: skip
+        try:
+            return self._repo.record(req.recipient, package.document.title, fmt, saved_to,
+                                     [(i.kind, i.ref, i.date, i.title) for i in package.items], left_out)  # fmt: skip
+        except JournalDamaged:  # found damaged just now (the check before its first write): shared, not logged
+            return None
+
+    def not_logged_note(self) -> str:
+        """Why a share just written isn't in the share log (read-only here, or damaged)."""
+        return _(NOT_LOGGED_DAMAGED) if self._conn.damaged is not None else _(NOT_LOGGED)
 
     def all(self) -> list[ShareRecord]:
         """Every share, newest first."""

@@ -28,6 +28,7 @@ from recoveryjournal.storage.db_errors import explain_db_errors
 from recoveryjournal.storage.fsutil import atomic_file, explain_os_errors, remove_folder, staging_name_for
 from recoveryjournal.storage.layout import DB_NAME, KEYS_NAME
 from recoveryjournal.storage.maintenance import SALVAGE_TABLES
+from recoveryjournal.storage.salvage import salvage_copy
 
 MANIFEST_NAME = "recovery-journal-backup.json"
 FORMAT = "recovery-journal-backup"
@@ -62,18 +63,26 @@ def _staging(parent: Path, name: str) -> Iterator[Path]:
         remove_folder(folder)
 
 
-def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
-    """Write a verified backup of the open journal to `target` (which must not exist); returns the counts.
+def write_backup(journal: JournalConnection, target: Path) -> tuple[dict[str, int], bool]:
+    """Write a verified backup of the open journal to `target` (which must not exist); returns the counts, and
+    whether it holds only what could still be read (a damaged journal: storage/salvage.py).
 
     Raises CannotWrite (full, read-only, gone) about the target's place; leaves nothing behind on failure.
     """
     target = target.absolute()
     with _staging(target.parent, target.name) as staging:
         db_copy = staging / DB_NAME
-        with journal.errors():
-            expected = table_counts(journal.db)
-        with explain_db_errors(target.parent):  # a failure here is about the backup's place, not the journal
-            journal.db.execute("VACUUM INTO ?", (str(db_copy),))
+        salvaged = False
+        try:  # read through a second attachment of the file, so a damaged page spoils nothing of the journal's
+            with journal.second_look("backup_source") as source:
+                expected = table_counts(journal.db, source)
+                with explain_db_errors(target.parent):  # a failure here is about the backup's place
+                    journal.db.execute(f"VACUUM {source} INTO ?", (str(db_copy),))
+        except (JournalDamaged, sqlcipher3.dbapi2.DatabaseError):  # a damaged page: keep what can still be read
+            db_copy.unlink(missing_ok=True)
+            with explain_db_errors(target.parent):
+                expected = salvage_copy(journal, db_copy, COUNTED_TABLES)
+            salvaged = True
         doc = keyfile.read_key_file(journal.layout.keys)
         doc["database_salt"] = db_copy.read_bytes()[:16].hex()
         manifest = {"format": FORMAT, "version": VERSION}
@@ -99,7 +108,7 @@ def write_backup(journal: JournalConnection, target: Path) -> dict[str, int]:
             zf.writestr(MANIFEST_NAME, json.dumps(manifest))
             zf.writestr(KEYS_NAME, keyfile.encode(doc))
             zf.write(db_copy, DB_NAME)
-    return expected
+    return expected, salvaged
 
 
 def verify_backup_file(journal: JournalConnection, backup: Path, scratch: Path) -> dict[str, int]:

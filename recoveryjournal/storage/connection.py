@@ -6,6 +6,7 @@ skips SQLCipher's own passphrase KDF; passphrases never go anywhere near SQL.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -19,6 +20,7 @@ import sqlcipher3
 
 from recoveryjournal.domain.errors import (
     DAMAGED_NO_WRITES,
+    DISK_FAULT_NOTE,
     READ_ONLY_NOTE,
     AlreadyExists,
     CannotWrite,
@@ -101,7 +103,9 @@ class JournalConnection:
         """A calm line for a banner while the journal is read-only; empty otherwise."""
         if self.read_only is None:
             return ""
-        return self.read_only.message if self.read_only.reason == "full" else _(READ_ONLY_NOTE)
+        if self.read_only.reason == "full":
+            return self.read_only.message
+        return _(READ_ONLY_NOTE) if self.read_only.reason == "read_only" else _(DISK_FAULT_NOTE)
 
     def refuse_if_read_only(self) -> None:
         """Raise the kind CannotWrite for this place before anything is attempted."""
@@ -124,17 +128,49 @@ class JournalConnection:
 
     def refuse_if_damaged(self) -> None:
         """Before the first write: the whole file is read once (SQLite's quick check, which makes SQLCipher
-        verify every page); once damage is known, every write is refused (exit 4), reads go on."""
+        verify every page); once damage is known, every write is refused (exit 4), reads go on.
+
+        The check reads the file through a second attachment of it: once SQLCipher meets a damaged page it
+        refuses every later read on that attachment, so reading the whole file through the journal's own would
+        leave nothing readable afterwards (not even what `check` says can be saved)."""
         if self.damaged is None and not self._checked_whole and self._db is not None:
             self._checked_whole = True
             try:
-                rows = [str(r[0]) for r in self._db.execute("PRAGMA quick_check(1)").fetchall()]
+                with self.second_look() as name:
+                    rows = [str(r[0]) for r in self._db.execute(f"PRAGMA {name}.quick_check(1)").fetchall()]
             except sqlcipher3.dbapi2.DatabaseError as exc:
                 rows = [str(exc)]
             if rows != ["ok"]:
                 self.damaged = JournalDamaged(_(DAMAGED_NO_WRITES))
         if self.damaged is not None:
             raise JournalDamaged(_(DAMAGED_NO_WRITES))
+
+    @contextmanager
+    def second_look(self, name: str = "second_look") -> Iterator[str]:
+        """The journal's own file attached again as `name` (ATTACH without a KEY clause uses this journal's key),
+        for reads that may meet a damaged page without spoiling the journal's own attachment; detached after."""
+        uri = f"{self.layout.db.as_uri()}?mode=ro"  # only ever read through
+        # On a read-only place (no shared-memory file can be made) it is read as it stands, as the journal is.
+        candidates = [uri, uri + "&immutable=1"] if self.read_only is not None else [uri]
+        for attempt, candidate in enumerate(candidates, 1):
+            try:
+                self.db.execute("ATTACH DATABASE ? AS " + name, (candidate,))
+            except sqlcipher3.dbapi2.DatabaseError:
+                if attempt == len(candidates):
+                    raise
+                continue
+            try:
+                self.db.execute(f"SELECT count(*) FROM {name}.sqlite_master").fetchone()
+                break
+            except sqlcipher3.dbapi2.DatabaseError:
+                if attempt == len(candidates):
+                    break  # damaged where the first page is: the reads through it will say so
+                self.db.execute("DETACH DATABASE " + name)
+        try:
+            yield name
+        finally:
+            with contextlib.suppress(sqlcipher3.dbapi2.Error):
+                self.db.execute("DETACH DATABASE " + name)
 
     @property
     def is_open(self) -> bool:

@@ -12,7 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from recoveryjournal.domain.errors import JournalInUse, read_only_place
+from recoveryjournal.domain.errors import DISK_FAULT_NOTE, CannotWrite, JournalInUse
+from recoveryjournal.i18n import _
 from recoveryjournal.storage.fsutil import place_error
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
@@ -69,7 +70,7 @@ class JournalLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise place_error(exc) or read_only_place() from exc
+            raise place_error(exc) or CannotWrite(_(DISK_FAULT_NOTE), "fault") from exc
         self._take(fd)
 
     def acquire_for_reading(self) -> None:

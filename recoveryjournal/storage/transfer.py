@@ -16,12 +16,13 @@ from typing import Any
 import sqlcipher3
 
 from recoveryjournal.domain.entry import clean_tags, clean_text
-from recoveryjournal.domain.errors import NotImportable
-from recoveryjournal.domain.imports import ImportRow
+from recoveryjournal.domain.errors import DAMAGED_NO_WRITES, JournalDamaged, NotImportable
+from recoveryjournal.domain.imports import MOST_WATCHED, ImportRow
 from recoveryjournal.i18n import _
 from recoveryjournal.storage.checkins import CheckInRepository
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.entries import EntryRepository
+from recoveryjournal.storage.salvage import readable
 
 _SKIP = {"meta", "imported", "sqlite_sequence"}
 #: Share-log items name what was shared by kind and id.
@@ -36,6 +37,8 @@ class LoadResult:
 
     added: dict[str, int] = field(default_factory=dict)
     already: dict[str, int] = field(default_factory=dict)
+    #: Rows over a cap, not brought in (signs and helps past domain.imports.MOST_WATCHED of each kind).
+    left_out: dict[str, int] = field(default_factory=dict)
     unknown_columns: dict[str, list[str]] = field(default_factory=dict)
     unknown_tables: list[str] = field(default_factory=list)
 
@@ -58,12 +61,13 @@ def user_tables(db: Any) -> list[str]:
 def dump(journal: JournalConnection) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table of the person's, as plain values."""
     db = journal.db
-    with journal.errors():
+    with journal.errors(), readable(journal) as source:  # a damaged page: every row that can still be read
         out: dict[str, list[dict[str, Any]]] = {}
         for table in user_tables(db):
-            cur = db.execute(f"SELECT * FROM {table} ORDER BY rowid")
-            cols = [c[0] for c in cur.description]
-            out[table] = [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+            cols = [str(c[1]) for c in db.execute(f"PRAGMA table_info({table})")]
+            out[table] = [dict(zip(cols, row, strict=True)) for row in source.rows(table)]
+        if source.met_damage:
+            journal.damaged = journal.damaged or JournalDamaged(_(DAMAGED_NO_WRITES))
     return out
 
 
@@ -99,6 +103,8 @@ def load(
                         .format(number=number, table=table, problem=str(exc).lower() or type(exc).__name__)
                     ) from exc  # fmt: skip
             result.added[table], result.already[table] = loader.added, loader.already
+            if loader.left_out:
+                result.left_out[table] = loader.left_out
         if verify is not None:
             verify()
     return result
@@ -112,7 +118,8 @@ class _TableLoader:
         self.has_id = any(str(c[1]) == "id" and c[5] for c in info)
         self.fks = {str(fk[3]): str(fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list({table})")}
         self.mapping = id_maps.setdefault(table, {})
-        self.added = self.already = 0
+        self.added = self.already = self.left_out = 0
+        self._watched: dict[str, int] = {}
 
     def add(self, values: dict[str, Any]) -> None:
         """One row (only the columns this journal has)."""
@@ -162,6 +169,12 @@ class _TableLoader:
         ):
             self._remember(key, old_id, old_id)
             return
+        if table == "watch_items":  # at most MOST_WATCHED new of each kind (nothing links to them)
+            kind = str(values.get("kind"))
+            if self._watched.get(kind, 0) >= MOST_WATCHED:
+                self.left_out += 1
+                return
+            self._watched[kind] = self._watched.get(kind, 0) + 1
         if db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (old_id,)).fetchone() is None:
             values = {"id": old_id, **values}
         cols = ", ".join(values)

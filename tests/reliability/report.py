@@ -59,6 +59,17 @@ What the battery holds the app to:
   past the csv module's 128 KiB field is written and read back whole, and a 4.9 MB one shares as a PDF in
   seconds; a new passphrase that isn't text (from a terminal of another encoding) is refused before anything
   changes; `--output -` is refused rather than written as a file called "-";
+- a damaged journal still shares what can be read (saved, not logged, and said so), backs up what can be read
+  (a backup that restores as a whole journal, its search too) and exports it: every read that may meet a damaged
+  page goes through a second attachment of the file, renewed after each failure, so one damaged page costs the
+  rows on it and never spoils what is read after it; the check before the first write reads that way too;
+- an import brings at most 200 signs and 200 things that help into what the check-in offers (the preview says how
+  many are left out), and thousands of them show in 0.1 s (they froze the tab for 7 s);
+- words are true to what happened: a disk fault while opening isn't called read-only, a backup's damaged key file
+  is the backup's, JSON nested too deep, damaged at a line, or not JSON at all are told apart, a file with
+  nothing that can come in isn't "all already in your journal", a name a FAT stick refuses is told as the name;
+- private words can come from a file (`--options-file`, any option and the search words), and `--help` names
+  every option that takes them;
 - whatever comes in (our own export mutated, jrnl and Daylio files of any shape, backups with bytes changed,
   cut short or members rewritten, key files with any field changed) is either brought in, after which list,
   plan, goals, appointments, check and export-all all work, or refused (exit 3 or 4) with the journal

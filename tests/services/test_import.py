@@ -178,7 +178,7 @@ def test_jrnl_export(session) -> None:
         (b'{"entries": [{"date": "2026-01-01"', "jrnl", "isn't complete JSON"),
         (b'{"not": "jrnl"}', "jrnl", "doesn't look like a jrnl export"),
         (b'{"format": "something-else"}', "json", "isn't a full export"),
-        ((DATA / "daylio_export.csv").read_bytes(), "jrnl", "isn't complete JSON"),
+        ((DATA / "daylio_export.csv").read_bytes(), "jrnl", "isn't JSON at all"),  # issue 34, 9: said as it is
         ((DATA / "jrnl_export.json").read_bytes(), "daylio", "doesn't look like a Daylio export"),
         (b"full_date,date,weekday,time,mood\nnot a date,x,y,z,good\n", "daylio", "could be read as Daylio"),
     ],

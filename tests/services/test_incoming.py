@@ -75,7 +75,9 @@ def test_finding1_check_reads_every_row_the_way_the_app_will(session) -> None:
         ('{"entries": [{"date": 5}]}', "entry 1's “date” is 5"),
         ('{"entries": [{"date": "2026-01-02", "title": ["a"]}]}', "entry 1's “title”"),
         ('{"entries": [{"title": "no date"}]}', "entry 1 has no date"),
-        ('{"entries": [' * 5000 + "]" * 5000 + "}", "isn't complete JSON"),
+        ('{"entries": [' * 5000 + "]" * 5000 + "}", "nests deeper"),  # issue 34, 9: not "cut short"
+        ("[" * 100_000 + "]" * 100_000, "nests deeper"),
+        ('{"entries": [1,, 2]}', "damaged at line 1"),
         ('{"entries": [[[[[[[[[[1]]]]]]]]]]}', "nests deeper"),
     ],
 )

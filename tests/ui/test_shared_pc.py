@@ -358,3 +358,27 @@ def test_a_refused_folder_says_the_whole_sentence_and_keeps_the_cursor_there(qtb
     qtbot.keyClick(where.folder_edit, Qt.Key.Key_Return)
     assert wizard.currentPage() is wizard.passphrase_page
     wizard.reject()
+
+
+def test_check_this_pc_finds_a_protected_pdf_in_downloads(sandbox, tmp_path) -> None:
+    """Issue 34, 11: a protected PDF's maker is encrypted with it, so `policy --check` lists one protected with a
+    password on the desktop or in Downloads as one that may be a share (exit 1), to move or delete."""
+    import os
+    import subprocess
+    import sys
+
+    import platformdirs
+
+    from recoveryjournal.render.pdf import pdf_bytes
+    from recoveryjournal.services.export_document import ExportDocument, Section, paragraph
+    from recoveryjournal.services.pdf_protection import protect
+
+    downloads = Path(platformdirs.user_downloads_dir())
+    downloads.mkdir(parents=True, exist_ok=True)
+    data, _pages = pdf_bytes(ExportDocument("For Alex", (Section("Entries", (paragraph("words"),)),)))
+    (downloads / "For Alex (protected) 2026-12-07.pdf").write_bytes(protect(data, "river kettle purple"))
+    result = subprocess.run([sys.executable, "-m", "recoveryjournal.cli", "policy", "--check"], capture_output=True,
+                            text=True, timeout=60, env=dict(os.environ))  # fmt: skip
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "a PDF protected with a password (it may be a share from a journal)" in result.stdout
+    assert "For Alex (protected) 2026-12-07.pdf" in result.stdout

@@ -194,7 +194,10 @@ class BackupDialog(QDialog):
 
     def _on_done(self, result: BackupResult) -> None:
         self._set_busy(False)
-        show_good_news(self.message, result.message())
+        if result.salvaged:  # a damaged journal: kept what could be read, said in the warm look (it needs attention)
+            show_message(self.message, result.message(), calm=False)
+        else:
+            show_good_news(self.message, result.message())
         self._show_last()
         self.backed_up.emit(result)
 

@@ -48,8 +48,11 @@ class ChipList(QListWidget):
         """Show these words (ticked where named)."""
         self.clear()
         folded = {w.casefold() for w in ticked or set()}
-        for word in words:
-            self.add_word(word, ticked=word.casefold() in folded)
+        once = {w.casefold(): w for w in reversed(words)}  # the same word in other letters once, first spelling kept
+        for word in (w for w in words if once.get(w.casefold()) is w):
+            item = QListWidgetItem(word, self)  # in one pass: thousands of words (an import's) stay quick
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if word.casefold() in folded else Qt.CheckState.Unchecked)
         if self.count():
             self.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
