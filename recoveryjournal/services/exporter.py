@@ -198,14 +198,12 @@ class Exporter:
         return Outcome("done", " ".join(t for t in (said, told, warning) if t), target, items=n)
 
     def print_share(self, session: SessionView, package: share_service.SharePackage, paint: Painter) -> Outcome:
-        """Print exactly what the preview shows, then log it as printed."""
-        try:
-            paint(package.document)
-        except Exception:
-            return Outcome("not_saved", _("It couldn't be printed. Nothing was shared."), exit_code=1)
+        """Print exactly what the preview shows, then log it as printed. (A fault while painting is no person's:
+        it takes the one error path, with its report, rather than a calm sentence that would hide it.)"""
+        paint(package.document)
         try:
             logged = session.shares.record(package, "print", "printer") is not None
-        except Exception:
+        except JournalError:  # the place took no more writes (full, pulled out): told as such
             return Outcome("not_saved", _("It was printed, but your share log couldn't be written."), exit_code=6)
         said = (
             _("Sent to the printer. It's in your share log.")
@@ -285,8 +283,10 @@ class Exporter:
         can't be remembered doesn't stay on disk: the caller takes it back (and puts back what it replaced)."""
         try:
             return session.shares.record(package, logged_as, str(target)) is not None  # never the password
-        except Exception as exc:
+        except BaseException as exc:
             with suppress(OSError):
                 target.unlink()
                 fsync_dir(target.parent)
-            raise _NotLogged from exc
+            if isinstance(exc, JournalError):  # the place or the journal took no more writes: told as such
+                raise _NotLogged from exc
+            raise  # anything else is a bug: it takes the one error path, with its report

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+
 from recoveryjournal import __version__
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, _
@@ -28,8 +30,8 @@ SOMETHING_WENT_WRONG_UNLOCKED = N_(
     "and open it again."
 )
 _PACKAGE = Path(__file__).resolve().parents[1]
-#: Set by `install`: the window locks the journal (if open) and says so.
-_on_fault: Callable[[], None] | None = None
+#: Set by `install`: the window locks the journal (if open) and says so, on its own thread.
+_relay: _FaultRelay | None = None
 _reports: list[str] = []
 
 
@@ -56,32 +58,48 @@ def safe_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
 
 
 def report_fault(exc: BaseException) -> None:
-    """A fault nobody expected: keep a safe report, then the window locks and tells the person calmly."""
+    """A fault nobody expected, from any thread: keep a safe report, then the window locks and tells the person
+    calmly — on the window's own thread (a fault on another thread is handed over, queued: touching widgets from
+    there crashed the app)."""
     report = safe_report(type(exc), exc.__traceback__)
     _reports.append(report)
     print(report, file=sys.stderr)  # the same safe lines, never the error's own words
     _write(report)
-    if _on_fault is not None:
+    if _relay is not None:
+        _relay.answer()
+
+
+class _FaultRelay(QObject):
+    """Lives on the window's thread: `answer()` from any thread runs the window's answer there."""
+
+    _answer_here = Signal()
+
+    def __init__(self, on_fault: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_fault = on_fault
+        # Queued from other threads (the signal crosses to this object's thread); direct on this one.
+        self._answer_here.connect(self._run, Qt.ConnectionType.AutoConnection)
+
+    def answer(self) -> None:
+        """Answer the fault on the window's thread, whichever thread this is called on."""
+        if QThread.currentThread() is self.thread():
+            self._run()
+        else:
+            self._answer_here.emit()
+
+    def _run(self) -> None:
         try:
-            _on_fault()
+            self._on_fault()
         except Exception:  # the window's own answer failed: nothing more can be done safely here
             print("(the window couldn't answer the fault)", file=sys.stderr)  # not shown
 
 
 def _write(report: str) -> None:
     from recoveryjournal.services.policy import load_policy
+    from recoveryjournal.services.problem_log import keep_report
 
-    if load_policy().leaves_no_traces:
-        return
-    try:
-        import platformdirs
-
-        folder = Path(platformdirs.user_log_dir("RecoveryJournal", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(folder / "problems.log", "a", encoding="utf-8") as fh:  # owner-only by its folder
-            fh.write(report + "\n\n")
-    except OSError:
-        pass  # a report that can't be kept must never become a second fault
+    if not load_policy().leaves_no_traces:
+        keep_report(report)
 
 
 def last_reports() -> list[str]:
@@ -92,8 +110,8 @@ def last_reports() -> list[str]:
 def install(on_fault: Callable[[], None]) -> None:
     """Make `report_fault` the answer to every uncaught exception: in slots (PySide hands those to
     sys.excepthook), on the main thread, and on other threads."""
-    global _on_fault
-    _on_fault = on_fault
+    global _relay
+    _relay = _FaultRelay(on_fault)  # made here, on the window's thread
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):

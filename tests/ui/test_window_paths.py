@@ -148,6 +148,47 @@ def test_a_fault_in_a_slot_locks_tells_calmly_and_reports_no_private_words(qtbot
             assert canary not in where, canary
 
 
+def test_a_fault_on_a_plain_thread_locks_and_says_so_without_crashing(qtbot, window, created_journal) -> None:
+    """Issue 33, 6: an exception on a plain threading.Thread (not one of the app's workers) with the journal open:
+    the answer is handed to the window's thread (it used to touch widgets from that thread: a segmentation
+    fault), so the app keeps running, locks the journal and says so; the report is kept owner-only."""
+    import os
+    import stat
+
+    from recoveryjournal.services.problem_log import log_path
+    from recoveryjournal.ui import errors
+    from recoveryjournal.ui.app import install_error_path
+
+    install_error_path(window)
+    window.start(journal=created_journal[0])
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None
+    answered_on: list[object] = []
+    original = window.answer_fault
+
+    def watched() -> None:
+        answered_on.append(threading.current_thread())
+        original()
+
+    errors._relay._on_fault = watched  # type: ignore[union-attr]
+
+    def broken() -> None:
+        raise RuntimeError("a fault on a thread of its own")
+
+    thread = threading.Thread(target=broken)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: window.session is None, timeout=5_000)
+    assert answered_on == [threading.main_thread()]
+    assert "Your journal is safe" in window.banner.text() and window.isVisible()
+    assert "builtins.RuntimeError" in errors.last_reports()[-1]
+    kept = log_path()
+    assert kept.is_file() and stat.S_IMODE(os.stat(kept).st_mode) == 0o600
+    window.start(journal=created_journal[0])  # and the app goes on: the journal opens again
+    unlock(qtbot, window, PASSPHRASE)
+    assert window.session is not None
+
+
 def test_lock_always_finishes_whatever_a_page_raises(qtbot, window, created_journal, monkeypatch) -> None:
     """A page's save_before_lock raises a RuntimeError: the journal is closed all the same, the views are empty,
     the idle watch is stopped, and the fault is told."""
@@ -346,4 +387,4 @@ def _no_hook_left_behind():  # type: ignore[no-untyped-def]
     sys.excepthook, threading.excepthook = hooks
     from recoveryjournal.ui import errors
 
-    errors._on_fault = None
+    errors._relay = None

@@ -78,8 +78,5 @@ def ask_and_print(parent: QWidget, doc: ExportDocument) -> str:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if QPrintDialog(printer, parent).exec() != QPrintDialog.DialogCode.Accepted:
         return ""
-    try:
-        paint_pages(doc, printer)
-    except Exception:
-        return _("It couldn't be printed.")
+    paint_pages(doc, printer)  # a fault here is a bug: it takes the one error path (ui/errors), with its report
     return _("Sent to the printer.")
