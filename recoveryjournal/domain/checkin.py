@@ -45,6 +45,18 @@ class CheckIn:
     medicines: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class DayMeans:
+    """One day's check-ins averaged: the mood always; sleep, anxiety and energy where noted; how many there were."""
+
+    day: dt.date
+    mood: float
+    sleep: float | None
+    anxiety: float | None
+    energy: float | None
+    checkins: int
+
+
 #: The answers to "Took my medicines", as stored, and as the app says them.
 MEDICINE_ANSWERS = {"all": N_("all"), "some": N_("some"), "none": N_("none")}
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 from recoveryjournal.domain.checkin import (
     DEFAULT_SCALE_WORDS,
     SCALES,
     STARTER_FEELINGS,
     CheckIn,
+    DayMeans,
     check_medicines,
     check_scale,
     check_sleep,
@@ -94,8 +94,8 @@ class CheckInService:
         """How many check-ins there are."""
         return self._repo.count()
 
-    def daily_means(self, first: dt.date, last: dt.date) -> list[tuple[Any, ...]]:
-        """(date, mood, sleep, anxiety, energy, count) for each day with check-ins, oldest first."""
+    def daily_means(self, first: dt.date, last: dt.date) -> list[DayMeans]:
+        """Each day with check-ins in the period, averaged (mood, sleep, anxiety, energy, how many), oldest first."""
         return self._repo.daily(first, last)
 
     def first_date(self) -> dt.date | None:

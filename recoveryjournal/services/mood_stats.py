@@ -51,9 +51,9 @@ def period_range(
 def mood_series(session: MoodSource, first: dt.date, last: dt.date, *, medicines: bool = True) -> MoodSeries:
     """Daily means of mood, sleep and anxiety from `first` to `last`, with a 7-day rolling mean, and medicine
     changes when medicines are on (and `medicines`: a share leaves them out unless they were ticked)."""
-    rows = {dt.date.fromisoformat(r[0]): r for r in session.checkins.daily_means(first, last)}
+    means = {m.day: m for m in session.checkins.daily_means(first, last)}
     days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-    mood = [rows[d][1] if d in rows else None for d in days]
+    mood = [means[d].mood if d in means else None for d in days]
     rolling: list[float | None] = []
     for i in range(len(days)):
         window = [v for v in mood[max(0, i - ROLLING_DAYS + 1) : i + 1] if v is not None]
@@ -61,11 +61,11 @@ def mood_series(session: MoodSource, first: dt.date, last: dt.date, *, medicines
     return MoodSeries(
         days=days,
         mood=mood,
-        sleep=[rows[d][2] if d in rows else None for d in days],
-        anxiety=[rows[d][3] if d in rows else None for d in days],
+        sleep=[means[d].sleep if d in means else None for d in days],
+        anxiety=[means[d].anxiety if d in means else None for d in days],
         rolling=rolling,
         entry_days=session.entry_dates(first, last),
-        checkin_count=sum(int(r[5]) for r in rows.values()),
+        checkin_count=sum(m.checkins for m in means.values()),
         medicine_changes=tuple(session.medicines.changes_between(first, last)) if medicines else (),
     )
 
@@ -231,3 +231,16 @@ def strip_cells(f: PeriodFigures) -> list[tuple[str, str, str]]:
 def shared_summary(f: PeriodFigures) -> str:
     """The summary strip as sentences (what a JSON or CSV share carries, and what a screen reader reads)."""
     return " ".join(words for _label, _figure, words in strip_cells(f))
+
+
+def month_words(year: int, month: int, moods: dict[dt.date, float]) -> str:
+    """One month in a sentence: how many days had a check-in, the mood's range and average."""
+    values = [v for d, v in moods.items() if d.year == year and d.month == month]
+    name = day(dt.date(year, month, 1), "month")
+    if not values:
+        return _("{month}: no check-ins.").format(month=name)
+    days = ngettext("{n} day with a check-in", "{n} days with a check-in", len(values)).format(n=len(values))
+    return _("{month}: {days}, mood from {low} to {high}, average {average}.").format(
+        month=name, days=days, low=number(min(values), fixed=False), high=number(max(values), fixed=False),
+        average=number(sum(values) / len(values)),
+    )  # fmt: skip

@@ -73,5 +73,5 @@ def find_patterns(moods: dict[dt.date, float], marks: dict[dt.date, set[tuple[st
 
 def patterns(session: HasCheckIns, first: dt.date, last: dt.date) -> list[Pattern]:
     """The sentences' figures for the days from `first` to `last`."""
-    moods = {dt.date.fromisoformat(r[0]): float(r[1]) for r in session.checkins.daily_means(first, last)}
+    moods = {m.day: m.mood for m in session.checkins.daily_means(first, last)}
     return find_patterns(moods, session.checkins.daily_marks(first, last))

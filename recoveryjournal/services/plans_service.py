@@ -105,6 +105,15 @@ class PlanService:
         """ "Not now": the suggestion isn't shown again (the choice stays in the plan's page)."""
         self._prefs.set("keep_an_eye_offer", "no")
 
+    def not_yet_watched(self, noticed: tuple[str, ...], helped: tuple[str, ...]) -> list[tuple[str, str]]:
+        """Of a check-in's signs and helps, those the plan doesn't keep an eye on yet, as (kind, name): what the
+        check-in offers to keep in the plan (the same words in other letters are the same word)."""
+        out: list[tuple[str, str]] = []
+        for kind, names in (("sign", noticed), ("helps", helped)):
+            known = {w.name.casefold() for w in self.watched(kind)}
+            out += [(kind, n) for n in names if n.casefold() not in known]
+        return out
+
     def add_to_plan(self, kind: str, name: str) -> None:
         """A sign or thing that helped, added in a check-in, written into my plan too (a new version is kept) and
         kept an eye on from now."""

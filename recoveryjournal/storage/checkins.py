@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from recoveryjournal.domain.checkin import CheckIn
+from recoveryjournal.domain.checkin import CheckIn, DayMeans
 from recoveryjournal.domain.entry import clean_text
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.i18n import _
@@ -95,17 +95,16 @@ class CheckInRepository:
         with self._journal.errors():
             return int(self._journal.db.execute("SELECT count(*) FROM checkins").fetchone()[0])
 
-    def daily(self, first: dt.date, last: dt.date) -> list[tuple[Any, ...]]:
-        """Per day with check-ins: (date, mean mood, mean sleep, mean anxiety, mean energy, count)."""
+    def daily(self, first: dt.date, last: dt.date) -> list[DayMeans]:
+        """Each day with check-ins in the period, averaged, oldest first (decoded here, once)."""
         with self._journal.errors():
-            return list(
-                self._journal.db.execute(
-                    "SELECT checkin_date, avg(mood), avg(sleep_hours), avg(anxiety), avg(energy), count(*) "
-                    "FROM checkins "
-                    "WHERE checkin_date BETWEEN ? AND ? GROUP BY checkin_date ORDER BY checkin_date",
-                    (first.isoformat(), last.isoformat()),
-                ).fetchall()
-            )
+            rows = self._journal.db.execute(
+                "SELECT checkin_date, avg(mood), avg(sleep_hours), avg(anxiety), avg(energy), count(*) "
+                "FROM checkins "
+                "WHERE checkin_date BETWEEN ? AND ? GROUP BY checkin_date ORDER BY checkin_date",
+                (first.isoformat(), last.isoformat()),
+            ).fetchall()
+        return [DayMeans(dt.date.fromisoformat(r[0]), float(r[1]), r[2], r[3], r[4], int(r[5])) for r in rows]
 
     def first_date(self) -> dt.date | None:
         """The earliest check-in's date."""

@@ -34,3 +34,17 @@ def test_a_year_starts_where_the_check_ins_start_but_shows_at_least_a_week() -> 
     assert period_range("year", today, first_ever=dt.date(2025, 1, 1)) == (dt.date(2025, 12, 8), today)
     assert period_range("month", today, first_ever=today) == (dt.date(2026, 12, 1), today)
     assert period_range("week", today, first_ever=dt.date(2026, 12, 6)) == (dt.date(2026, 12, 1), today)
+
+
+def test_the_rules_below_the_widgets(session) -> None:
+    """Issue 33, 5: which of a check-in's words are new to the plan is the plan service's rule (the same word in
+    other letters is the same word); a day's means come typed, decoded once."""
+    from recoveryjournal.domain.checkin import DayMeans
+
+    session.plan.set_watched("sign", ["Not sleeping"])
+    assert session.plan.not_yet_watched(("not sleeping", "Racing thoughts"), ("A walk",)) == [
+        ("sign", "Racing thoughts"), ("helps", "A walk")]  # fmt: skip
+    session.checkins.add(6, sleep_hours=7.5)
+    session.checkins.add(4)
+    (today,) = session.checkins.daily_means(dt.date.today(), dt.date.today())
+    assert today == DayMeans(dt.date.today(), 5.0, 7.5, None, None, 2)

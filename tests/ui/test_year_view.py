@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from recoveryjournal.ui.widgets.year_view import BANDS, band, month_words
+from recoveryjournal.services.mood_stats import month_words
+from recoveryjournal.ui.widgets.year_view import BANDS, band
 from tests.conftest import PASSPHRASE
 from tests.ui.conftest import unlock
 

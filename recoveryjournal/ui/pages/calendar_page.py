@@ -193,8 +193,8 @@ class CalendarPage(JournalTab[ReadsDays]):
         """The year at a glance: each day with a check-in coloured by its mood, with its number."""
         moods: dict[dt.date, float] = {}
         if self._session is not None:
-            rows = self._session.checkins.daily_means(dt.date(year, 1, 1), dt.date(year, 12, 31))
-            moods = {dt.date.fromisoformat(r[0]): float(r[1]) for r in rows}
+            means = self._session.checkins.daily_means(dt.date(year, 1, 1), dt.date(year, 12, 31))
+            moods = {m.day: m.mood for m in means}
         self.year_view.set_year(year, moods)
         self.year_label.setText(str(year))
         self.later_button.setEnabled(year < dt.date.today().year)
@@ -221,7 +221,7 @@ class CalendarPage(JournalTab[ReadsDays]):
         first = dt.date(year, month, 1) - dt.timedelta(days=7)
         last = dt.date(year + month // 12, month % 12 + 1, 1) + dt.timedelta(days=7)
         entry_days = self._session.entry_dates(first, last)
-        checkin_days = {dt.date.fromisoformat(r[0]) for r in self._session.checkins.daily_means(first, last)}
+        checkin_days = {m.day for m in self._session.checkins.daily_means(first, last)}
         for day in entry_days | checkin_days:
             fmt = QTextCharFormat()
             if day in entry_days:

@@ -380,9 +380,7 @@ class CheckInTab(JournalTab[ChecksIn]):
         """Chips added in this check-in (not yet in the plan's list) can be kept in the plan, if the person wants."""
         if self._session is None:
             return
-        plan = self._session.plan
-        new = [("sign", n) for n in noticed if n.casefold() not in {w.name.casefold() for w in plan.watched("sign")}]
-        new += [("helps", n) for n in helped if n.casefold() not in {w.name.casefold() for w in plan.watched("helps")}]
+        new = self._session.plan.not_yet_watched(noticed, helped)
         self._to_keep = new
         if new:
             words = ", ".join(f"“{n}”" for _k, n in new)

@@ -10,7 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from recoveryjournal.i18n import _, day, ngettext, number
+from recoveryjournal.i18n import _, day, number
+from recoveryjournal.services.mood_stats import month_words
 
 #: Mood bands, low to high: Okabe–Ito colours, told apart with every common kind of colour blindness; each with
 #: the text colour that reads on it.
@@ -26,19 +27,6 @@ BANDS = (
 def band(mood: float) -> int:
     """Which of the five bands a day's mood falls in (1–2 → 0 … 9–10 → 4)."""
     return min(4, max(0, (round(mood) - 1) // 2))
-
-
-def month_words(year: int, month: int, moods: dict[dt.date, float]) -> str:
-    """One month in a sentence: how many days had a check-in, the mood's range and average."""
-    values = [v for d, v in moods.items() if d.year == year and d.month == month]
-    name = day(dt.date(year, month, 1), "month")
-    if not values:
-        return _("{month}: no check-ins.").format(month=name)
-    days = ngettext("{n} day with a check-in", "{n} days with a check-in", len(values)).format(n=len(values))
-    return _("{month}: {days}, mood from {low} to {high}, average {average}.").format(
-        month=name, days=days, low=number(min(values), fixed=False), high=number(max(values), fixed=False),
-        average=number(sum(values) / len(values)),
-    )  # fmt: skip
 
 
 def _weekday_letters() -> list[str]:
