@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -28,9 +26,9 @@ from recoveryjournal.i18n import N_, Texts, _, day
 from recoveryjournal.services.journal_parts import HasAppointments
 from recoveryjournal.services.plan_documents import agenda_pdf_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
-from recoveryjournal.ui.pages.journal_tab import JournalTab
+from recoveryjournal.ui.pages.list_editor_tab import ID_ROLE, ListEditorTab
 from recoveryjournal.ui.widgets.agreements_table import AgreementsTable
-from recoveryjournal.ui.widgets.common import date_box, label_choice, message_line, show_good_news, show_message
+from recoveryjournal.ui.widgets.common import date_box, label_choice, show_message
 
 _TEXT = Texts(
     {
@@ -53,10 +51,9 @@ _TEXT = Texts(
         "empty": N_("No appointments yet. When one is coming up, add it here and build your own agenda."),
     }
 )
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class AppointmentsTab(JournalTab[HasAppointments]):
+class AppointmentsTab(ListEditorTab[HasAppointments]):
     """A list of appointments and one open for editing; saved on Save, on switching and on lock."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,7 +76,7 @@ class AppointmentsTab(JournalTab[HasAppointments]):
     def _save_typed(self, session: HasAppointments, lenient: bool) -> None:
         """Save the open appointment (it changed)."""
         self._current = session.appointments.save(self._typed())
-        self._dirty = False
+        self.mark_unsaved(False)
         self._reload(self._current.id)
 
     def new_appointment(self) -> None:
@@ -89,7 +86,7 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         marked = tuple(int(g.id or 0) for g in self._session.goals.for_review())
         self._current = Appointment(None, dt.date.today() + dt.timedelta(days=7), goal_ids=marked)
         self._fill(self._current)
-        self._dirty = True
+        self.mark_unsaved()
         self.with_whom.setFocus()
 
     # Internals --------------------------------------------------------------------------
@@ -125,31 +122,25 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         for widget in (self.date, self.time, self.with_whom, self.talk, self.support, self.notes, self.agreed):
             widget.blockSignals(False)
 
-    def _reload(self, select: int | None) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        items = []
-        for a in self._session.appointments.all() if self._session else []:
-            label = day(a.date, "short_weekday") + (f"\n{a.with_whom}" if a.with_whom else "")
-            item = QListWidgetItem(label, self.list)
-            item.setData(ID_ROLE, a.id)
-            items.append(item)
-        chosen = next((i for i in items if i.data(ID_ROLE) == select), items[0] if items else None)
-        if chosen is not None:
-            self.list.setCurrentItem(chosen)
-        self.list.blockSignals(False)
-        if chosen is not None and self._session is not None:
-            self._current = self._session.appointments.get(int(chosen.data(ID_ROLE)))
+    # The list and the editor ----------------------------------------------------------------------------------
+    def _rows(self) -> list[tuple[int, str]]:
+        return [(int(a.id or 0), day(a.date, "short_weekday") + (f"\n{a.with_whom}" if a.with_whom else ""))
+                for a in (self._session.appointments.all() if self._session else [])]  # fmt: skip
+
+    def _show_item(self, item_id: int) -> None:
+        if self._session is not None:
+            self._current = self._session.appointments.get(item_id)
             self._fill(self._current)
-        else:
-            self._current = None
-            self._fill(Appointment(None, dt.date.today()))
-            show_message(self.message, _TEXT["empty"])
+
+    def _show_nothing(self) -> None:
+        self._current = None
+        self._fill(Appointment(None, dt.date.today()))
+        show_message(self.message, _TEXT["empty"])
+
+    def _saved_words(self) -> str:
+        return str(_TEXT["saved"])
 
     def _setup_ui(self) -> None:
-        self.list = QListWidget(self)
-        self.list.setAccessibleName(_("Appointments"))
-        self.new_button = QPushButton(_TEXT["new"], self)
         self.date = date_box(self)
         self.date.setDateRange(QDate(1900, 1, 1), QDate.currentDate().addDays(366))
         self.time = QTimeEdit(self)
@@ -170,9 +161,7 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         self.goal_box.setAccessibleName(_TEXT["goal_box"])
         add_agreed, to_step = QPushButton(_TEXT["add_agreed"], self), QPushButton(_TEXT["to_step"], self)
         self.to_step_button = to_step
-        self.pdf_button, self.save_button = QPushButton(_TEXT["pdf"], self), QPushButton(_TEXT["save"], self)
-        self.save_button.setObjectName("primaryButton")
-        self.message = message_line(self)
+        self.pdf_button = QPushButton(_TEXT["pdf"], self)
         form = QFormLayout()
         when = QHBoxLayout()
         when.addWidget(self.date)
@@ -197,30 +186,8 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         editor_layout.addWidget(self.agreed)
         editor_layout.addWidget(QLabel(_TEXT["notes"], self))
         editor_layout.addWidget(self.notes)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.new_button)
-        left_layout.addWidget(self.list, 1)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(scroll, 1)
-        right_layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        right_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([240, 760])
-        layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
+        self._build(list_name=_("Appointments"), new_text=_TEXT["new"], editor=editor, actions=[self.pdf_button],
+                    save_button=QPushButton(_TEXT["save"], self), sizes=(240, 760))  # fmt: skip
 
         edits = (self.date.dateChanged, self.time.timeChanged, self.with_whom.textEdited, self.talk.textChanged,
                  self.support.textChanged, self.notes.textChanged, self.agreed.changed,
@@ -228,30 +195,9 @@ class AppointmentsTab(JournalTab[HasAppointments]):
         for signal in edits:
             signal.connect(self._on_edited)
         self.new_button.clicked.connect(self.new_appointment)
-        self.list.currentItemChanged.connect(self._on_chosen)
         add_agreed.clicked.connect(self._on_add_agreed)
         to_step.clicked.connect(self._on_to_step_clicked)
-        self.save_button.clicked.connect(self._on_save_clicked)
         self.pdf_button.clicked.connect(self._on_pdf_clicked)
-
-    def _on_edited(self, *_args: object) -> None:
-        self._dirty = True
-        show_message(self.message, "")
-
-    def _on_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is None or self._session is None:
-            return
-        appt_id = int(current.data(ID_ROLE))
-        if self._current is not None and self._current.id == appt_id:
-            return
-        if self.save():
-            self._current = self._session.appointments.get(appt_id)
-            self._fill(self._current)
-
-    def _on_save_clicked(self) -> None:
-        self._dirty = True
-        if self.save():
-            show_good_news(self.message, _TEXT["saved"])
 
     def _on_add_agreed(self) -> None:
         self.agreed.append(Agreement(None, ""))

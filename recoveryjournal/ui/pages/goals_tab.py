@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +14,8 @@ from recoveryjournal.domain.goals import STATUSES, Goal
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_parts import HasGoals
 from recoveryjournal.services.repairs import named_goal
-from recoveryjournal.ui.pages.journal_tab import JournalTab
-from recoveryjournal.ui.widgets.common import add_shortcut, message_line, show_good_news, show_message
+from recoveryjournal.ui.pages.list_editor_tab import ListEditorTab
+from recoveryjournal.ui.widgets.common import show_message
 from recoveryjournal.ui.widgets.goal_editor import GoalEditor
 
 _TEXT = Texts(
@@ -45,15 +38,19 @@ _TEXT = Texts(
         "empty": N_("No goals yet. A goal can be anything that matters to you, in your own words."),
     }
 )
-GOAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class GoalsTab(JournalTab[HasGoals]):
+class GoalsTab(ListEditorTab[HasGoals]):
     """Saves before switching goals and on lock, so nothing typed is lost."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._setup_ui()
+
+    @property
+    def goals(self) -> QListWidget:
+        """The list of goals (the tab's list)."""
+        return self.list
 
     def _show_journal(self, session: HasGoals) -> None:
         """Show this journal's goals."""
@@ -61,7 +58,7 @@ class GoalsTab(JournalTab[HasGoals]):
 
     def _forget_journal(self) -> None:
         """Forget everything shown (locking)."""
-        self.goals.clear()
+        self.list.clear()
         self.editor.clear()
         show_message(self.message, "")
 
@@ -74,7 +71,7 @@ class GoalsTab(JournalTab[HasGoals]):
         if typed.id is None and untouched:
             return
         goal = session.goals.save(typed)
-        self._dirty = False
+        self.mark_unsaved(False)
         self._reload(select=goal.id)
         # A date that couldn't be read: the rest of the goal is saved; that cell keeps what was typed, marked,
         # and the goal counts as not yet saved (has_unsaved), so leaving it or locking keeps those words too.
@@ -91,94 +88,44 @@ class GoalsTab(JournalTab[HasGoals]):
         """An empty goal to write."""
         if not self.save():
             return
-        self.goals.clearSelection()
+        self.list.clearSelection()
         self.editor.set_goal(Goal(None, ""))
-        self._dirty = False
+        self.mark_unsaved(False)
         self.editor.title.setFocus()
 
-    # UI ---------------------------------------------------------------------------------
-    def _setup_ui(self) -> None:
-        self.goals = QListWidget(self)
-        self.goals.setAccessibleName(_("Goals"))
-        self.new_button = QPushButton(_TEXT["new"], self)
-        self.editor = GoalEditor(self)
-        self.save_button = QPushButton(_TEXT["save"], self)
-        self.save_button.setObjectName("primaryButton")
-        self.delete_button = QPushButton(_TEXT["delete"], self)
-        self.message = message_line(self)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.new_button)
-        left_layout.addWidget(self.goals, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(scroll, 1)
-        right_layout.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        buttons.addWidget(self.save_button)
-        right_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setSizes([280, 720])
-        layout = QHBoxLayout(self)
-        layout.addWidget(splitter)
-        add_shortcut(self, [QKeySequence.StandardKey.Save], self._on_save_clicked)
-        self.new_button.clicked.connect(self.new_goal)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.goals.currentItemChanged.connect(self._on_goal_chosen)
-        self.editor.changed.connect(self._on_edited)
-        self.editor.note_added.connect(self._on_note_added)
-
-    def _reload(self, select: int | None) -> None:
-        self.goals.blockSignals(True)
-        self.goals.clear()
-        chosen = None
+    # The list and the editor ----------------------------------------------------------------------------------
+    def _rows(self) -> list[tuple[int, str]]:
+        rows = []
         for status, label in ((s, _(w)) for s, w in STATUSES.items()):
             for goal in self._session.goals.all(status) if self._session else []:
                 done = f" · {goal.steps_done}/{len(goal.steps)}" if goal.steps else ""
-                item = QListWidgetItem(f"{goal.title}\n{label}{done}", self.goals)
-                item.setData(GOAL_ID_ROLE, goal.id)
-                if goal.id == select or (select is None and chosen is None):
-                    chosen = item
-        self.goals.blockSignals(False)
-        if chosen is not None:
-            self.goals.setCurrentItem(chosen)
-            self._show(int(chosen.data(GOAL_ID_ROLE)))
-        else:
-            self.editor.set_goal(Goal(None, ""))
-            show_message(self.message, _TEXT["empty"])
+                rows.append((int(goal.id or 0), f"{goal.title}\n{label}{done}"))
+        return rows
 
-    def _show(self, goal_id: int) -> None:
+    def _show_item(self, item_id: int) -> None:
         if self._session is not None:
-            self.editor.set_goal(self._session.goals.get(goal_id))
-            self._dirty = False
-            shared = self._session.shares.shared_item("goal", str(goal_id))
+            self.editor.set_goal(self._session.goals.get(item_id))
+            shared = self._session.shares.shared_item("goal", str(item_id))
             show_message(self.message, shared[0] if shared else "")
 
-    def _on_goal_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is None:
-            return
-        goal_id = int(current.data(GOAL_ID_ROLE))
-        if self.save():
-            self._show(goal_id)
+    def _show_nothing(self) -> None:
+        self.editor.set_goal(Goal(None, ""))
+        show_message(self.message, _TEXT["empty"])
 
-    def _on_edited(self) -> None:
-        self._dirty = True
-        show_message(self.message, "")
+    def _saved_words(self) -> str:
+        return "" if self.editor.steps.marked_rows() else _TEXT["saved"]
 
-    def _on_save_clicked(self) -> None:
-        self._dirty = True
-        if self.save() and not self.editor.steps.marked_rows():
-            show_good_news(self.message, _TEXT["saved"])
+    # UI ---------------------------------------------------------------------------------
+    def _setup_ui(self) -> None:
+        self.editor = GoalEditor(self)
+        self.delete_button = QPushButton(_TEXT["delete"], self)
+        self._build(list_name=_("Goals"), new_text=_TEXT["new"], editor=self.editor, actions=[],
+                    save_button=QPushButton(_TEXT["save"], self), beside_save=[self.delete_button],
+                    sizes=(280, 720))  # fmt: skip
+        self.new_button.clicked.connect(self.new_goal)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.editor.changed.connect(self._on_edited)
+        self.editor.note_added.connect(self._on_note_added)
 
     def _on_note_added(self, text: str) -> None:
         goal = self.editor.goal()
@@ -199,5 +146,5 @@ class GoalsTab(JournalTab[HasGoals]):
         box.exec()
         if box.clickedButton() is remove and self._session is not None:
             self._session.goals.delete(goal.id)
-            self._dirty = False
+            self.mark_unsaved(False)
             self._reload(select=None)

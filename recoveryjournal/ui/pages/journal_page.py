@@ -121,7 +121,8 @@ class JournalPage(JournalTab[WritesEntries]):
             return
         self._show_saved_changes()
         self._sync_selection(-1)
-        self._current_id, self._dirty = None, False
+        self._current_id = None
+        self.mark_unsaved(False)
         day = date or dt.date.today()
         self.editor.set_values(day, "", "", can_delete=False, checkins=self._checkin_choices(day))
         self.editor.body_edit.setFocus()
@@ -209,7 +210,8 @@ class JournalPage(JournalTab[WritesEntries]):
         self._sync_selection(row)
         entry = self.model.entry_at(row)
         if entry is not None:
-            self._current_id, self._dirty = entry.id, False
+            self._current_id = entry.id
+            self.mark_unsaved(False)
             self.editor.set_values(
                 entry.date, entry.title, entry.text, can_delete=True, tags=entry.tags,
                 checkins=self._checkin_choices(entry.date), checkin_id=entry.checkin_id, time=entry.time,
@@ -249,11 +251,11 @@ class JournalPage(JournalTab[WritesEntries]):
         self._select_row(self.model.row_of(chosen.id))
 
     def _on_edited(self) -> None:
-        self._dirty = True
+        self.mark_unsaved(True)
         self._autosave.start()
 
     def _on_autosave(self) -> None:
-        if self._dirty and self.save():
+        if self.has_unsaved() and self.save():
             self.editor.set_status(_TEXT["autosaved"])
             self._refresh_current_row()
 
@@ -265,7 +267,7 @@ class JournalPage(JournalTab[WritesEntries]):
             focus.setFocus()
 
     def _on_save_clicked(self) -> None:
-        was_dirty = self._dirty
+        was_dirty = self.has_unsaved()
         if self.save():
             self._show_saved_changes()
             self.editor.set_status(_TEXT["saved"] if was_dirty else "")
@@ -297,7 +299,8 @@ class JournalPage(JournalTab[WritesEntries]):
         except JournalError as exc:
             self.editor.set_status(exc.message)
             return
-        self._current_id, self._dirty = None, False
+        self._current_id = None
+        self.mark_unsaved(False)
         self.model.reload()
         if self.model.rowCount() > 0:
             self._select_row(0)

@@ -204,7 +204,7 @@ class PlanTab(JournalTab[HasPlan]):
             edited = self.editor.section()
             if edited != self._sections[self._row]:
                 self._sections[self._row] = edited
-                self._dirty = True
+                self.mark_unsaved(True)
 
     def _on_row_chosen(self, row: int) -> None:
         self._take_edits()
@@ -214,7 +214,7 @@ class PlanTab(JournalTab[HasPlan]):
             self.buttons["skip"].setText(_TEXT["unskip" if self._sections[row].skipped else "skip"])
 
     def _on_edited(self) -> None:
-        self._dirty = True
+        self.mark_unsaved(True)
         show_message(self.message, "")
 
     def _move(self, step: int) -> None:
@@ -222,7 +222,7 @@ class PlanTab(JournalTab[HasPlan]):
         row, target = self._row, self._row + step
         if 0 <= row < len(self._sections) and 0 <= target < len(self._sections):
             self._sections[row], self._sections[target] = self._sections[target], self._sections[row]
-            self._dirty = True
+            self.mark_unsaved(True)
             self._refresh_list(target)
 
     def _on_own_clicked(self) -> None:
@@ -230,7 +230,7 @@ class PlanTab(JournalTab[HasPlan]):
         self._sections.append(
             self._session.plan.own_section(_("My own section")) if self._session else PlanSection("", "")
         )
-        self._dirty = True
+        self.mark_unsaved(True)
         self._refresh_list(len(self._sections) - 1)
         self.editor.title.setFocus()
         self.editor.title.selectAll()
@@ -240,12 +240,12 @@ class PlanTab(JournalTab[HasPlan]):
         if 0 <= self._row < len(self._sections):
             s = self._sections[self._row]
             self._sections[self._row] = replace(s, skipped=not s.skipped)
-            self._dirty = True
+            self.mark_unsaved(True)
             self._refresh_list(self._row)
 
     def _on_save_clicked(self) -> None:
         self._take_edits()
-        self._dirty = True
+        self.mark_unsaved(True)
         if self.save():
             show_good_news(self.message, _TEXT["saved"])
             self._show_watching()

@@ -80,7 +80,7 @@ class SupportTab(JournalTab[HasSupport]):
                 session.support.delete(int(old.id or 0))
         for item in items:
             session.support.save(item)
-        self._dirty = False
+        self.mark_unsaved(False)
         self._load()
 
     def _items(self, lenient: bool = False) -> list[SupportItem]:
@@ -140,7 +140,7 @@ class SupportTab(JournalTab[HasSupport]):
 
     def _on_edited(self, *_args: object) -> None:
         if not self._loading:
-            self._dirty = True
+            self.mark_unsaved(True)
 
     def _on_add_clicked(self) -> None:
         self._add_row([""] * 6)
@@ -150,9 +150,9 @@ class SupportTab(JournalTab[HasSupport]):
     def _on_remove_clicked(self) -> None:
         if self.table.currentRow() >= 0:
             self.table.removeRow(self.table.currentRow())
-            self._dirty = True
+            self.mark_unsaved(True)
 
     def _on_save_clicked(self) -> None:
-        self._dirty = True
+        self.mark_unsaved(True)
         if self.save():
             show_good_news(self.message, _TEXT["saved"])
