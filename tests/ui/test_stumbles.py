@@ -113,6 +113,7 @@ def test_the_recovery_key_is_suggested_away_from_the_journal(qtbot, window, tmp_
     assert not (journals / "key.pdf").exists() and (home_docs / "key.pdf").exists()
     assert page.key_label.text() in PdfReader(home_docs / "key.pdf").pages[0].extract_text()
     assert "key.pdf" in page.copied.text() and "apart from this journal" in page.copied.text()
+    assert f"It is in {home_docs}" in page.copied.text()  # where it went
 
 
 def test_beside_journal_knows_the_folder_and_the_stick(tmp_path, monkeypatch) -> None:

@@ -90,7 +90,9 @@ _TEXT = Texts(
         "check_tip": N_("Hides the key while you type its last group from what you wrote down"),
         "show_again": N_("Show my key again"),
         "hidden": N_("(hidden while you check)"),
-        "key_saved": N_("{saved} Keep it apart from this journal too: printed, or on another stick."),
+        "key_saved": N_(
+            "{saved} It is in {folder}. Keep it apart from this journal too: printed, or on another stick."
+        ),
         "same_place_title": N_("Save your key next to your journal?"),
         "same_place": N_(
             "That is where your journal is. If the computer or stick is lost, or someone else has it, the key "
@@ -393,12 +395,21 @@ class _RecoveryKeyPage(QWizardPage):
         from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 
         journal = self.journal_path or Path.home()
-        saved = ask_and_save_pdf(
-            self, self.key_document(), _TEXT["key_doc_title"], start=place_apart_from(journal),
-            fine=lambda path: not beside_journal(path, journal) or self._save_there_anyway(),
-        )  # fmt: skip
-        if saved:
-            show_message(self.copied, _TEXT["key_saved"].format(saved=saved), calm=True)
+        chosen: list[Path] = []
+
+        def fine(path: Path) -> bool:
+            chosen[:] = [path]
+            return not beside_journal(path, journal) or self._save_there_anyway()
+
+        saved = ask_and_save_pdf(self, self.key_document(), _TEXT["key_doc_title"], start=place_apart_from(journal),
+                                 fine=fine)  # fmt: skip
+        written = chosen[0] if chosen and chosen[0].name.lower().endswith(".pdf") else None
+        if written is None and chosen:
+            written = Path(str(chosen[0]) + ".pdf")
+        if saved and written is not None and written.is_file():  # say where it went
+            show_message(self.copied, _TEXT["key_saved"].format(saved=saved, folder=written.parent), calm=True)
+        elif saved:
+            show_message(self.copied, saved, calm=False)
 
     def _save_there_anyway(self) -> bool:
         from PySide6.QtWidgets import QMessageBox
