@@ -47,7 +47,7 @@ def main(out: Path) -> None:
     window.start()
     shot(window, "1-welcome")
     window.welcome_page.create_button.click()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     wizard.where_page.folder_edit.setText(str(work / "journals"))
     shot(wizard, "2-wizard-where")
     wizard.next()
@@ -89,7 +89,7 @@ def main(out: Path) -> None:
     shot(view.findChild(PlanAtAGlance), "5l-plan-at-a-glance")
     view.findChild(PlanAtAGlance).reject()
     window.open_share({"entry": {window.journal_page.model.entry_at(0).id}})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     dialog.resize(900, 720)
     dialog.picker.mood_box.setChecked(True)
     plan = dialog.picker.groups["plan"]
@@ -131,23 +131,23 @@ def _backup_screens(window, work: Path, shot, settle) -> None:  # type: ignore[n
     folder.mkdir()
     long_ago = (dt.datetime.now() - dt.timedelta(days=40)).astimezone().isoformat(timespec="seconds")
     MetaRepository(window.session.connection).set(backup_service.LAST_BACKUP_KEY, long_ago)
-    window._show_backup_note()
+    window.journal.show_backup_note()
     window.unlocked_view.tabs.setCurrentWidget(window.journal_page)
     shot(window, "10a-backup-reminder")
-    window.open_backup()
-    dialog = window.backup_dialog
+    window.dialogs.open_backup()
+    dialog = window.dialogs.backup_dialog
     dialog.where.setText(str(folder))
     dialog.back_up_now()
     settle()
     shot(dialog, "10b-backup-done")
     dialog.reject()
-    window.open_import()
-    window.import_dialog.set_file(Path(__file__).parent / "data" / "daylio_export.csv")
+    window.dialogs.open_import()
+    window.dialogs.import_dialog.set_file(Path(__file__).parent / "data" / "daylio_export.csv")
     settle()
-    shot(window.import_dialog, "10c-import-preview")
-    window.import_dialog.reject()
-    window.open_restore()
-    restore = window.restore_dialog
+    shot(window.dialogs.import_dialog, "10c-import-preview")
+    window.dialogs.import_dialog.reject()
+    window.dialogs.open_restore()
+    restore = window.dialogs.restore_dialog
     restore.file_edit.setText(str(next(folder.glob("*.rjbackup"))))
     restore.folder_edit.setText(str(work))
     restore.secret.setText(DEMO_PASSPHRASE)

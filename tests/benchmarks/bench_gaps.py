@@ -78,7 +78,7 @@ def rows(real_kdf: bool = True) -> list[Row]:
 
         window.start()
         window.welcome_page.create_button.click()
-        wizard = window.wizard
+        wizard = window.journal.wizard
         wizard.where_page.name_edit.setText("Gaps")
         wizard.where_page.folder_edit.setText(str(folder))
         wizard.next()
@@ -93,7 +93,7 @@ def rows(real_kdf: bool = True) -> list[Row]:
 
         from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
 
-        window.passphrase_action.trigger()
+        window.menus.passphrase_action.trigger()
         dialog = window.findChild(ChangePassphraseDialog)
         dialog.current.setText(PASSPHRASE)
         dialog.new.setText(PASSPHRASE + "!")
@@ -112,7 +112,7 @@ def rows(real_kdf: bool = True) -> list[Row]:
 
         from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
 
-        window.restore_action.trigger()
+        window.menus.restore_action.trigger()
         restore = window.findChild(RestoreDialog)
         restore.file_edit.setText(str(backup))
         restore.secret.setText(PASSPHRASE + "!")  # the backup was taken after the change

@@ -68,7 +68,7 @@ def test_the_window_shows_a_calm_banner_on_a_read_only_place(qtbot, window, crea
         assert not window.journal_page.new_button.isEnabled() and not editor.delete_button.isEnabled()
         assert editor.share_button.isEnabled()  # sharing from a read-only journal works
         assert not window.unlocked_view.checkin_page.save_button.isEnabled()
-        assert not window.passphrase_action.isEnabled()
+        assert not window.menus.passphrase_action.isEnabled()
         with pytest.raises(CannotWrite):  # and should anything still try, it is refused kindly
             window.session.add_entry("a new thought")
         window.lock()

@@ -89,7 +89,7 @@ def reach_the_recovery_key(qtbot, window: MainWindow, folder: Path, name: str, p
 
     window.start()
     window.welcome_page.create_button.click()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     wizard.where_page.name_edit.setText(name)
     wizard.where_page.folder_edit.setText(str(folder))
     wizard.next()

@@ -28,8 +28,8 @@ def _settle(qtbot) -> None:
 def test_back_up_now_from_the_menu(qtbot, window, created_journal, tmp_path: Path) -> None:
     """Journal → Back up now…: the backup is written, checked, and the result is told."""
     _open(qtbot, window, created_journal[0])
-    window.backup_action.trigger()
-    dialog = window.backup_dialog
+    window.menus.backup_action.trigger()
+    dialog = window.dialogs.backup_dialog
     assert "hasn't been backed up yet" in dialog.last_label.text()
     dialog.where.setText(str(tmp_path))
     dialog.now_button.click()
@@ -49,8 +49,8 @@ def test_a_backup_reminder_on_the_journal_tab(qtbot, window, created_journal, tm
     page = window.journal_page
     assert page.backup_note.text() == "Your last backup was 40 days ago." and page.backup_button.isVisible()
     page.backup_button.click()
-    window.backup_dialog.where.setText(str(tmp_path))
-    window.backup_dialog.now_button.click()
+    window.dialogs.backup_dialog.where.setText(str(tmp_path))
+    window.dialogs.backup_dialog.now_button.click()
     _settle(qtbot)
     assert not page.backup_note.isVisible()
 
@@ -58,8 +58,8 @@ def test_a_backup_reminder_on_the_journal_tab(qtbot, window, created_journal, tm
 def test_automatic_backup_when_locking(qtbot, window, created_journal, tmp_path: Path) -> None:
     """Chosen once, kept inside the journal: the first lock of the day backs up; unlocking again works."""
     _open(qtbot, window, created_journal[0])
-    window.backup_action.trigger()
-    dialog = window.backup_dialog
+    window.menus.backup_action.trigger()
+    dialog = window.dialogs.backup_dialog
     dialog.auto_on.setChecked(True)
     dialog.auto_where.setText(str(tmp_path))
     dialog.keep.setValue(3)
@@ -79,8 +79,8 @@ def test_automatic_backups_on_a_shared_pc_only_to_removable_media(qtbot, window,
     """Under the shared-PC policy a folder on the PC's own disk is refused, kindly."""
     _open(qtbot, window, created_journal[0])
     window.policy = Policy(shared_pc=True)
-    window.backup_action.trigger()
-    dialog = window.backup_dialog
+    window.menus.backup_action.trigger()
+    dialog = window.dialogs.backup_dialog
     dialog.auto_on.setChecked(True)
     dialog.auto_where.setText(str(tmp_path))
     dialog.save_button.click()
@@ -92,8 +92,8 @@ def test_restore_as_a_new_journal(qtbot, window, created_journal, tmp_path: Path
     _open(qtbot, window, created_journal[0])
     made = backup_service.back_up(window.session, tmp_path)
     window.lock()
-    window.restore_action.trigger()
-    dialog = window.restore_dialog
+    window.menus.restore_action.trigger()
+    dialog = window.dialogs.restore_dialog
     dialog.file_edit.setText(str(made.path))
     dialog.name_edit.setText("Back again")
     dialog.folder_edit.setText(str(tmp_path))
@@ -116,8 +116,8 @@ def test_restore_over_the_open_journal(qtbot, window, created_journal, tmp_path:
     _open(qtbot, window, path)
     made = backup_service.back_up(window.session, tmp_path / "b")
     window.session.add_entry("after the backup", "Later")
-    window.restore_action.trigger()
-    dialog = window.restore_dialog
+    window.menus.restore_action.trigger()
+    dialog = window.dialogs.restore_dialog
     dialog.file_edit.setText(str(made.path))
     dialog.over.setChecked(True)
     dialog.secret.setText(PASSPHRASE)
@@ -135,8 +135,8 @@ def test_a_wrong_passphrase_for_the_backup(qtbot, window, created_journal, tmp_p
     """The backup's own passphrase is asked; a wrong one is told kindly and nothing is made."""
     _open(qtbot, window, created_journal[0])
     made = backup_service.back_up(window.session, tmp_path)
-    window.restore_action.trigger()
-    dialog = window.restore_dialog
+    window.menus.restore_action.trigger()
+    dialog = window.dialogs.restore_dialog
     dialog.file_edit.setText(str(made.path))
     dialog.folder_edit.setText(str(tmp_path))
     dialog.secret.setText("not it")
@@ -157,14 +157,14 @@ def test_a_damaged_journal_offers_restore(qtbot, window, created_journal) -> Non
     assert "damaged" in window.unlock_page.error_label.text()
     assert window.unlock_page.restore_button.isVisible()
     window.unlock_page.restore_button.click()
-    assert window.restore_dialog.isVisible()
+    assert window.dialogs.restore_dialog.isVisible()
 
 
 def test_bring_in_a_daylio_export(qtbot, window, created_journal) -> None:
     """Preview with the mood mapping shown and changeable; bring it in; the entries appear."""
     _open(qtbot, window, created_journal[0])
-    window.import_action.trigger()
-    dialog = window.import_dialog
+    window.menus.import_action.trigger()
+    dialog = window.dialogs.import_dialog
     dialog.set_file(DATA / "daylio_export.csv")
     _settle(qtbot)
     assert "good → 7" in dialog.preview_text.toPlainText() and "scales" in dialog.preview_text.toPlainText()
@@ -188,7 +188,7 @@ def test_daylio_activities_become_what_helped_when_chosen_in_the_preview(qtbot, 
 
     _open(qtbot, window, created_journal[0])
     choose_from_menu(qtbot, window, "Journal", "Bring in from another app…")
-    dialog = window.import_dialog
+    dialog = window.dialogs.import_dialog
     dialog.set_file(DATA / "daylio_export.csv")
     _settle(qtbot)
     dialog.as_helped.click()
@@ -202,8 +202,8 @@ def test_daylio_activities_become_what_helped_when_chosen_in_the_preview(qtbot, 
 def test_a_wrong_kind_of_file_in_the_window(qtbot, window, created_journal) -> None:
     """A jrnl file read as Daylio: a kind message, nothing to bring in."""
     _open(qtbot, window, created_journal[0])
-    window.import_action.trigger()
-    dialog = window.import_dialog
+    window.menus.import_action.trigger()
+    dialog = window.dialogs.import_dialog
     dialog.file_edit.setText(str(DATA / "jrnl_export.json"))
     dialog.kind.setCurrentIndex(0)
     dialog.show_preview()
@@ -215,8 +215,8 @@ def test_about_shows_the_version_and_the_licences(qtbot, window) -> None:
     """Help → About: one version, from one place, and a licence for every bundled component."""
     from recoveryjournal import __version__
 
-    window.open_about()
-    dialog = window.about_dialog
+    window.dialogs.open_about()
+    dialog = window.dialogs.about_dialog
     assert __version__ in dialog.version_label.text()
     licences = [dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())]
     names = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]

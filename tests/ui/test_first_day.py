@@ -42,7 +42,7 @@ def test_the_recovery_key_can_be_saved_checked_and_leaves_the_clipboard(qtbot, w
     QGuiApplication.clipboard().setText("something else I copied")
     qtbot.wait(150)
     assert QGuiApplication.clipboard().text() == "something else I copied"  # not ours any more: left alone
-    assert not window.wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # the check isn't required
+    assert not window.journal.wizard.button(QWizard.WizardButton.FinishButton).isEnabled()  # the check isn't required
     page.check_button.click()  # the key is hidden while its last group is typed
     assert key not in page.key_label.text()
     page.check_edit.setText("ZZZZ")
@@ -50,7 +50,7 @@ def test_the_recovery_key_can_be_saved_checked_and_leaves_the_clipboard(qtbot, w
     page.check_edit.setText(key.rsplit("-", 1)[-1].lower())
     assert "That's it" in page.checked.text()
     assert page.kept.isChecked()  # typed right, it isn't asked twice
-    assert window.wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert window.journal.wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
 def test_the_window_comes_back_where_it_was_left(qtbot, tmp_path) -> None:
@@ -102,7 +102,7 @@ def test_save_dialogs_start_in_documents_with_the_date_and_recipient(qtbot, wind
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
     window.open_share({"entry": {window.journal_page.model.entry_at(0).id}})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     dialog.recipient.setCurrentText("Alex")
     dialog.go_next()
     dialog.go_next()

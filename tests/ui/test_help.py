@@ -54,13 +54,13 @@ def test_shift_f1_opens_help_for_the_screen_you_are_on(qtbot, window, created_jo
     window.unlocked_view.tabs.setCurrentWidget(window.unlocked_view.goals_page)
     window.journal_page.list_view.setFocus()
     qtbot.keyClick(window.unlocked_view.goals_page.goals, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
-    dialog = window.help_dialog
+    dialog = window.dialogs.help_dialog
     assert dialog.isVisible() and dialog.topics.currentItem().text() == "Goals"
     assert "small steps" in dialog.text.toPlainText()
     dialog.reject()
-    window.shortcuts_action.trigger()
-    assert "Ctrl+L" in window.help_dialog.text.toPlainText()
-    assert "Quick exit" in window.help_dialog.text.toPlainText()
+    window.menus.shortcuts_action.trigger()
+    assert "Ctrl+L" in window.dialogs.help_dialog.text.toPlainText()
+    assert "Quick exit" in window.dialogs.help_dialog.text.toPlainText()
 
 
 def test_the_welcome_shows_once_and_comes_back_from_help(qtbot, tmp_path: Path) -> None:
@@ -70,8 +70,8 @@ def test_the_welcome_shows_once_and_comes_back_from_help(qtbot, tmp_path: Path) 
     qtbot.addWidget(window)
     window.show()
     window.start()
-    qtbot.waitUntil(lambda: getattr(window, "welcome_tour", None) is not None and window.welcome_tour.isVisible())
-    tour = window.welcome_tour
+    qtbot.waitUntil(lambda: window.dialogs.welcome_tour is not None and window.dialogs.welcome_tour.isVisible())
+    tour = window.dialogs.welcome_tour
     assert tour.stack.count() == 3
 
     def page_text() -> str:
@@ -91,12 +91,12 @@ def test_the_welcome_shows_once_and_comes_back_from_help(qtbot, tmp_path: Path) 
     again.show()
     again.start()
     qtbot.wait(100)
-    assert getattr(again, "welcome_tour", None) is None
-    again.tour_action.trigger()
-    assert again.welcome_tour.isVisible()
+    assert again.dialogs.welcome_tour is None
+    again.menus.tour_action.trigger()
+    assert again.dialogs.welcome_tour.isVisible()
     for _ in range(3):
-        again.welcome_tour.next_button.click()
-    assert not again.welcome_tour.isVisible()
+        again.dialogs.welcome_tour.next_button.click()
+    assert not again.dialogs.welcome_tour.isVisible()
 
 
 def test_no_welcome_by_itself_on_a_shared_pc(qtbot, tmp_path: Path) -> None:
@@ -107,5 +107,5 @@ def test_no_welcome_by_itself_on_a_shared_pc(qtbot, tmp_path: Path) -> None:
     window.show()
     window.start()
     qtbot.wait(150)
-    assert getattr(window, "welcome_tour", None) is None
+    assert window.dialogs.welcome_tour is None
     assert not settings.seen_welcome_tour

@@ -73,7 +73,7 @@ def test_create_a_journal_by_keyboard(qtbot, window, tmp_path: Path) -> None:
     """Welcome → Create my journal → where → passphrase twice → recovery key kept → the journal opens."""
     window.start()
     press(qtbot, window.welcome_page.create_button)
-    wizard = window.wizard
+    wizard = window.journal.wizard
     qtbot.waitUntil(wizard.isActiveWindow)
     where = wizard.where_page
     tab_to(qtbot, where.folder_edit)
@@ -185,7 +185,7 @@ def test_share_preview_and_quick_exit_by_keyboard(qtbot, window, created_journal
     path, _ = created_journal
     _unlock_by_keyboard(qtbot, window, path)
     key(qtbot, Qt.Key.Key_S, Ctrl | Qt.KeyboardModifier.ShiftModifier)
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     qtbot.waitUntil(dialog.isActiveWindow)
     tree = dialog.picker.tree
     tab_to(qtbot, tree)
@@ -212,10 +212,10 @@ def test_back_up_by_keyboard_through_the_menu(qtbot, window, created_journal, tm
     key(qtbot, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
     menu = window.menuBar().actions()[0].menu()
     qtbot.waitUntil(menu.isVisible)
-    while menu.activeAction() is not window.backup_action:
+    while menu.activeAction() is not window.menus.backup_action:
         qtbot.keyClick(menu, Qt.Key.Key_Down)
     qtbot.keyClick(menu, Qt.Key.Key_Return)
-    dialog = window.backup_dialog
+    dialog = window.dialogs.backup_dialog
     qtbot.waitUntil(dialog.isActiveWindow)
     tab_to(qtbot, dialog.where)
     key(qtbot, Qt.Key.Key_A, Ctrl)

@@ -20,15 +20,15 @@ def test_first_run_shows_welcome(window) -> None:
     window.start()
     assert window.stack.currentWidget() is window.welcome_page
     assert window.welcome_page.create_button.text() == "Create my journal"
-    assert not window.lock_action.isVisible()
-    assert window.quick_exit_action.isVisible()
+    assert not window.menus.lock_action.isVisible()
+    assert window.menus.quick_exit_action.isVisible()
 
 
 def test_create_journal_through_the_wizard(qtbot, window, tmp_path: Path) -> None:
     """The wizard asks where and for a passphrase, shows the recovery key once, then opens the journal."""
     window.start()
     window.welcome_page.create_button.click()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     wizard.where_page.name_edit.setText("Mine")
     wizard.where_page.folder_edit.setText(str(tmp_path))
     wizard.next()
@@ -60,13 +60,13 @@ def test_wizard_refuses_an_existing_name(window, tmp_path: Path) -> None:
     (tmp_path / "Mine.rjournal").mkdir()
     window.start()
     window.welcome_page.create_button.click()
-    page = window.wizard.where_page
+    page = window.journal.wizard.where_page
     page.name_edit.setText("Mine")
     page.folder_edit.setText(str(tmp_path))
-    window.wizard.next()
-    assert window.wizard.currentPage() is page
+    window.journal.wizard.next()
+    assert window.journal.wizard.currentPage() is page
     assert "already something called that" in page.message.text()
-    window.wizard.reject()
+    window.journal.wizard.reject()
 
 
 def test_write_lock_unlock_round_trip(qtbot, window, created_journal) -> None:
@@ -84,7 +84,7 @@ def test_write_lock_unlock_round_trip(qtbot, window, created_journal) -> None:
     assert window.journal_page.editor.status_label.text() == "Saved."
     assert window.journal_page.model.rowCount() == 4
 
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     assert window.stack.currentWidget() is window.unlock_page
     assert window.session is None
     assert window.journal_page.model.rowCount() == 0

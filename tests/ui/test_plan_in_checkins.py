@@ -153,7 +153,7 @@ def test_medicines_turned_on_in_settings_and_kept_through_the_menu(qtbot, window
     session.lock()
     _unlock_by_keyboard(qtbot, window, path)
     view = window.unlocked_view
-    assert not window.medicines_action.isVisible()
+    assert not window.menus.medicines_action.isVisible()
     view.show_checkin()
     settle(qtbot)
     assert view.checkin_page.medicine_row.isHidden()
@@ -163,7 +163,7 @@ def test_medicines_turned_on_in_settings_and_kept_through_the_menu(qtbot, window
     settings.medicines.setChecked(True)
     qtbot.mouseClick(settings.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
                      Qt.MouseButton.LeftButton)  # fmt: skip
-    assert window.session.medicines.turned_on and window.medicines_action.isVisible()
+    assert window.session.medicines.turned_on and window.menus.medicines_action.isVisible()
     assert not view.checkin_page.medicine_row.isHidden()
     choose_from_menu(qtbot, window, "Journal", "My medicines…")
     dialog = _newest(MedicinesDialog)

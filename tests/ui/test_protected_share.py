@@ -18,7 +18,7 @@ def test_protect_in_the_share_dialog(qtbot, window, created_journal, tmp_path: P
     window.start(journal=created_journal[0])
     unlock(qtbot, window, PASSPHRASE)
     window.open_share({"entry": {window.journal_page.model.entry_at(0).id}})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     dialog.go_next()
     dialog.go_next()
     assert not dialog.password_edit.isVisible()

@@ -96,7 +96,7 @@ def test_shared_pc_policy_offers_no_remembering(qtbot, tmp_path, use_backend, cr
     w.settings.auto_lock_minutes = 0
     w.lock()
     unlock(qtbot, w, PASSPHRASE)
-    assert w.idle_lock.interval_ms == 5 * 60_000
+    assert w.journal.idle_lock.interval_ms == 5 * 60_000
     dialog = SettingsDialog(w.settings, w.policy, created_journal[0], False, w)
     assert dialog.auto_lock.minimum() == 1
     w.close()
@@ -106,28 +106,28 @@ def test_settings_change_the_idle_time(qtbot, window, created_journal) -> None:
     """Settings → 'Lock by itself after' applies at once; 0 means never on your own computer."""
     window.start(journal=created_journal[0])
     unlock(qtbot, window, PASSPHRASE)
-    assert window.idle_lock.interval_ms == 5 * 60_000
-    window.settings_action.trigger()
+    assert window.journal.idle_lock.interval_ms == 5 * 60_000
+    window.menus.settings_action.trigger()
     dialog = window.findChild(SettingsDialog)
     dialog.auto_lock.setValue(0)
     assert dialog.auto_lock.text() == "Never"
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.settings.auto_lock_minutes == 0
-    assert window.idle_lock.interval_ms == 0
+    assert window.journal.idle_lock.interval_ms == 0
 
 
 def test_checkin_reminder_is_off_by_default_and_gentle(qtbot, window, created_journal) -> None:
     """No reminder unless chosen; when it comes it is a quiet bar that leads to the check-in tab."""
     window.start(journal=created_journal[0])
     unlock(qtbot, window, PASSPHRASE)
-    assert not window.reminder_timer.isActive()
+    assert not window.journal.reminder_timer.isActive()
     window.settings.checkin_reminder_hours = 2
-    window._start_reminder()
-    assert window.reminder_timer.interval() == 2 * 3_600_000
-    window.reminder_timer.setInterval(50)
-    window.reminder_timer.start()
+    window.journal.start_reminder()
+    assert window.journal.reminder_timer.interval() == 2 * 3_600_000
+    window.journal.reminder_timer.setInterval(50)
+    window.journal.reminder_timer.start()
     qtbot.waitUntil(window.reminder_bar.isVisible, timeout=2_000)
     window.reminder_bar.yes_button.click()
     assert window.unlocked_view.tabs.currentWidget() is window.unlocked_view.checkin_page
     window.lock()
-    assert not window.reminder_timer.isActive() and not window.reminder_bar.isVisible()
+    assert not window.journal.reminder_timer.isActive() and not window.reminder_bar.isVisible()

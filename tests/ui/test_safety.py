@@ -24,23 +24,23 @@ def _open(qtbot, window, created_journal) -> None:
 def test_idle_timer_locks_and_closes_an_open_dialog(qtbot, window, created_journal) -> None:
     """After the idle time, the journal locks; a dialog that was open is closed and emptied."""
     _open(qtbot, window, created_journal)
-    window.passphrase_action.trigger()
+    window.menus.passphrase_action.trigger()
     dialog = window.findChild(ChangePassphraseDialog)
     assert dialog.isVisible()
     dialog.current.setText(PASSPHRASE)
-    window.idle_lock.set_interval_ms(200)
-    assert window.idle_lock.watching
+    window.journal.idle_lock.set_interval_ms(200)
+    assert window.journal.idle_lock.watching
     qtbot.waitUntil(lambda: window.session is None, timeout=3_000)
     assert not dialog.isVisible()
     assert dialog.current.text() == ""
     assert window.stack.currentWidget() is window.unlock_page
-    assert not window.idle_lock.watching  # locked: no reason to look at every event in the app
+    assert not window.journal.idle_lock.watching  # locked: no reason to look at every event in the app
 
 
 def test_activity_keeps_the_journal_open(qtbot, window, created_journal) -> None:
     """Typing counts as activity, so the idle timer starts again."""
     _open(qtbot, window, created_journal)
-    window.idle_lock.set_interval_ms(400)
+    window.journal.idle_lock.set_interval_ms(400)
     for _ in range(6):
         qtbot.wait(150)
         qtbot.keyClick(window.journal_page.editor.body_edit, Qt.Key.Key_A)
@@ -105,9 +105,9 @@ def test_slow_or_mixed_presses_do_nothing(qtbot, window, created_journal) -> Non
 def test_quick_exit_button(qtbot, window, created_journal) -> None:
     """The visible Quick exit button does the same, and is there even before unlocking."""
     window.start(journal=created_journal[0])
-    assert window.quick_exit_action.isVisible()
+    assert window.menus.quick_exit_action.isVisible()
     unlock(qtbot, window, PASSPHRASE)
-    window.toolbar.widgetForAction(window.quick_exit_action).click()
+    window.menus.toolbar.widgetForAction(window.menus.quick_exit_action).click()
     assert window.session is None
     assert window.stack.currentWidget() is window.cover_page
 

@@ -107,7 +107,7 @@ def test_window_share_button_log_and_shared_with_note(qtbot, window, created_jou
     window.start(journal=created_journal[0])
     unlock(qtbot, window, PASSPHRASE)
     window.journal_page.editor.share_button.click()
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     current = window.journal_page.model.entry_at(0)
     assert dialog.picker.chosen("entry") == [current.id]
     dialog.recipient.setCurrentText("Alex")
@@ -115,16 +115,16 @@ def test_window_share_button_log_and_shared_with_note(qtbot, window, created_jou
     dialog.next_button.click()
     dialog.save_to(tmp_path / "s.pdf")
     dialog.reject()
-    window.share_log_action.trigger()
+    window.menus.share_log_action.trigger()
     log = window.findChild(ShareLogDialog)
     assert "to Alex" in log.list.item(0).text()
     log.reject()
     window.journal_page.list_view.setCurrentIndex(window.journal_page.model.index(1, 0))
     window.journal_page.list_view.setCurrentIndex(window.journal_page.model.index(0, 0))
     assert window.journal_page.editor.status_label.text().startswith("Shared with Alex on")
-    window.share_action.trigger()
+    window.menus.share_action.trigger()
     window.lock()
-    assert not window.share_dialog.isVisible() and window.share_dialog.package is None
+    assert not window.dialogs.share_dialog.isVisible() and window.dialogs.share_dialog.package is None
 
 
 def test_print_uses_the_same_pages(qtbot, session, tmp_path) -> None:
@@ -160,8 +160,8 @@ def test_since_my_last_appointment_and_just_the_summary_through_the_menu(qtbot, 
     window.session.appointments.save(Appointment(id=None, date=visit, with_whom="Alex"))
     window.session.checkins.add(6, sleep_hours=7.0, when=dt.datetime.combine(today, dt.time(9)))
     choose_from_menu(qtbot, window, "Journal", "Share…")
-    qtbot.waitUntil(lambda: getattr(window, "share_dialog", None) is not None and window.share_dialog.isVisible())
-    dialog = window.share_dialog
+    qtbot.waitUntil(lambda: window.dialogs.share_dialog is not None and window.dialogs.share_dialog.isVisible())
+    dialog = window.dialogs.share_dialog
     picker = dialog.picker
     [since] = [n for n in range(picker.period.count()) if "since my last appointment" in picker.period.itemText(n)]
     assert day(visit) in picker.period.itemText(since)

@@ -89,7 +89,7 @@ def test_a_whole_session_leaves_nothing_behind(qtbot, sandbox) -> None:
     window.start()
     assert "Riverside Drop-in" in window.welcome_page.centre_line.text()
     window.welcome_page.create_button.click()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     wizard.where_page.name_edit.setText(JOURNAL_NAME)
     wizard.where_page.folder_edit.setText(str(box / "home"))
     wizard.next()
@@ -109,7 +109,7 @@ def test_a_whole_session_leaves_nothing_behind(qtbot, sandbox) -> None:
     page.editor.save_button.click()
     window.session.checkins.add(5, note=f"{CANARY} check-in")
     window.open_share({"entry": {window.session.entries()[0].id}})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     dialog.format_group.button(1).setChecked(True)
     dialog.next_button.click()
     dialog.next_button.click()
@@ -140,8 +140,8 @@ def test_the_policy_cant_be_overridden_from_the_app(qtbot, sandbox) -> None:
     window = MainWindow(policy=policy)
     qtbot.addWidget(window)
     window.settings.auto_lock_minutes = 0
-    window._start_idle_lock()
-    assert window.idle_lock.interval_ms == 2 * 60_000
+    window.journal.start_idle_lock()
+    assert window.journal.idle_lock.interval_ms == 2 * 60_000
     dialog = SettingsDialog(window.settings, policy, None, False, window)
     assert dialog.auto_lock.minimum() == 1 and dialog.auto_lock.maximum() == 2
     assert not policy.may_remember_passphrase and not window.unlock_page.remember_box.isVisible()
@@ -210,7 +210,7 @@ def test_the_start_screen_and_create_say_where_a_journal_lives_here(qtbot, sandb
     intro = window.welcome_page.intro.text()
     assert "USB stick" in intro and "stays on this computer" not in intro
     window.welcome_page.create_button.click()
-    where = window.wizard.where_page
+    where = window.journal.wizard.where_page
     assert where.folder_edit.text() == "" and "Plug in your USB stick" in where.message.text()
     monkeypatch.setenv(REMOVABLE_ENV, str(stick.parent))  # the stick is plugged in
     qtbot.waitUntil(lambda: where.folder_edit.text() == str(stick), timeout=5_000)
@@ -219,11 +219,11 @@ def test_the_start_screen_and_create_say_where_a_journal_lives_here(qtbot, sandb
 
     where.folder_edit.setFocus()
     qtbot.keyClick(where.folder_edit, Qt.Key.Key_Return)
-    assert window.wizard.currentPage() is window.wizard.passphrase_page
-    window.wizard.reject()
+    assert window.journal.wizard.currentPage() is window.journal.wizard.passphrase_page
+    window.journal.wizard.reject()
     started: list[str] = []
     monkeypatch.setattr(
-        "recoveryjournal.ui.main_window.choose_folder", lambda _p, _t, start: started.append(start) or ""
+        "recoveryjournal.ui.window_dialogs.choose_folder", lambda _p, _t, start: started.append(start) or ""
     )
     window.welcome_page.open_button.click()
     assert started == [str(stick)]
@@ -247,7 +247,7 @@ def test_a_real_save_and_open_then_lock_leave_no_file_dialog_history(qtbot, sand
     window.unlock_page.unlock_button.click()
     qtbot.waitUntil(lambda: window.session is not None and background_tasks_running() == 0, timeout=10_000)
     window.open_share({"entry": {window.session.entries()[0].id}})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     dialog.next_button.click()
     dialog.next_button.click()
     _answer_file_dialog(stick / "for-my-keyworker.pdf")
@@ -344,7 +344,7 @@ def test_a_refused_folder_says_the_whole_sentence_and_keeps_the_cursor_there(qtb
     window.show()
     window.start()
     window.welcome_page.create_button.click()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     where = wizard.where_page
     where.folder_edit.setText(str(tmp_path / "on-this-pc"))
     where.folder_edit.setFocus()

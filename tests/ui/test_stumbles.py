@@ -78,7 +78,7 @@ def test_the_recovery_key_check_hides_the_key_and_asks_once(qtbot, window, tmp_p
     assert key not in page.key_label.text() and page.check_edit.isVisible() and not page.copy_button.isVisible()
     qtbot.keyClicks(page.check_edit, key.rsplit("-", 1)[-1])
     assert "That's it" in page.checked.text() and page.kept.isChecked()
-    assert window.wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert window.journal.wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
     assert page.key_label.text() == key
 
@@ -172,7 +172,7 @@ def test_the_protected_pdfs_password_copied_kept_in_view_and_named(qtbot, window
     session.lock()
     _unlock_by_keyboard(qtbot, window, path)
     window.open_share({"entry": {entry.id}})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     dialog.next_button.click()
     dialog.next_button.click()
     settle(qtbot)
@@ -215,7 +215,7 @@ def test_shares_first_step_names_every_box_and_the_calendars_buttons_take_tab(qt
     path, _ = created_journal
     _unlock_by_keyboard(qtbot, window, path)
     window.open_share({})
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     boxes = [e for e in dialog.stack.widget(0).findChildren(QLineEdit) if e.isVisible()]
     unnamed = [e for e in boxes if not e.accessibleName() and not isinstance(e.parentWidget(), QAbstractSpinBox)]
     assert unnamed == []

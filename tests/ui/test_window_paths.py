@@ -36,7 +36,7 @@ def test_every_named_action_is_in_a_menu_or_toolbar(qtbot, window, created_journ
     """Walk the unlocked window's menu bar and toolbars: no action of the window is reachable only by code."""
     window.start(journal=created_journal[0])
     unlock(qtbot, window, PASSPHRASE)
-    named = {name: value for name, value in vars(window).items() if isinstance(value, QAction)}
+    named = {name: value for name, value in vars(window.menus).items() if isinstance(value, QAction)}
     assert {"settings_action", "share_log_action"} <= set(named)
     reachable = _reachable(window)
     assert [name for name, action in named.items() if action not in reachable] == []
@@ -206,7 +206,7 @@ def test_lock_always_finishes_whatever_a_page_raises(qtbot, window, created_jour
     window.lock()
     assert window.session is None
     assert window.journal_page.model.rowCount() == 0
-    assert not window.idle_lock.timer.isActive() and not window.idle_lock.watching
+    assert not window.journal.idle_lock.timer.isActive() and not window.journal.idle_lock.watching
     assert "Something went wrong" in window.banner.text()
 
 
@@ -279,7 +279,7 @@ def test_an_import_reloads_what_changed_instead_of_rebuilding_the_view(qtbot, wi
     calls: list[object] = []
     monkeypatch.setattr(UnlockedView, "set_session", lambda self, s: calls.append(s))
     choose_from_menu(qtbot, window, "Journal", "Bring in from another app…")
-    dialog = window.import_dialog
+    dialog = window.dialogs.import_dialog
     dialog.set_file(tmp_path / "all.json")
     qtbot.waitUntil(lambda: background_tasks_running() == 0 and dialog.bring_button.isEnabled(), timeout=10_000)
     dialog.bring_button.click()
@@ -345,7 +345,9 @@ def test_after_quick_exit_the_task_bar_shows_a_plain_document(qtbot, window, cre
     window.start(journal=created_journal[0])
     unlock(qtbot, window, PASSPHRASE)
     app_icon = QApplication.windowIcon().cacheKey()
-    window.toolbar.widgetForAction(window.quick_exit_action).click()  # the red button, as a person presses it
+    window.menus.toolbar.widgetForAction(
+        window.menus.quick_exit_action
+    ).click()  # the red button, as a person presses it
     assert window.session is None and window.windowTitle() == "Untitled"
     assert window.windowIcon().cacheKey() != app_icon and not window.windowIcon().isNull()
     window.cover_page.continue_button.click()
@@ -359,7 +361,7 @@ def test_a_new_journal_is_suggested_in_documents_and_the_passphrase_page_doesnt_
 
     window.start()
     window.welcome_page.create_button.click()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     assert Path(wizard.where_page.folder_edit.text()) == Path(os.environ["XDG_DOCUMENTS_DIR"])
     wizard.next()
     page = wizard.passphrase_page

@@ -46,7 +46,7 @@ def tour(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
     yield "welcome", window
     window.welcome_page.create_button.click()
     settle()
-    wizard = window.wizard
+    wizard = window.journal.wizard
     yield "create: where", wizard
     wizard.next()
     yield "create: passphrase", wizard
@@ -96,17 +96,17 @@ def _tabs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
 def _dialogs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
     view = window.unlocked_view
     yield from _dialog(window, settle, "plan at a glance", view.show_plan_at_a_glance)
-    yield from _dialog(window, settle, "what I've shared", window.share_log_action.trigger)
-    yield from _dialog(window, settle, "settings", window.settings_action.trigger)
-    yield from _dialog(window, settle, "change passphrase", window.passphrase_action.trigger)
-    yield from _dialog(window, settle, "back up", window.backup_action.trigger)
-    yield from _dialog(window, settle, "restore", window.restore_action.trigger)
-    yield from _dialog(window, settle, "bring in", window.import_action.trigger)
-    yield from _dialog(window, settle, "check this PC", window.pc_check_action.trigger)
-    yield from _dialog(window, settle, "about", window.open_about)
-    yield from _dialog(window, settle, "help for this screen", window.help_here_action.trigger)
-    yield from _dialog(window, settle, "keyboard shortcuts", window.shortcuts_action.trigger)
-    yield from _dialog(window, settle, "welcome pages", window.tour_action.trigger)
+    yield from _dialog(window, settle, "what I've shared", window.menus.share_log_action.trigger)
+    yield from _dialog(window, settle, "settings", window.menus.settings_action.trigger)
+    yield from _dialog(window, settle, "change passphrase", window.menus.passphrase_action.trigger)
+    yield from _dialog(window, settle, "back up", window.menus.backup_action.trigger)
+    yield from _dialog(window, settle, "restore", window.menus.restore_action.trigger)
+    yield from _dialog(window, settle, "bring in", window.menus.import_action.trigger)
+    yield from _dialog(window, settle, "check this PC", window.menus.pc_check_action.trigger)
+    yield from _dialog(window, settle, "about", window.dialogs.open_about)
+    yield from _dialog(window, settle, "help for this screen", window.menus.help_here_action.trigger)
+    yield from _dialog(window, settle, "keyboard shortcuts", window.menus.shortcuts_action.trigger)
+    yield from _dialog(window, settle, "welcome pages", window.menus.tour_action.trigger)
     view.show_checkin()
     settle()
     yield from _dialog(window, settle, "words for the scales", view.checkin_page.words_button.click)
@@ -116,13 +116,13 @@ def _dialogs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]
     yield from _dialog(window, settle, "crisis plan: wallet card", view.plan_page._on_card_clicked)
     yield from _dialog(window, settle, "crisis plan: keep an eye on this",
                        view.plan_page.buttons["keep_an_eye"].click)  # fmt: skip
-    yield from _dialog(window, settle, "my medicines", window.medicines_action.trigger)
+    yield from _dialog(window, settle, "my medicines", window.menus.medicines_action.trigger)
 
 
 def _share(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
     window.open_share({"entry": {window.journal_page.model.entry_at(0).id}})
     settle()
-    dialog = window.share_dialog
+    dialog = window.dialogs.share_dialog
     yield "share: choose", dialog
     dialog.next_button.click()
     settle()
