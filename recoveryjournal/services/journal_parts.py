@@ -12,10 +12,10 @@ from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
+from recoveryjournal.services.share_history import ShareLog
 
 if TYPE_CHECKING:
     from recoveryjournal.services.appointment_service import AppointmentService
-    from recoveryjournal.services.share_service import ShareLog
 
 
 class HasCheckIns(Protocol):

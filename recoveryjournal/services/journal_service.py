@@ -18,6 +18,7 @@ from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.destinations import check_new_journal_place
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
+from recoveryjournal.services.share_history import ShareLog
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.entries import EntryRepository
 from recoveryjournal.storage.search import SearchRepository
@@ -25,7 +26,6 @@ from recoveryjournal.storage.search import SearchRepository
 if TYPE_CHECKING:
     from recoveryjournal.services import journal_parts
     from recoveryjournal.services.appointment_service import AppointmentService
-    from recoveryjournal.services.share_service import ShareLog
 
 
 class Keep(enum.Enum):
@@ -182,10 +182,8 @@ class JournalSession:
 
     @cached_property
     def shares(self) -> ShareLog:
-        """The share log (what was shared, when and with whom)."""
-        from recoveryjournal.services.share_service import ShareLog
-
-        return ShareLog(self)
+        """The share log (what was shared, when and with whom), built when first asked."""
+        return ShareLog(self._conn)
 
     # Search ----------------------------------------------------------------------------
     def search(

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from recoveryjournal.domain.errors import JournalError, WrongSecret
 from recoveryjournal.i18n import N_
 from recoveryjournal.services.journal_service import JournalSession, unlock_journal
-from recoveryjournal.storage.connection import device_slots, forget_device_slot
+from recoveryjournal.storage.key_binding import device_slots, forget_device_slot
 
 SERVICE_NAME = "Recovery Journal"
 KEYRING_TIMEOUT = 1.0

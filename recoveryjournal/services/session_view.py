@@ -14,11 +14,11 @@ from recoveryjournal.domain.signals import Signal
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
+from recoveryjournal.services.share_history import ShareLog
 from recoveryjournal.storage.connection import JournalConnection
 
 if TYPE_CHECKING:  # (these services are built on a SessionView themselves)
     from recoveryjournal.services.appointment_service import AppointmentService
-    from recoveryjournal.services.share_service import ShareLog
 
 
 class SessionView(Protocol):

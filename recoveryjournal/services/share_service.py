@@ -13,11 +13,10 @@ import json
 from dataclasses import dataclass
 
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
-from recoveryjournal.domain.errors import InvalidInput, JournalDamaged
+from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import STATUSES, WHO
 from recoveryjournal.domain.medicines import change_line, first_line, now_line
-from recoveryjournal.domain.redaction import REDACTED
-from recoveryjournal.domain.share import ShareRecord, ShareRequest, redact
+from recoveryjournal.domain.share import ShareRequest, redact
 from recoveryjournal.i18n import N_, _, clock, day, ngettext, number
 from recoveryjournal.services import mood_stats, report
 from recoveryjournal.services import patterns as patterns_service
@@ -33,7 +32,6 @@ from recoveryjournal.services.export_document import (
 )
 from recoveryjournal.services.plan_documents import support_lines
 from recoveryjournal.services.session_view import SessionView
-from recoveryjournal.storage.share_log import ShareLogRepository
 
 MEDICINE_CHANGES = N_("Medicine changes")
 NOTHING_CHOSEN = N_("Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do.")
@@ -354,56 +352,6 @@ def csv_bytes(package: SharePackage) -> bytes:
         row = [item.kind, item.date, item.title, item.text, "; ".join(f"{k}: {v}" for k, v in item.details)]
         writer.writerow([inert_cell(cell) for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-#: Said after a share from a journal that is read-only here.
-NOT_LOGGED = N_("Your journal is read-only here, so this share isn't in your share log.")
-#: Said after a share from a journal found damaged: what could be read was shared; nothing is written into it.
-NOT_LOGGED_DAMAGED = N_(
-    "Your journal is damaged, so nothing new is written into it: this share isn't in your share log."
-)
-
-
-class ShareLog:
-    """What was shared, when, with whom: kept only inside the encrypted journal."""
-
-    def __init__(self, session: SessionView) -> None:
-        self._conn = session.connection
-        self._repo = ShareLogRepository(session.connection)
-
-    def record(self, package: SharePackage, fmt: str, saved_to: str) -> int | None:
-        """Remember a share that was written (call only after the file exists).
-
-        A journal opened read-only (read-only stick, full disk) or found damaged can still share what can be read;
-        it just can't note it, and returns None so the person is told why (not_logged_note).
-        """
-        if self._conn.read_only is not None or self._conn.damaged is not None:
-            return None
-        req = package.request
-        texts = [t for i in package.items for t in (i.title, i.text, *(v for _k, v in i.details))]
-        left_out = sum(t.count(REDACTED) for t in texts)
-        try:
-            return self._repo.record(req.recipient, package.document.title, fmt, saved_to,
-                                     [(i.kind, i.ref, i.date, i.title) for i in package.items], left_out)  # fmt: skip
-        except JournalDamaged:  # found damaged just now (the check before its first write): shared, not logged
-            return None
-
-    def not_logged_note(self) -> str:
-        """Why a share just written isn't in the share log (read-only here, or damaged)."""
-        return _(NOT_LOGGED_DAMAGED) if self._conn.damaged is not None else _(NOT_LOGGED)
-
-    def all(self) -> list[ShareRecord]:
-        """Every share, newest first."""
-        return self._repo.all()
-
-    def shared_item(self, kind: str, ref: str) -> list[str]:
-        """'Shared with Alex on 3 December 2026' lines for one item."""
-        return [_("Shared with {who} on {day}").format(who=who or _("someone"), day=day(when.date()))
-                for when, who in self._repo.for_item(kind, ref)]  # fmt: skip
-
-    def recipients(self) -> list[str]:
-        """Names shared with before."""
-        return self._repo.recipients()
 
 
 def suggest_names(session: SessionView, own_name: str = "") -> list[str]:

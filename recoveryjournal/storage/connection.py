@@ -27,7 +27,6 @@ from recoveryjournal.domain.errors import (
     JournalDamaged,
     JournalError,
     JournalInUse,
-    NotAJournal,
     NotAllowed,
 )
 from recoveryjournal.i18n import N_, _
@@ -41,27 +40,18 @@ from recoveryjournal.storage.fsutil import (
     staging_name_for,
     write_private_file,
 )
+from recoveryjournal.storage.key_binding import bind_key_file, check_key_file_belongs, database_salt
 from recoveryjournal.storage.keyfile import DEVICE_PREFIX, PASSPHRASE_SLOT, RECOVERY_SLOT, KdfParams
 from recoveryjournal.storage.layout import JournalLayout, with_suffix
 from recoveryjournal.storage.lock import JournalLock
+from recoveryjournal.storage.plausible import check_allowed, check_plausible_files
 from recoveryjournal.storage.recovery_key import new_recovery_key, normalise_recovery_key
 
-PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
-_PAGE_SIZE = 4096
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 _DAMAGED_AFTER_UNWRAP = N_(
     "Your passphrase is right, but this journal's data file is damaged, so it can't be opened. "
     "Nothing has been changed. If you have a backup, you can restore it."
 )
-_FOREIGN_KEY_FILE = N_(
-    "This journal's key file (keys.json) belongs to a different journal, so it can't open this one. "
-    "Nothing has been changed. Copy the whole journal folder again, so that its two files stay together."
-)
-#: The database's first 16 bytes are SQLCipher's random salt: the key file remembers them, so a
-#: key file copied from another journal is told apart from damage. A random salt from another
-#: journal differs in about 64 of its 128 bits; a few flipped bits are damage, not a stranger.
-_SALT_BYTES = 16
-_SALT_DAMAGE_BITS = 8
 
 
 class JournalConnection:
@@ -266,69 +256,6 @@ def _connect(db_path: Path, master_key: bytes, *, create: bool = False, read_onl
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _check_allowed(layout: JournalLayout) -> None:
-    """This account may read the folder and the journal's files (root may read anything, so as root this
-    passes); otherwise say so, rather than calling it damage or a mystery."""
-    folder = layout.folder
-    if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
-        raise NotAllowed()
-    for part in (layout.keys, layout.db):
-        if part.exists() and not os.access(part, os.R_OK):
-            raise NotAllowed()
-
-
-def _check_plausible_files(layout: JournalLayout) -> None:
-    """Cheap checks before any key derivation, so a wrong file is named for what it is."""
-    folder = layout.folder
-    if not folder.exists():
-        raise NotAJournal(
-            _("There's no journal at {folder}. It may have been moved, or a USB stick may be unplugged.").format(
-                folder=folder
-            )
-        )
-    if not folder.is_dir():
-        head = _head(folder)
-        if head.startswith(PLAIN_SQLITE_HEADER):
-            raise NotAJournal(
-                _("This is an ordinary database file, not a Recovery Journal, so it can't be opened here.")
-            )
-        raise NotAJournal()
-    has_keys, has_db = layout.keys.exists(), layout.db.exists()
-    if not has_keys and not has_db:
-        raise NotAJournal(_("This folder doesn't hold a Recovery Journal."))
-    keyfile.read_key_file(layout.keys)
-    if not has_db:
-        raise JournalDamaged(
-            _(
-                "Part of this journal is missing (its data file, journal.db). If you copied the journal, "
-                "copy the whole folder again. Nothing has been changed."
-            )
-        )
-    size = layout.db.stat().st_size
-    if size == 0 or size % _PAGE_SIZE:
-        raise JournalDamaged(
-            _(
-                "This journal's data file is incomplete (it may have been copied only in part). "
-                "Nothing has been changed. If you have another copy or a backup, try that one."
-            )
-        )
-    if _head(layout.db).startswith(PLAIN_SQLITE_HEADER):
-        raise JournalDamaged(
-            _(
-                "This journal's data file isn't encrypted, so it isn't one Recovery Journal made. Nothing has been "
-                "changed."
-            )
-        )
-
-
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(16)
-    except OSError:
-        return b""
-
-
 def _verify_and_migrate(db: Any, folder: Path, read_only: CannotWrite | None) -> None:
     with explain_db_errors(None if read_only else folder):
         try:
@@ -352,56 +279,6 @@ def _verify_and_migrate(db: Any, folder: Path, read_only: CannotWrite | None) ->
         schema.migrate(db)
 
 
-def _database_salt(layout: JournalLayout) -> bytes:
-    return _head(layout.db)[:_SALT_BYTES]
-
-
-def _check_key_file_belongs(doc: dict[str, Any], layout: JournalLayout) -> None:
-    """A key file copied from another journal is named for what it is, before any key derivation."""
-    remembered = doc.get("database_salt")
-    if not isinstance(remembered, str):
-        return  # made before key files remembered their database; bound on the next writable open
-    try:
-        expected = bytes.fromhex(remembered)
-    except ValueError:
-        raise JournalDamaged(
-            _("This journal's key file is damaged, so it can't be opened. Nothing has been changed.")
-        ) from None
-    actual = _database_salt(layout)
-    if len(expected) != _SALT_BYTES or len(actual) != _SALT_BYTES:
-        return
-    differing = sum(bin(a ^ b).count("1") for a, b in zip(expected, actual, strict=True))
-    if differing > _SALT_DAMAGE_BITS:
-        raise JournalDamaged(_(_FOREIGN_KEY_FILE))
-
-
-def _bind_key_file(layout: JournalLayout) -> None:
-    """Older journals: remember which database this key file belongs to (best effort)."""
-    try:
-        doc = keyfile.read_key_file(layout.keys)
-        if "database_salt" not in doc:
-            doc["database_salt"] = _database_salt(layout).hex()
-            keyfile.replace_key_file(layout.keys, doc)
-    except JournalError:
-        pass
-
-
-def device_slots(path: Path | str) -> list[str]:
-    """Ids of the slots remembered on some computer (empty when the journal has none or can't be read)."""
-    try:
-        return keyfile.device_slot_ids(keyfile.read_key_file(JournalLayout.for_path(path).keys))
-    except JournalError:
-        return []
-
-
-def forget_device_slot(path: Path | str, slot_id: str) -> None:
-    """Remove a remembered slot from the key file (the keyring side is the caller's to delete)."""
-    layout = JournalLayout.for_path(path)
-    doc = keyfile.read_key_file(layout.keys)
-    if doc["slots"].pop(DEVICE_PREFIX + slot_id, None) is not None:
-        keyfile.replace_key_file(layout.keys, doc)
-
-
 def open_journal(
     path: Path | str, secret: str, *, recovery_key: bool = False, device_slot: str | None = None
 ) -> JournalConnection:
@@ -412,12 +289,12 @@ def open_journal(
     """
     try:
         layout = JournalLayout.for_path(path)
-        _check_allowed(layout)
-        _check_plausible_files(layout)
+        check_allowed(layout)
+        check_plausible_files(layout)
     except PermissionError as exc:
         raise NotAllowed() from exc
     doc = keyfile.read_key_file(layout.keys)
-    _check_key_file_belongs(doc, layout)
+    check_key_file_belongs(doc, layout)
     lock = JournalLock(layout.lock)
     read_only: CannotWrite | None = None
     try:
@@ -448,7 +325,7 @@ def open_journal(
         lock.release()
         raise
     if read_only is None and "database_salt" not in doc:
-        _bind_key_file(layout)
+        bind_key_file(layout)
     if read_only is None:  # what a crashed copy of the app left in and beside the journal's folder
         for folder in (layout.folder, layout.folder.parent):
             remove_stale_temps(folder)
@@ -493,5 +370,5 @@ def _build(layout: JournalLayout, passphrase: str, recovery: str) -> None:
         db.close()
     doc = keyfile.new_key_file(master_key, passphrase, recovery, KdfParams.calibrated())
     del master_key
-    doc["database_salt"] = _database_salt(layout).hex()
+    doc["database_salt"] = database_salt(layout).hex()
     keyfile.create_key_file(layout.keys, doc)

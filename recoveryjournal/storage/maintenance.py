@@ -11,7 +11,8 @@ import sqlcipher3
 
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.storage import schema
-from recoveryjournal.storage.connection import PLAIN_SQLITE_HEADER, JournalConnection
+from recoveryjournal.storage.connection import JournalConnection
+from recoveryjournal.storage.plausible import PLAIN_SQLITE_HEADER
 
 
 @dataclass(slots=True)

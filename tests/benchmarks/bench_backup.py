@@ -18,7 +18,7 @@ os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
 
 from recoveryjournal.domain.checkin import CheckIn
 from recoveryjournal.domain.entry import Entry
-from recoveryjournal.services import backup_service, import_service
+from recoveryjournal.services import backup_service, daylio_import, import_service
 from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.journal_service import create_journal
 from recoveryjournal.services.policy import Policy
@@ -40,7 +40,7 @@ def _fill(session, days: int = DAYS) -> None:  # type: ignore[no-untyped-def]
 
 def _daylio(path: Path, rows: int) -> None:
     start = dt.date(2016, 1, 1)
-    lines = [",".join(import_service.DAYLIO_COLUMNS)]
+    lines = [",".join(daylio_import.DAYLIO_COLUMNS)]
     for i in range(rows):
         day = start + dt.timedelta(days=i)
         mood = ("rad", "good", "meh", "bad", "awful")[i % 5]

@@ -189,14 +189,14 @@ def test_finding4_a_pdf_to_a_nearly_full_stick_is_not_saved_or_logged(session, t
 
 def test_finding4_when_the_log_cant_be_written_the_file_goes_too(session, tmp_path: Path, monkeypatch) -> None:
     """Logged only when true, and on disk only when logged: a log that fails removes the file, says nothing left."""
-    from recoveryjournal.services import share_service
+    from recoveryjournal.services import share_history, share_service
 
     entry = session.add_entry("words", "One")
 
     def broken(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise share_service.InvalidInput("the log broke")  # any failure at all while logging
 
-    monkeypatch.setattr(share_service.ShareLog, "record", broken)
+    monkeypatch.setattr(share_history.ShareLog, "record", broken)
     outcome = Exporter(Policy()).share(session, ShareRequest(entry_ids=(entry.id,)), "json", tmp_path / "s.json")
     assert outcome.state == "not_saved" and "nothing was shared" in outcome.sentence
     assert not (tmp_path / "s.json").exists()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from recoveryjournal.domain.errors import InvalidInput, NotImportable
 from recoveryjournal.domain.share import ShareRequest
-from recoveryjournal.services import import_service
+from recoveryjournal.services import daylio_import, import_service
 from recoveryjournal.services.demo import fill_with_demo_entries, fill_with_demo_plans
 from recoveryjournal.services.journal_service import create_journal
 from recoveryjournal.services.share_service import build
@@ -217,7 +217,7 @@ def test_malformed_daylio_rows_never_crash(session, tmp_path: Path, rows: list[l
 
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(import_service.DAYLIO_COLUMNS)
+    writer.writerow(daylio_import.DAYLIO_COLUMNS)
     writer.writerows(rows)
     f = tmp_path / "rows.csv"
     f.write_text(buf.getvalue(), encoding="utf-8")
@@ -232,7 +232,7 @@ def test_a_50_mb_daylio_file(session, tmp_path: Path) -> None:
     """A 50 MB export (a few rows with huge notes, many ordinary ones) is read; nothing too long gets in."""
     f = tmp_path / "big.csv"
     with f.open("w", encoding="utf-8") as fh:
-        fh.write(",".join(import_service.DAYLIO_COLUMNS) + "\n")
+        fh.write(",".join(daylio_import.DAYLIO_COLUMNS) + "\n")
         fh.write('2026-01-01,Jan 1,Thu,9:00 am,good,,Huge,"' + "long words " * 4_000_000 + '"\n')
         for i in range(2000):
             fh.write(f"2026-02-{1 + i % 28:02d},x,y,{1 + i % 12}:{i % 60:02d} pm,meh,a | b,,note {i} {'z' * 3000}\n")

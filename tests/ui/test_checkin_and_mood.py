@@ -102,6 +102,9 @@ def test_clear_forgets_everything(qtbot, session) -> None:
 
 
 def _mood_tab(qtbot, session) -> MoodTab:
+    from recoveryjournal.ui.pages.mood_tab import _load_chart_library
+
+    _load_chart_library()  # drawn at once, as after the first chart of a run (tests in any order, or alone)
     tab = MoodTab()
     qtbot.addWidget(tab)
     tab.load(session)
@@ -175,3 +178,12 @@ def test_first_window_loads_nothing_behind_the_lock() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_locking_while_the_chart_library_loads_draws_nothing_and_says_nothing(qtbot, session) -> None:
+    """The first chart loads its library on a worker; if the journal locks meanwhile, its arrival finds no journal
+    and leaves the empty tab alone (it used to read the locked journal: 'The journal is locked', a fault)."""
+    tab = _mood_tab(qtbot, session)
+    tab.clear()  # what locking does to every tab
+    tab._drawn_after_loading(None)  # the worker's answer, arriving late
+    assert tab.mood_view.figure is None and not tab.message.isVisible()

@@ -24,7 +24,7 @@ def test_protect_in_the_share_dialog(qtbot, window, created_journal, tmp_path: P
     assert not dialog.password_edit.isVisible()
     dialog.protect_box.click()
     password = dialog.password_edit.text()
-    assert len(password.split()) == 5 and dialog.password_edit.isVisible() and dialog.password_hint.isVisible()
+    assert len(password.split()) == 5 and dialog.password_edit.isVisible() and dialog.password_row.hint.isVisible()
     message = dialog.save_to(tmp_path / "for-alex.pdf")
     assert "not in the same e-mail" in message, message
     assert PdfReader(tmp_path / "for-alex.pdf").decrypt(password)

@@ -179,7 +179,7 @@ def test_the_protected_pdfs_password_copied_kept_in_view_and_named(qtbot, window
     dialog.protect_box.click()
     password = dialog.password_edit.text()
     assert password and dialog.password_edit.font().pointSizeF() > QLineEdit().font().pointSizeF()
-    dialog._brief_copy.CLEAR_AFTER_MS = 50
+    dialog.password_row.brief_copy.CLEAR_AFTER_MS = 50
     dialog.copy_password.click()
     assert QGuiApplication.clipboard().text() == password
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=2_000)

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -34,13 +33,12 @@ from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest, redact
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_service import JournalSession
-from recoveryjournal.services.pdf_protection import suggest_password
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
 from recoveryjournal.ui.export.save_pdf import exporter, printing_is_fine_here
-from recoveryjournal.ui.safety.lock_sweep import BriefCopy
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
+from recoveryjournal.ui.widgets.password_row import PasswordRow
 from recoveryjournal.ui.widgets.screen_fit import fit_to_screen
 from recoveryjournal.ui.widgets.share_picker import SharePicker
 from recoveryjournal.ui.workers import run_and_wait
@@ -69,19 +67,9 @@ _TEXT = Texts(
         "cancel": N_("Cancel"),
         "close": N_("Close"),
         "shared_pc": N_("On a shared computer, please save it to your own USB stick."),
-        "protect": N_("Protect it with a password (for sending by e-mail)"),
-        "password": N_("Password for the file"),
-        "other_words": N_("Other words"),
-        "copy_password": N_("Copy"),
         "password_copied": N_("Copied. The clipboard will be emptied by itself in 30 seconds."),
-        "have_it": N_("I have the password"),
-        "have_it_tip": N_("The app doesn't keep the password: it goes from the window when you say you have it"),
         "protected_saved": N_("{saved} Its password is still shown above, until you press “I have the password”."),
         "protected_stem": N_("{stem} (protected)"),
-        "password_hint": N_(
-            "Write the password down now: the app doesn't keep it. Tell it to them by phone or in person, not in "
-            "the same e-mail as the file. You can type your own instead (8 to 32 characters)."
-        ),
     }
 )
 
@@ -169,7 +157,7 @@ class ShareDialog(QDialog):
             self.refresh_preview()
         assert self.package is not None
         # The save dialog has already asked before replacing a file of that name.
-        password = self.password_edit.text().strip() if self.protect_box.isChecked() else None
+        password = self.password_row.password()
         package, fmt, session = self.package, self.fmt(), self._session
         # Drawing and writing the file (a PDF of a year: a fraction of a second) runs on a worker.
         outcome = run_and_wait(lambda: exporter().share(session, package.request, fmt, path, overwrite=True,
@@ -178,7 +166,7 @@ class ShareDialog(QDialog):
         if outcome.done:
             self.cancel_button.setText(_TEXT["close"])  # something has left: closing now cancels nothing
         if outcome.done and password is not None:  # shown until the person says they have it, then forgotten
-            self.have_it_button.show()
+            self.password_row.saved_protected()
             return str(_TEXT["protected_saved"].format(saved=outcome.sentence))
         return str(outcome.sentence)
 
@@ -186,47 +174,7 @@ class ShareDialog(QDialog):
         for button in (self.save_button, self.print_button, self.back_button):
             button.setEnabled(not busy)
 
-    def _protect_row(self, parent: QWidget) -> QVBoxLayout:
-        self.protect_box = QCheckBox(_TEXT["protect"], parent)
-        self.password_edit = QLineEdit(parent)
-        self.password_edit.setAccessibleName(_TEXT["password"])
-        self.password_edit.setMaxLength(32)
-        big = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # large, and 0/O, 1/l told apart
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        big.setBold(True)
-        self.password_edit.setFont(big)
-        # Room for the longest password (32 characters) whole, on a line of its own under the tick box.
-        self.password_edit.setMinimumWidth(self.password_edit.fontMetrics().horizontalAdvance("m" * 33) + 12)
-        self.other_words = QPushButton(_TEXT["other_words"], parent)
-        self.copy_password = QPushButton(_TEXT["copy_password"], parent)
-        self.have_it_button = QPushButton(_TEXT["have_it"], parent)
-        self.have_it_button.setToolTip(_TEXT["have_it_tip"])
-        self.password_hint = paragraph(_TEXT["password_hint"], parent)
-        self._brief_copy = BriefCopy(self)
-        row = QHBoxLayout()
-        for widget in (self.password_edit, self.copy_password, self.other_words, self.have_it_button):
-            row.addWidget(widget)
-        row.addStretch(1)
-        rows = QVBoxLayout()
-        rows.addWidget(self.protect_box)
-        rows.addLayout(row)
-        self.protect_box.toggled.connect(self._on_protect_toggled)
-        self.other_words.clicked.connect(lambda: self.password_edit.setText(suggest_password()))
-        self.copy_password.clicked.connect(self._on_copy_password)
-        self.have_it_button.clicked.connect(lambda: self.protect_box.setChecked(False))
-        self._on_protect_toggled(False)
-        return rows
-
-    def _on_protect_toggled(self, on: bool) -> None:
-        """A suggested password appears only while protecting is chosen, and is forgotten when it isn't."""
-        self._brief_copy.forget()
-        self.password_edit.setText(suggest_password() if on else "")
-        for widget in (self.password_edit, self.other_words, self.copy_password, self.password_hint):
-            widget.setVisible(on)
-        self.have_it_button.hide()
-
-    def _on_copy_password(self) -> None:
-        self._brief_copy.copy(self.password_edit.text().strip())
+    def _on_password_copied(self) -> None:
         show_message(self.message, _TEXT["password_copied"], calm=True)
 
     def _on_format_chosen(self) -> None:
@@ -305,8 +253,12 @@ class ShareDialog(QDialog):
         preview_layout.addWidget(heading(_TEXT["preview"], preview, 1.3))
         preview_layout.addWidget(paragraph(_TEXT["preview_help"], preview))
         preview_layout.addLayout(formats)
-        preview_layout.addLayout(self._protect_row(preview))
-        preview_layout.addWidget(self.password_hint)
+        self.password_row = PasswordRow(preview)
+        # The row's parts by the names the rest of the dialog (and its tests) use.
+        self.protect_box, self.password_edit = self.password_row.protect_box, self.password_row.password_edit
+        self.have_it_button, self.copy_password = self.password_row.have_it_button, self.password_row.copy_button
+        self.password_row.copied.connect(self._on_password_copied)
+        preview_layout.addWidget(self.password_row)
         preview_layout.addWidget(scroll, 1)
 
         self.stack = QStackedWidget(self)
@@ -396,8 +348,7 @@ class ShareDialog(QDialog):
     def done(self, result: int) -> None:
         """Nothing of what was chosen or previewed stays in memory once the dialog closes."""
         self.package = None
-        self.protect_box.setChecked(False)  # the password, forgotten (and off the clipboard if it is still there)
-        self._brief_copy.forget()
+        self.password_row.forget()  # the password, forgotten (and off the clipboard if it is still there)
         self._empty_pages()
         self.picker.tree.clear()
         self.phrases.clear()

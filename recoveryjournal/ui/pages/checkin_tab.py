@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from recoveryjournal.services.journal_parts import ChecksIn
 from recoveryjournal.ui.dialogs.scale_words_dialog import ScaleWordsDialog
 from recoveryjournal.ui.pages.journal_tab import JournalTab
 from recoveryjournal.ui.widgets.chips import ChipList
+from recoveryjournal.ui.widgets.choice_row import ChoiceRow
 from recoveryjournal.ui.widgets.common import (
     add_shortcut,
     checkin_line,
@@ -39,6 +38,7 @@ from recoveryjournal.ui.widgets.common import (
     show_good_news,
     show_message,
 )
+from recoveryjournal.ui.widgets.mood_scale import MoodScale
 from recoveryjournal.ui.widgets.reminder_bar import ReminderBar
 from recoveryjournal.ui.widgets.screen_fit import scrolling
 
@@ -128,7 +128,7 @@ class CheckInTab(JournalTab[ChecksIn]):
             show_message(self.message, _TEXT["no_mood"])
             self.mood_buttons[4].setFocus()
             return False
-        medicines = self.medicine_group.checkedButton()
+        medicines = None if self.medicine_row.isHidden() else self.medicine_row.answer()
         try:
             checkin = self._session.checkins.add(
                 mood,
@@ -139,8 +139,7 @@ class CheckInTab(JournalTab[ChecksIn]):
                 note=self.note.toPlainText(),
                 noticed=self.noticed.ticked(),
                 helped=self.helped.ticked(),
-                medicines=medicines.property("answer") if medicines is not None and not self.medicine_row.isHidden()
-                else None,
+                medicines=medicines,
             )  # fmt: skip
         except JournalError as exc:
             show_message(self.message, exc.message)
@@ -181,34 +180,11 @@ class CheckInTab(JournalTab[ChecksIn]):
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
-        self.mood_group = QButtonGroup(self)
-        self.mood_group.setExclusive(True)
-        self.mood_buttons: list[QPushButton] = []
-        buttons = QHBoxLayout()
-        for value in range(1, 11):
-            button = QPushButton(str(value), self)
-            button.setCheckable(True)
-            button.setObjectName("moodButton")
-            button.setMinimumSize(44, 44)
-            button.setAccessibleName(_("Mood {value}").format(value=value))
-            self.mood_group.addButton(button, value)
-            self.mood_buttons.append(button)
-            buttons.addWidget(button)
-        # Words at the scale's two ends (the person's own, if they chose some), so 1 and 10 mean something.
-        self.low_end, self.high_end = QLabel(self), QLabel(self)
-        self.high_end.setAlignment(Qt.AlignmentFlag.AlignRight)
-        for end in (self.low_end, self.high_end):
-            end.setObjectName("scaleEnd")
-        ends = QHBoxLayout()
-        ends.addWidget(self.low_end)
-        ends.addStretch(1)
-        ends.addWidget(self.high_end)
-        scale = QVBoxLayout()
-        scale.setSpacing(2)
-        scale.addLayout(buttons)
-        scale.addLayout(ends)
+        self.scale = MoodScale(self)
+        self.mood_group, self.mood_buttons = self.scale.group, self.scale.buttons
+        self.low_end, self.high_end = self.scale.low_end, self.scale.high_end
         row = QHBoxLayout()
-        row.addLayout(scale)
+        row.addWidget(self.scale)
         row.addStretch(1)
         self.mood_words = QLabel(self)
         self.mood_words.setObjectName("moodWords")
@@ -235,17 +211,10 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.keep_an_eye_button = QPushButton(_TEXT["keep_an_eye"], self)
         self.keep_an_eye_button.setFlat(True)
         self.keep_an_eye_button.setToolTip(_TEXT["keep_an_eye_tip"])
-        self.medicine_group = QButtonGroup(self)
-        self.medicine_row = QWidget(self)
-        medicine_layout = QHBoxLayout(self.medicine_row)
-        medicine_layout.setContentsMargins(0, 0, 0, 0)
-        for answer, words in (("", _TEXT["not_noted"]), *((k, _(w)) for k, w in MEDICINE_ANSWERS.items())):
-            choice = QRadioButton(words, self.medicine_row)
-            choice.setProperty("answer", answer or None)
-            choice.setAccessibleName(f"{_TEXT['medicines'].replace('&', '')}: {words}")
-            self.medicine_group.addButton(choice)
-            medicine_layout.addWidget(choice)
-        medicine_layout.addStretch(1)
+        answers: list[tuple[str | None, str]] = [(None, _TEXT["not_noted"])]
+        answers += [(k, _(w)) for k, w in MEDICINE_ANSWERS.items()]
+        self.medicine_row = ChoiceRow(answers, _TEXT["medicines"].replace("&", ""), self)
+        self.medicine_group = self.medicine_row.group
         self.medicine_row.hide()
         self.keep_row = ReminderBar(self, ("", _TEXT["keep_yes"], _TEXT["keep_no"]))
         self._to_keep: list[tuple[str, str]] = []
@@ -326,10 +295,7 @@ class CheckInTab(JournalTab[ChecksIn]):
         self.words_button.clicked.connect(self._on_words_clicked)
 
     def _reset_form(self) -> None:
-        self.mood_group.setExclusive(False)
-        for button in self.mood_buttons:
-            button.setChecked(False)
-        self.mood_group.setExclusive(True)
+        self.scale.clear()
         self.mood_words.setText("")
         self.sleep.setValue(-0.5)
         self.anxiety.setValue(0)
@@ -339,10 +305,7 @@ class CheckInTab(JournalTab[ChecksIn]):
             edit.clear()
         for chips in (self.feelings, self.noticed, self.helped):
             chips.clear()
-        self.medicine_group.setExclusive(False)
-        for choice in self.medicine_group.buttons():
-            choice.setChecked(False)
-        self.medicine_group.setExclusive(True)
+        self.medicine_row.reset()
         if self._session is not None:
             self.feelings.set_words(self._session.checkins.feeling_words())
             self.refresh_chips()

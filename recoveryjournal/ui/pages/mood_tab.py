@@ -174,7 +174,8 @@ class MoodTab(JournalTab[MoodSource]):
 
     def _drawn_after_loading(self, _loaded: object) -> None:
         show_message(self.message, "")
-        self.refresh()
+        if self._session is not None:  # (locked while the library loaded: nothing to draw, nothing to say)
+            self.refresh()
 
     # UI ---------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
