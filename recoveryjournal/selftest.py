@@ -40,7 +40,7 @@ def run(out: Callable[[str], None] = print) -> int:
         from recoveryjournal.services.journal_service import create_journal
 
         session, recovery = create_journal(work / "self-test", passphrase)
-        session.add_entry(f"{canary} written by the self-test", "Self-test")
+        session.entries.add(f"{canary} written by the self-test", "Self-test")
         session.checkins.add(6, note=canary)
         session.lock()
         state["recovery"] = recovery
@@ -66,7 +66,7 @@ def run(out: Callable[[str], None] = print) -> int:
         unlock_journal(work / "self-test", str(state["recovery"]), recovery_key=True).lock()
         session = unlock_journal(work / "self-test", passphrase)
         try:
-            if not any(canary in e.text for e in session.entries()):
+            if not any(canary in e.text for e in session.entries.newest_first()):
                 raise AssertionError("the entry didn't come back")
             if len(session.search(canary.split()[-1])) != 2:
                 raise AssertionError("search didn't find the entry and the check-in")
@@ -89,7 +89,7 @@ def run(out: Callable[[str], None] = print) -> int:
 
         session = state["session"]
         today = dt.date.today()
-        entry_id = session.entries()[0].id  # type: ignore[attr-defined]
+        entry_id = session.entries.newest_first()[0].id  # type: ignore[attr-defined]
         request = ShareRequest(
             title="Self-test", entry_ids=(entry_id,), mood_range=(today - dt.timedelta(days=7), today)
         )

@@ -69,8 +69,8 @@ def created_journal(journal_path: Path) -> tuple[Path, str]:
     from recoveryjournal.services.journal_service import create_journal
 
     s, recovery_key = create_journal(journal_path, PASSPHRASE)
-    s.add_entry("First words.", "One")
-    s.add_entry("Second words.", "Two")
-    s.add_entry("Third words.", "Three")
+    s.entries.add("First words.", "One")
+    s.entries.add("Second words.", "Two")
+    s.entries.add("Third words.", "Three")
     s.lock()
     return journal_path, recovery_key

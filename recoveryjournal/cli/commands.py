@@ -88,7 +88,7 @@ def cmd_add(args: argparse.Namespace, inp: Input) -> int:
         tags = [t for t in (args.tags or "").split(",") if t.strip()]
         day = _optional_date(args.date)
         now = None if day else dt.datetime.now().time().replace(second=0, microsecond=0)
-        entry = session.add_entry(text, args.title or "", day, time=now, tags=tags)
+        entry = session.entries.add(text, args.title or "", day, time=now, tags=tags)
         print(entry.id)
     return 0
 
@@ -96,8 +96,8 @@ def cmd_add(args: argparse.Namespace, inp: Input) -> int:
 def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
     """Change an entry's title, date or text."""
     with unlocked(args, inp) as session:
-        old = session.entry(args.entry_id)
-        session.update_entry(
+        old = session.entries.get(args.entry_id)
+        session.entries.update(
             old.id or 0,
             _text_option(args, lambda: old.text),
             args.title if args.title is not None else old.title,
@@ -110,7 +110,7 @@ def cmd_edit(args: argparse.Namespace, inp: Input) -> int:
 def cmd_delete(args: argparse.Namespace, inp: Input) -> int:
     """Delete an entry for good."""
     with unlocked(args, inp) as session:
-        session.delete_entry(args.entry_id)
+        session.entries.delete(args.entry_id)
         print(_("Entry {entry_id} deleted.").format(entry_id=args.entry_id), file=sys.stderr)
     return 0
 
@@ -120,7 +120,7 @@ def cmd_list(args: argparse.Namespace, inp: Input) -> int:
     with unlocked(args, inp) as session:
         items: list[tuple[tuple[str, str, int], dict[str, object], str]] = []
         if args.kind in ("all", "entries"):
-            for e in session.entries():
+            for e in session.entries.newest_first():
                 key = (e.date.isoformat(), e.time.strftime("%H:%M") if e.time else "", e.id or 0)
                 items.append((key, output.entry_json(e), output.entry_block(e)))
         if args.kind in ("all", "checkins"):
@@ -140,7 +140,7 @@ def cmd_list(args: argparse.Namespace, inp: Input) -> int:
 def cmd_show(args: argparse.Namespace, inp: Input) -> int:
     """One entry."""
     with unlocked(args, inp) as session:
-        entry = session.entry(args.entry_id)
+        entry = session.entries.get(args.entry_id)
         print(output.dumps(output.entry_json(entry)) if args.json else output.entry_block(entry))
     return 0
 

@@ -27,7 +27,7 @@ def check_journal(session: JournalSession) -> CheckReport:
     Where something is damaged, the report goes on to say how much can still be read, kind by kind.
     """
     try:
-        entries = session.entries(limit=50)
+        entries = session.entries.newest_first(limit=50)
     except JournalDamaged:
         entries = []
     samples = [e.text.strip()[:40] for e in entries if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]

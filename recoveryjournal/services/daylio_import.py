@@ -12,9 +12,9 @@ from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput, NotImportable
 from recoveryjournal.domain.imports import MAX_FILE_BYTES, ImportedCheckIn, ImportedEntry, ImportRow
 from recoveryjournal.i18n import _
+from recoveryjournal.services.entry_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.import_preview import ImportPreview
 from recoveryjournal.services.imported_rows import parse_time, row_key
-from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
 
 DAYLIO_MOODS = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
 DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")

@@ -118,7 +118,7 @@ def fill_with_demo_entries(session: JournalSession, today: dt.date | None = None
                              medicines="some" if days_ago % 9 == 4 else "all")  # fmt: skip
     for days_ago, title, text in reversed(_DEMO_ENTRIES):
         tags = tuple(_(tag) for tag in _DEMO_TAGS.get(title, ()))
-        session.add_entry(_(text), _(title), today - dt.timedelta(days=days_ago), tags=tags)
+        session.entries.add(_(text), _(title), today - dt.timedelta(days=days_ago), tags=tags)
 
 
 def fill_with_demo_plans(session: JournalSession, today: dt.date | None = None) -> None:

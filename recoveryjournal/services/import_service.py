@@ -29,9 +29,9 @@ from recoveryjournal.domain.imports import (
 )
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.services.daylio_import import read_daylio
+from recoveryjournal.services.entry_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.imported_rows import parse_time, row_key
-from recoveryjournal.services.journal_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import transfer
 from recoveryjournal.storage.meta import MetaRepository
@@ -144,7 +144,7 @@ def announce(session: SessionView, outcome: ImportOutcome) -> None:
     """Tell everyone who listens what an import changed, through the services' own signals (call it on the
     thread that shows the journal: the listeners may be windows)."""
     if outcome.entries:
-        session.entries_changed.emit()
+        session.entries.changed.emit()
     if outcome.checkins:
         session.checkins.changed.emit()
     if outcome.other:

@@ -4,12 +4,11 @@ here holds the database connection: that stays in storage and services."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
-from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.services.checkin_service import CheckInService
+from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.services.share_history import ShareLog
@@ -21,34 +20,34 @@ if TYPE_CHECKING:
 class HasCheckIns(Protocol):
     """Check-ins (and the person's own words for the scales)."""
 
-    checkins: CheckInService
+    @property
+    def checkins(self) -> CheckInService: ...
 
 
 class ListsEntries(Protocol):
-    """The entries, newest first, a page at a time."""
+    """The entries (listed newest first, a page at a time; found by day and tag; written and changed)."""
 
-    def entries(self, limit: int | None = None, offset: int = 0) -> list[Entry]: ...
-
-    def entry_count(self) -> int: ...
+    @property
+    def entries(self) -> EntryService: ...
 
 
 class HasMedicines(Protocol):
     """My medicines (off until turned on in Settings)."""
 
-    medicines: MedicineService
+    @property
+    def medicines(self) -> MedicineService: ...
 
 
-class MoodSource(HasCheckIns, HasMedicines, Protocol):
+class MoodSource(HasCheckIns, HasMedicines, ListsEntries, Protocol):
     """What a mood chart is drawn from: check-ins, the days written about, and medicine changes (when on)."""
-
-    def entry_dates(self, first: dt.date, last: dt.date) -> set[dt.date]: ...
 
 
 class ChecksIn(HasCheckIns, HasMedicines, Protocol):
     """The check-in tab: check-ins, the plan's signs and what helps, medicines (when on), on a journal that may
     be read-only."""
 
-    plan: PlanService
+    @property
+    def plan(self) -> PlanService: ...
 
     @property
     def read_only(self) -> bool: ...
@@ -57,8 +56,6 @@ class ChecksIn(HasCheckIns, HasMedicines, Protocol):
 class ReadsDays(MoodSource, Protocol):
     """The calendar: what happened on each day."""
 
-    def entries_on(self, day: dt.date) -> list[Entry]: ...
-
 
 class WritesEntries(ListsEntries, ChecksIn, Protocol):
     """The journal tab: entries to write, change and delete, with their tags, check-ins and shares."""
@@ -66,24 +63,12 @@ class WritesEntries(ListsEntries, ChecksIn, Protocol):
     @property
     def shares(self) -> ShareLog: ...
 
-    def add_entry(self, text: str, title: str = "", date: dt.date | None = None, *, time: dt.time | None = None,
-                  tags: list[str] | tuple[str, ...] = (), checkin_id: int | None = None) -> Entry: ...  # fmt: skip
-
-    def update_entry(self, entry_id: int, text: str, title: str, date: dt.date, *, time: dt.time | None = ...,
-                     tags: list[str] | tuple[str, ...] | None = None,
-                     checkin_id: int | None = ...) -> Entry: ...  # fmt: skip
-
-    def delete_entry(self, entry_id: int) -> None: ...
-
-    def entry(self, entry_id: int) -> Entry: ...
-
-    def tags(self) -> list[str]: ...
-
 
 class HasGoals(Protocol):
     """The goals tab: goals, and what was shared of them."""
 
-    goals: GoalService
+    @property
+    def goals(self) -> GoalService: ...
 
     @property
     def shares(self) -> ShareLog: ...
@@ -92,7 +77,8 @@ class HasGoals(Protocol):
 class HasPlan(Protocol):
     """The crisis plan and its versions, and what of it I keep an eye on in check-ins."""
 
-    plan: PlanService
+    @property
+    def plan(self) -> PlanService: ...
 
     @property
     def read_only(self) -> bool: ...
@@ -101,25 +87,25 @@ class HasPlan(Protocol):
 class HasSupport(Protocol):
     """The support list."""
 
-    support: SupportService
+    @property
+    def support(self) -> SupportService: ...
 
 
 class HasAppointments(Protocol):
     """Appointments and their agendas, and the goals an agenda reviews."""
 
-    goals: GoalService
+    @property
+    def goals(self) -> GoalService: ...
 
     @property
     def appointments(self) -> AppointmentService: ...
 
 
-class Searches(Protocol):
-    """Search, with the tags to narrow it."""
+class Searches(ListsEntries, Protocol):
+    """Search, with the tags (of the entries) to narrow it."""
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 200,
                older_than: int | None = None) -> SearchResults: ...  # fmt: skip
-
-    def tags(self) -> list[str]: ...
 
 
 class HasShareLog(Protocol):

@@ -64,7 +64,7 @@ def mood_series(session: MoodSource, first: dt.date, last: dt.date, *, medicines
         sleep=[means[d].sleep if d in means else None for d in days],
         anxiety=[means[d].anxiety if d in means else None for d in days],
         rolling=rolling,
-        entry_days=session.entry_dates(first, last),
+        entry_days=session.entries.dates_between(first, last),
         checkin_count=sum(m.checkins for m in means.values()),
         medicine_changes=tuple(session.medicines.changes_between(first, last)) if medicines else (),
     )

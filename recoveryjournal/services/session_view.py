@@ -6,12 +6,10 @@ rather than importing JournalSession, so the session can offer them without a ci
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Protocol
 
-from recoveryjournal.domain.entry import Entry
-from recoveryjournal.domain.signals import Signal
 from recoveryjournal.services.checkin_service import CheckInService
+from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.services.share_history import ShareLog
@@ -24,12 +22,23 @@ if TYPE_CHECKING:  # (these services are built on a SessionView themselves)
 class SessionView(Protocol):
     """The parts of an unlocked journal that cross-cutting services use."""
 
-    checkins: CheckInService
-    entries_changed: Signal
-    goals: GoalService
-    medicines: MedicineService
-    plan: PlanService
-    support: SupportService
+    @property
+    def checkins(self) -> CheckInService: ...
+
+    @property
+    def entries(self) -> EntryService: ...
+
+    @property
+    def goals(self) -> GoalService: ...
+
+    @property
+    def medicines(self) -> MedicineService: ...
+
+    @property
+    def plan(self) -> PlanService: ...
+
+    @property
+    def support(self) -> SupportService: ...
 
     @property
     def appointments(self) -> AppointmentService:
@@ -44,12 +53,4 @@ class SessionView(Protocol):
     @property
     def connection(self) -> JournalConnection:
         """The keyed connection (for repositories)."""
-        ...
-
-    def entry(self, entry_id: int) -> Entry:
-        """One entry."""
-        ...
-
-    def entry_dates(self, first: dt.date, last: dt.date) -> set[dt.date]:
-        """Days with entries."""
         ...

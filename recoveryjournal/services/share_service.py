@@ -85,7 +85,7 @@ def _clean(item: ShareItem, phrases: tuple[str, ...]) -> ShareItem:
 
 
 def _entry_item(session: SessionView, request: ShareRequest, entry_id: int) -> ShareItem:
-    e = session.entry(entry_id)
+    e = session.entries.get(entry_id)
     details = [(_("Tags"), ", ".join(e.tags))] if e.tags and request.entry_tags else []
     return ShareItem("entry", str(entry_id), e.date.isoformat(), e.title, e.text, tuple(details))
 

@@ -33,7 +33,9 @@ RUNS = 5
 def _fill(session, days: int = DAYS) -> None:  # type: ignore[no-untyped-def]
     today = dt.date.today()
     words = "Some words about the day, how it went and what helped. " * 6
-    session.add_entries([Entry(None, today - dt.timedelta(days=i), f"Day {i}", f"{words} {i}") for i in range(days)])
+    session.entries.add_many(
+        [Entry(None, today - dt.timedelta(days=i), f"Day {i}", f"{words} {i}") for i in range(days)]
+    )
     session.checkins.add_many([CheckIn(None, today - dt.timedelta(days=i), dt.time(9, 0), 1 + i % 10, 7.0, 3, 5,
                                              ("calm", "tired"), f"note {i}") for i in range(days)])  # fmt: skip
 
@@ -68,7 +70,7 @@ def rows(days: int = DAYS, runs: int = RUNS, real_kdf: bool = True) -> list[Row]
         plain = sqlite3.connect(folder / "plain.db")
         plain.execute("CREATE TABLE entries (id INTEGER PRIMARY KEY, d TEXT, title TEXT, body TEXT)")
         plain.executemany("INSERT INTO entries (d, title, body) VALUES (?, ?, ?)",
-                          [(str(e.date), e.title, e.text) for e in session.entries()] * 2)  # fmt: skip
+                          [(str(e.date), e.title, e.text) for e in session.entries.newest_first()] * 2)  # fmt: skip
         plain.commit()
 
         def anchor() -> None:

@@ -95,10 +95,10 @@ def build(folder: Path, entries: int, checkins: int) -> tuple[Path, Path]:
         day = today - dt.timedelta(days=i % 3650)
         batch.append(Entry(None, day, _text(rng, 3).capitalize(), _text(rng, 80)))
         if len(batch) == 5000:
-            session.add_entries(batch)
+            session.entries.add_many(batch)
             batch = []
     if batch:
-        session.add_entries(batch)
+        session.entries.add_many(batch)
     session.checkins.add_many(
         [
             CheckIn(None, today - dt.timedelta(days=i), dt.time(9, 0), rng.randint(2, 9), rng.uniform(4, 9),
@@ -212,7 +212,7 @@ def measure(path: Path, plain_path: Path) -> list[tuple[str, float, float | None
     rows.append(
         (
             "save an entry",
-            median_ms(lambda: session.add_entry(f"benchmark entry {next(counter)}", "Bench"), 21),
+            median_ms(lambda: session.entries.add(f"benchmark entry {next(counter)}", "Bench"), 21),
             median_ms(lambda: plain_entries.add(today, "Bench", f"benchmark entry {next(counter)}"), 21),
         )
     )

@@ -32,7 +32,7 @@ def rows(entries: int = 300, checkins: int = 65, long_note_mb: float = 4.9) -> l
     folder = Path(tempfile.mkdtemp())
     session, _ = create_journal(folder / "bench", "bench")
     today = dt.date.today()
-    ids = [session.add_entry(f"Entry {i}. " + "Some words about the day, " * 12, f"Day {i}",
+    ids = [session.entries.add(f"Entry {i}. " + "Some words about the day, " * 12, f"Day {i}",
                              today - dt.timedelta(days=i)).id for i in range(entries)]  # fmt: skip
     checkin_ids = [session.checkins.add(5 + i % 4, when=dt.datetime.combine(today - dt.timedelta(days=i),
                                                                             dt.time(9))).id
@@ -56,7 +56,7 @@ def rows(entries: int = 300, checkins: int = 65, long_note_mb: float = 4.9) -> l
     # One pasted note of megabytes in a single paragraph (issue 34: 2 min 40 s before it was laid out in pieces).
     words = "Some words of a long note, pasted in one go. "
     note = (words * (int(long_note_mb * 1e6) // len(words) + 1))[: int(long_note_mb * 1e6)]
-    long_request = ShareRequest(title="Bench", entry_ids=(session.add_entry(note, "Pasted").id,))
+    long_request = ShareRequest(title="Bench", entry_ids=(session.entries.add(note, "Pasted").id,))
 
     def share_long() -> None:
         outcome = Exporter(Policy(), pdf_bytes).share(session, long_request, "pdf", folder / "long.pdf",

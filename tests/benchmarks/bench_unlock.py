@@ -42,7 +42,7 @@ def main() -> None:
     session, key = create_journal(path, "bench passphrase")
     rows.append(("create journal (calibrate + 2 wraps)", [time.perf_counter() - start]))
     for i in range(200):
-        session.add_entry(f"Entry number {i} with a little text.", f"Title {i}")
+        session.entries.add(f"Entry number {i} with a little text.", f"Title {i}")
     session.lock()
 
     def unlock_and_lock() -> None:

@@ -137,7 +137,7 @@ def test_partly_readable_journal_check_says_what_can_be_saved(tmp_path: Path, wh
     path = tmp_path / "j.rjournal"
     session, _ = create_journal(path, PASSPHRASE)
     for i in range(300):
-        session.add_entry(f"entry number {i} " + "words " * 60, f"Day {i}")
+        session.entries.add(f"entry number {i} " + "words " * 60, f"Day {i}")
     for i in range(40):
         session.checkins.add(1 + i % 10)
     session.lock()
@@ -162,7 +162,7 @@ def test_a_damaged_journal_shares_backs_up_and_exports_what_can_be_read(tmp_path
     path = tmp_path / "j.rjournal"
     session, _ = create_journal(path, PASSPHRASE)
     for i in range(300):
-        session.add_entry(f"entry number {i} " + "words " * 60, f"Day {i}")
+        session.entries.add(f"entry number {i} " + "words " * 60, f"Day {i}")
     session.lock()
     db = path / "journal.db"
     _flip(db, db.stat().st_size // 2 + 100)
@@ -206,7 +206,7 @@ WORKER = textwrap.dedent(
             print("now", current, flush=True)
     elif activity == "entries":
         while True:
-            entry = session.add_entry(f"saved entry {i} " + "words " * (i % 50), f"Entry {i}")
+            entry = session.entries.add(f"saved entry {i} " + "words " * (i % 50), f"Entry {i}")
             print(entry.id, flush=True)
             i += 1
     elif activity == "checkins":
@@ -218,7 +218,7 @@ WORKER = textwrap.dedent(
         from recoveryjournal.render.pdf import pdf_bytes
         from recoveryjournal.services.exporter import Exporter
         from recoveryjournal.services.policy import Policy
-        ids = [e.id for e in session.entries()]
+        ids = [e.id for e in session.entries.newest_first()]
         exporter = Exporter(Policy(), pdf_bytes)
         while True:
             request = ShareRequest(recipient="Alex", entry_ids=tuple(ids[: 1 + i % len(ids)]))
@@ -262,7 +262,7 @@ def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
     path = tmp_path / "j.rjournal"
     session, _ = create_journal(path, PASSPHRASE)
     for i in range(5):
-        session.add_entry(f"starting entry {i}", f"Start {i}")
+        session.entries.add(f"starting entry {i}", f"Start {i}")
     session.lock()
     out = tmp_path / "exports"
     out.mkdir()
@@ -301,7 +301,7 @@ def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
             assert check_journal(opened).ok
             if activity == "entries":
                 saved.update(lines)
-                assert saved <= {str(e.id) for e in opened.entries()}
+                assert saved <= {str(e.id) for e in opened.entries.newest_first()}
             elif activity == "checkins":
                 saved.update(lines)
                 assert saved <= {str(c.id) for c in opened.checkins.between()}
@@ -423,8 +423,8 @@ def test_bad_text_round_trips_and_search_finds_both_forms(session, battery) -> N
         "100k line, NUL, RTL override, emoji ZWJ, lone surrogate, NFC/NFD; also as signs, helps, medicines",
     )
     for name, text in TEXTS.items():
-        entry = session.add_entry(text, name)
-        stored = session.entry(entry.id).text
+        entry = session.entries.add(text, name)
+        stored = session.entries.get(entry.id).text
         expected = text.replace("\ud83d", "?")
         assert stored == expected, name
     # The same texts as what I noticed, what helped, what I keep an eye on and a medicine (short fields: their
@@ -441,7 +441,7 @@ def test_bad_text_round_trips_and_search_finds_both_forms(session, battery) -> N
         session.plan.set_watched("sign", [text])
         assert [w.name for w in session.plan.watched("sign")] == [expected[:80]], name
     nfc, nfd = unicodedata.normalize("NFC", "café crème"), unicodedata.normalize("NFD", "café crème")
-    session.add_entry(f"{nfc} in the morning", "composed")
-    session.add_entry(f"{nfd} in the evening", "decomposed")
+    session.entries.add(f"{nfc} in the morning", "composed")
+    session.entries.add(f"{nfd} in the evening", "decomposed")
     for query in (nfc, nfd):
         assert {h.title for h in session.search(query)} >= {"composed", "decomposed"}, query

@@ -90,7 +90,7 @@ def demo_export(tmp_path_factory) -> dict:  # type: ignore[type-arg]
 @pytest.fixture
 def target(tmp_path: Path) -> Path:
     session, _ = create_journal(tmp_path / "target", PASSPHRASE)
-    session.add_entry("Already here.", "Mine")
+    session.entries.add("Already here.", "Mine")
     session.lock()
     return tmp_path / "target.rjournal"
 
@@ -191,7 +191,7 @@ def test_fuzz_daylio(target, tmp_path: Path, monkeypatch, rows) -> None:  # type
 def a_backup(tmp_path_factory) -> bytes:
     folder = tmp_path_factory.mktemp("backup")
     session, _ = create_journal(folder / "j", PASSPHRASE)
-    session.add_entry("Backed up words.", "One")
+    session.entries.add("Backed up words.", "One")
     from recoveryjournal.services import backup_service
 
     path = backup_service.back_up(session, folder / "b.rjbackup").path

@@ -48,7 +48,7 @@ def test_the_window_keeps_running_on_a_full_disk(qtbot, window, tmp_path: Path, 
         assert window.journal_page.editor.body_edit.toPlainText() == "words written while the disk was full"
         filler.unlink()
         window.journal_page.editor.save_button.click()
-        assert any(e.text == "words written while the disk was full" for e in window.session.entries())
+        assert any(e.text == "words written while the disk was full" for e in window.session.entries.newest_first())
         window.lock()
         assert window.session is None
 
@@ -70,7 +70,7 @@ def test_the_window_shows_a_calm_banner_on_a_read_only_place(qtbot, window, crea
         assert not window.unlocked_view.checkin_page.save_button.isEnabled()
         assert not window.menus.passphrase_action.isEnabled()
         with pytest.raises(CannotWrite):  # and should anything still try, it is refused kindly
-            window.session.add_entry("a new thought")
+            window.session.entries.add("a new thought")
         window.lock()
 
 
@@ -165,7 +165,7 @@ def test_no_plaintext_anywhere_after_a_whole_session(qtbot, tmp_path: Path, monk
     window.unlocked_view.show_page("mood_page")  # the chart, its words and the pattern sentences are drawn
     window.unlocked_view.show_search()
     qtbot.keyClicks(window.unlocked_view.search_page.query, CANARY)
-    entry_id = window.session.entries()[0].id
+    entry_id = window.session.entries.newest_first()[0].id
     dialog = ShareDialog(window.session, window.policy, {"entry": {entry_id}}, window)
     dialog.show()
     dialog.next_button.click()

@@ -119,7 +119,7 @@ def _whole(path: Path) -> bool:
 
 def _operations(session, out: Path) -> dict[str, tuple[Callable[[], object], Path | None]]:
     """Each operation, and the file it should leave under its final name (None: the key file)."""
-    entry = session.add_entry("Words for the battery. " * 50, "Battery")
+    entry = session.entries.add("Words for the battery. " * 50, "Battery")
     exporter = Exporter(Policy(), pdf_bytes)
     request = ShareRequest(recipient="Alex", entry_ids=(entry.id,))
     ops: dict[str, tuple[Callable[[], object], Path | None]] = {}

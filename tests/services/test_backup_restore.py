@@ -26,7 +26,7 @@ def full_session(journal_path: Path):
     s, recovery_key = create_journal(journal_path, PASSPHRASE)
     fill_with_demo_entries(s)
     fill_with_demo_plans(s)
-    s.add_entry(f"{CANARY} in an entry", "Canary")
+    s.entries.add(f"{CANARY} in an entry", "Canary")
     s.checkins.add(4, note=f"{CANARY} in a note", feelings=["tired"])
     s.recovery_key = recovery_key  # type: ignore[attr-defined]
     yield s
@@ -154,7 +154,7 @@ def test_restore_refuses_damaged_and_foreign_files(full_session, tmp_path: Path)
 def test_restore_over_the_current_journal_keeps_the_old_one(full_session, tmp_path: Path) -> None:
     """Replace: the restored journal takes the name; the old one stays beside it, renamed, until you delete it."""
     good = backup_service.back_up(full_session, tmp_path).path
-    full_session.add_entry("written after the backup", "Later")
+    full_session.entries.add("written after the backup", "Later")
     path = full_session.path
     full_session.lock()
     prepared = backup_service.prepare_restore(good, path, PASSPHRASE, replace=True)

@@ -70,15 +70,15 @@ def test_scale_words_are_the_persons_own(session) -> None:
 )
 def test_any_typed_text_searches_without_error(session, query) -> None:
     """FTS syntax characters, SQL and emoji are all just text to search for."""
-    session.add_entry('Feeling 💙 after the walk; a-b testing (brackets) and "quotes" * stars', "Walk")
+    session.entries.add('Feeling 💙 after the walk; a-b testing (brackets) and "quotes" * stars', "Walk")
     session.search(query)  # no exception is the point
-    assert session.entry_count() == 1
+    assert session.entries.count() == 1
 
 
 def test_search_ranks_highlights_and_filters(session) -> None:
     """Matches come back highlighted; date, tag and mood filters narrow them."""
-    e1 = session.add_entry("The garden was quiet and the garden was green", "Garden", TODAY, tags=["outdoors"])
-    session.add_entry("A short note about a garden", "", TODAY - dt.timedelta(days=40))
+    e1 = session.entries.add("The garden was quiet and the garden was green", "Garden", TODAY, tags=["outdoors"])
+    session.entries.add("A short note about a garden", "", TODAY - dt.timedelta(days=40))
     session.checkins.add(8, note="garden visit", when=_at(0))
     hits = session.search("gard")
     assert hits[0].id == e1.id and HIT_START + "garden" + HIT_END in hits[0].snippet.lower()
@@ -91,10 +91,10 @@ def test_search_ranks_highlights_and_filters(session) -> None:
 
 def test_search_follows_edits_and_deletes(session) -> None:
     """The index stays in step: edited words are found, deleted ones are not."""
-    entry = session.add_entry("apple", "")
-    session.update_entry(entry.id, "banana", "", entry.date)
+    entry = session.entries.add("apple", "")
+    session.entries.update(entry.id, "banana", "", entry.date)
     assert session.search("apple") == [] and len(session.search("banana")) == 1
-    session.delete_entry(entry.id)
+    session.entries.delete(entry.id)
     assert session.search("banana") == []
 
 
@@ -124,12 +124,12 @@ def test_mood_series_keeps_gaps_and_summarises(session) -> None:
 def test_entry_tags_time_and_link(session) -> None:
     """Tags are cleaned, the time is kept, a link survives edits and is cleared when the check-in goes."""
     c = session.checkins.add(5)
-    e = session.add_entry("words", "", time=dt.time(21, 30), tags=["#Sleep", "sleep", "Family "], checkin_id=c.id)
+    e = session.entries.add("words", "", time=dt.time(21, 30), tags=["#Sleep", "sleep", "Family "], checkin_id=c.id)
     assert e.tags == ("Family", "Sleep") and e.time == dt.time(21, 30)
-    e = session.update_entry(e.id, "more words", "", e.date)
+    e = session.entries.update(e.id, "more words", "", e.date)
     assert e.checkin_id == c.id and e.tags == ("Family", "Sleep")
     session.checkins.delete(c.id)
-    assert session.entry(e.id).checkin_id is None
+    assert session.entries.get(e.id).checkin_id is None
 
 
 def test_version_1_journal_is_upgraded_and_searchable(journal_path, monkeypatch) -> None:
@@ -165,7 +165,7 @@ def test_older_matches_page_by_page(session, monkeypatch) -> None:
     import recoveryjournal.storage.search as search_storage
 
     monkeypatch.setattr(search_storage, "RECENT_WINDOW", 5)
-    ids = [session.add_entry(f"tired again, day {i}", f"Day {i}").id for i in range(23)]
+    ids = [session.entries.add(f"tired again, day {i}", f"Day {i}").id for i in range(23)]
     session.checkins.add(4, note="tired in a check-in")
     first = session.search("tired")
     assert first.limited_to_recent and first.older_than is not None

@@ -16,17 +16,17 @@ from recoveryjournal.domain.errors import InvalidInput
 def test_a_ten_megabyte_paste_is_kept_whole(session) -> None:
     """A 10 MB entry saves and reads back exactly (the limit is five million characters)."""
     text = ("A long pasted line of writing. " * 33_000)[:1_000_000] * 4  # 4 million characters, ~4-10 MB
-    entry = session.add_entry(text, "Long")
-    assert session.entry(entry.id).text == text
+    entry = session.entries.add(text, "Long")
+    assert session.entries.get(entry.id).text == text
     with pytest.raises(InvalidInput, match="very long"):
-        session.add_entry("x" * 5_000_001, "Too long")
+        session.entries.add("x" * 5_000_001, "Too long")
 
 
 def test_empty_entry_is_not_saved(session) -> None:
     """Nothing written: a kind message, nothing stored."""
     with pytest.raises(InvalidInput, match="nothing to save"):
-        session.add_entry("   \n ", "  ")
-    assert session.entry_count() == 0
+        session.entries.add("   \n ", "  ")
+    assert session.entries.count() == 0
 
 
 @pytest.mark.parametrize("typed", ["1850-01-01", str(dt.date.today().year + 3) + "-01-01", "31/02/2026", "soon", ""])
@@ -42,10 +42,10 @@ def test_odd_unicode_is_kept(session) -> None:
     nfd = unicodedata.normalize("NFD", "Café crème")
     samples = [nfd, unicodedata.normalize("NFC", nfd), "مرحبا بالعالم", "שלום", "💙🌱 family 👨‍👩‍👧", "zero\u200bwidth"]
     for text in samples:
-        entry = session.add_entry(text, "")
-        assert session.entry(entry.id).text == text
-    entry = session.add_entry("pasted \ud800 half", "\udfff")
-    stored = session.entry(entry.id)
+        entry = session.entries.add(text, "")
+        assert session.entries.get(entry.id).text == text
+    entry = session.entries.add("pasted \ud800 half", "\udfff")
+    stored = session.entries.get(entry.id)
     assert stored.text.startswith("pasted ") and stored.text.endswith(" half")
     stored.text.encode("utf-8")  # no surrogate is left to break saving or exporting
 
@@ -54,8 +54,8 @@ def test_odd_unicode_is_kept(session) -> None:
 @given(title=st.text(max_size=80), text=st.text(min_size=1, max_size=300).filter(str.strip))
 def test_any_text_round_trips(session, title: str, text: str) -> None:
     """Whatever Unicode is typed (surrogates made safe), it comes back as stored."""
-    entry = session.add_entry(text, title)
-    stored = session.entry(entry.id)
+    entry = session.entries.add(text, title)
+    stored = session.entries.get(entry.id)
     assert stored.text == text.encode("utf-8", "replace").decode("utf-8")
 
 

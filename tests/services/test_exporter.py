@@ -159,7 +159,7 @@ def test_finding3_a_write_that_makes_no_progress_changes_nothing(session, monkey
 
 def test_finding3_share_and_export_all_never_say_saved_over_an_empty_file(session, tmp_path, monkeypatch) -> None:
     """Under writes that make no progress: failed, exit 6, no file, no log entry; JSON, CSV, PDF and export-all."""
-    entry = session.add_entry("words", "One")
+    entry = session.entries.add("words", "One")
     exporter = Exporter(Policy(), pdf_bytes)
     _short_writes(monkeypatch, progress=False)
     for fmt in ("json", "csv", "pdf"):
@@ -176,7 +176,7 @@ def test_finding4_a_pdf_to_a_nearly_full_stick_is_not_saved_or_logged(session, t
     """A PDF bigger than the room left: exit 6 in the place's words, no file, no .part, nothing in the log."""
     from tests.places import small_disk
 
-    entry = session.add_entry("A line of writing that goes on and on. " * 4000, "Long")
+    entry = session.entries.add("A line of writing that goes on and on. " * 4000, "Long")
     with small_disk(tmp_path, "160k") as stick:
         (stick / "filler").write_bytes(b"\0" * 100_000)
         outcome = Exporter(Policy(), pdf_bytes).share(session, ShareRequest(entry_ids=(entry.id,)), "pdf",
@@ -191,7 +191,7 @@ def test_finding4_when_the_log_cant_be_written_the_file_goes_too(session, tmp_pa
     """Logged only when true, and on disk only when logged: a log that fails removes the file, says nothing left."""
     from recoveryjournal.services import share_history, share_service
 
-    entry = session.add_entry("words", "One")
+    entry = session.entries.add("words", "One")
 
     def broken(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise share_service.InvalidInput("the log broke")  # any failure at all while logging
@@ -206,8 +206,8 @@ def test_finding4_when_the_log_cant_be_written_the_file_goes_too(session, tmp_pa
 def test_finding6_csv_cells_never_run_as_formulas_and_json_stays_exact(session) -> None:
     """=HYPERLINK, +SUM, -, @ and a leading tab are written inert in CSV; JSON keeps the words exactly."""
     text = '=HYPERLINK("http://example.invalid","open me")'
-    entry = session.add_entry(text, "+SUM(1,2)")
-    other = session.add_entry("\tcmd", "@import")
+    entry = session.entries.add(text, "+SUM(1,2)")
+    other = session.entries.add("\tcmd", "@import")
     package = build(session, ShareRequest(entry_ids=(entry.id, other.id)))
     rows = list(csv.reader(io.StringIO(csv_bytes(package).decode("utf-8-sig"))))[1:]
     for row in rows:
@@ -223,7 +223,7 @@ def test_finding7_risks_helpers_and_tags_leave_only_when_ticked(session) -> None
     step = Step(None, "Ride the bus together", "family_friend", "Robin")
     risk = PositiveRisk("RISKWORDS", "WORTHWORDS", what_helps="HELPWORDS", who_supports="Jordan")
     goal = session.goals.save(Goal(None, "Take the bus", steps=(step,), risk=risk))
-    entry = session.add_entry("words", "One", tags=["TAGWORD"])
+    entry = session.entries.add("words", "One", tags=["TAGWORD"])
     plain = ShareRequest(goal_ids=(goal.id,), entry_ids=(entry.id,))
     blob = json_bytes(build(session, plain)).decode()
     for word in ("RISKWORDS", "WORTHWORDS", "Robin", "Jordan", "TAGWORD"):
@@ -255,7 +255,7 @@ def test_finding8_every_export_is_owner_only_and_leaves_no_temporary(session, tm
     """PDF, JSON, CSV, a chart picture, export-all and a plan PDF: mode 0600 whatever the umask; no hidden files."""
     from recoveryjournal.services.plan_documents import plan_document
 
-    entry = session.add_entry("words", "One")
+    entry = session.entries.add("words", "One")
     exporter = Exporter(Policy(), pdf_bytes)
     old = os.umask(0o022)
     try:

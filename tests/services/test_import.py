@@ -33,7 +33,7 @@ def test_export_all_then_import_into_an_empty_journal_is_identical(session, tmp_
     fill_with_demo_entries(session)
     fill_with_demo_plans(session)
     session.goals.add_note(session.goals.all()[0].id, "a progress note")
-    entry = session.entries()[0]
+    entry = session.entries.newest_first()[0]
     session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(entry.id,))), "json", "x.json")
     session.checkins.set_scale_word("mood", 3, "heavy")
     out = _export_all(session, tmp_path / "all.json")
@@ -60,11 +60,11 @@ def test_own_json_merges_into_a_journal_that_has_things(session, tmp_path: Path)
     out = _export_all(session, tmp_path / "all.json")
     other, _ = create_journal(tmp_path / "other", PASSPHRASE)
     try:
-        mine = [other.add_entry(f"my own {i}", f"Mine {i}") for i in range(3)]
+        mine = [other.entries.add(f"my own {i}", f"Mine {i}") for i in range(3)]
         import_service.bring_in(other, import_service.read_file(other, out, "json"))
-        titles = {e.title for e in other.entries()}
-        assert {e.title for e in mine} <= titles and {e.title for e in session.entries()} <= titles
-        linked = [e for e in other.entries() if e.checkin_id]
+        titles = {e.title for e in other.entries.newest_first()}
+        assert {e.title for e in mine} <= titles and {e.title for e in session.entries.newest_first()} <= titles
+        linked = [e for e in other.entries.newest_first() if e.checkin_id]
         for e in linked:  # every link points at a check-in of the same day
             assert other.checkins.get(e.checkin_id).date == e.date
     finally:
@@ -105,7 +105,7 @@ def test_daylio_export(session) -> None:
     assert [(c.date.isoformat(), c.time.strftime("%H:%M"), c.mood) for c in checkins][:3] == [
         ("2026-10-01", "20:30", 7), ("2026-10-02", "07:05", 5), ("2026-10-03", "12:15", 1)]  # fmt: skip
     assert set(checkins[0].feelings) == {"walk", "reading"}
-    hard = next(e for e in session.entries() if e.title == "A hard day")
+    hard = next(e for e in session.entries.newest_first() if e.title == "A hard day")
     assert hard.text == 'Argument at work, "not my fault" I kept thinking.\nCalled Sam in the evening; it helped a bit.'
     assert hard.checkin_id is not None and session.checkins.get(hard.checkin_id).mood == 1
     again = import_service.read_file(session, DATA / "daylio_export.csv", "daylio")
@@ -119,7 +119,7 @@ def test_daylio_with_my_own_mood_numbers_and_activities_as_tags(session) -> None
                                        activities_as="tags")  # fmt: skip
     import_service.bring_in(session, preview)
     assert {c.mood for c in session.checkins.between() if c.date.isoformat() == "2026-10-01"} == {8}
-    walked = next(e for e in session.entries() if e.title == "Walked by the river")
+    walked = next(e for e in session.entries.newest_first() if e.title == "Walked by the river")
     assert set(walked.tags) == {"walk", "reading"}
 
 
@@ -153,7 +153,10 @@ def test_daylio_in_other_encodings_and_semicolons(session, tmp_path: Path, encod
     preview = import_service.read_file(session, f, "daylio")
     assert preview.checkins == 2 and preview.entries == 1
     import_service.bring_in(session, preview)
-    assert any(e.title == "Mañana tranquila" and e.text == "Café con leche y el periódico." for e in session.entries())
+    assert any(
+        e.title == "Mañana tranquila" and e.text == "Café con leche y el periódico."
+        for e in session.entries.newest_first()
+    )
 
 
 def test_jrnl_export(session) -> None:
@@ -161,7 +164,7 @@ def test_jrnl_export(session) -> None:
     preview = import_service.read_file(session, DATA / "jrnl_export.json", "jrnl")
     assert preview.entries == 3 and preview.checkins == 0
     import_service.bring_in(session, preview)
-    bulbs = next(e for e in session.entries() if e.title.startswith("Planted"))
+    bulbs = next(e for e in session.entries.newest_first() if e.title.startswith("Planted"))
     assert set(bulbs.tags) == {"garden", "starred"} and bulbs.time.strftime("%H:%M") == "09:12"
     assert (
         import_service.bring_in(session, import_service.read_file(session, DATA / "jrnl_export.json", "jrnl")).entries

@@ -170,7 +170,7 @@ def test_finding6_a_damaged_journal_refuses_writes_and_still_reads(created_journ
     journal, _key = created_journal
     s = unlock_journal(journal, PASSPHRASE)
     for i in range(300):
-        s.add_entry(f"words {i} " * 40, f"Entry {i}")
+        s.entries.add(f"words {i} " * 40, f"Entry {i}")
     s.lock()
     db = journal / "journal.db"
     data = bytearray(db.read_bytes())
@@ -247,7 +247,7 @@ def test_finding10_restore_over_a_journal_is_2_and_a_closed_pipe_is_quiet(create
     assert result.returncode == 2, result.stderr
     s = unlock_journal(journal, PASSPHRASE)
     for i in range(200):
-        s.add_entry("x" * 5000, f"Entry {i}")
+        s.entries.add("x" * 5000, f"Entry {i}")
     s.lock()
     import sys
 
@@ -279,7 +279,7 @@ def test_a_whole_import_is_checked_by_the_readers_in_one_transaction(session, tm
     from recoveryjournal.services.policy import Policy
 
     other, _ = create_journal(tmp_path / "other", "other passphrase")
-    other.add_entry("An entry that would come in.", "Good")
+    other.entries.add("An entry that would come in.", "Good")
     assert Exporter(Policy()).export_all(other, tmp_path / "all.json").done
     other.lock()
     doc = json.loads((tmp_path / "all.json").read_text())
@@ -289,4 +289,4 @@ def test_a_whole_import_is_checked_by_the_readers_in_one_transaction(session, tm
     preview = import_service.read_file(session, tmp_path / "all.json", "json")
     with pytest.raises(NotImportable, match="crisis plan"):
         import_service.bring_in(session, preview)
-    assert session.entries() == []
+    assert session.entries.newest_first() == []

@@ -45,7 +45,7 @@ def test_remember_unlock_and_forget(use_backend, created_journal) -> None:
     assert any(s.startswith("device:") for s in _slots(path))
     assert ks.is_remembered_here(path)
     reopened = ks.unlock_with_keyring(path)
-    assert reopened is not None and reopened.entry_count() == 3
+    assert reopened is not None and reopened.entries.count() == 3
     reopened.lock()
     ks.forget_on_this_computer(path)
     assert not ks.is_remembered_here(path)

@@ -317,7 +317,7 @@ def test_kill_during_the_upgrade_leaves_the_old_or_the_new_version(created_journ
         opened = unlock_journal(path, PASSPHRASE)
         try:
             assert opened.connection.version == schema.LATEST
-            assert opened.entry_count() == 3 and [c.feelings for c in opened.checkins.between()] == [("calm",)]
+            assert opened.entries.count() == 3 and [c.feelings for c in opened.checkins.between()] == [("calm",)]
             added = opened.checkins.add(5, noticed=["Not sleeping"])
             assert opened.checkins.get(added.id).noticed == ("Not sleeping",)
             opened.checkins.delete(added.id)

@@ -41,7 +41,7 @@ def test_a_protected_pdf_opens_only_with_its_password_and_never_touches_the_disk
     session, tmp_path: Path, qapp, monkeypatch
 ) -> None:
     """AES-256 (/V 5 /R 6); unreadable without the password, whole with it; no unprotected PDF written."""
-    entry = session.add_entry(f"Words for Alex {CANARY}.", f"Title {CANARY}")
+    entry = session.entries.add(f"Words for Alex {CANARY}.", f"Title {CANARY}")
     written = _written_files(monkeypatch)
     target = tmp_path / "for-alex.pdf"
     outcome = Exporter(Policy(), pdf_bytes).share(session, ShareRequest(recipient="Alex", title=f"For {CANARY}",

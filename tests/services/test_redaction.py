@@ -99,7 +99,7 @@ def test_no_form_leaves_in_json_or_csv(journal, case, title_case) -> None:  # ty
     """Title, text and tags of a real entry in a real journal: the name leaves in neither JSON nor CSV."""
     name, text = case
     title = title_case[1].replace("\n", " ")[:80]
-    entry = journal.add_entry(text, title + " " + _form(name, 0, 1), tags=[_form(name, 1, 0)])
+    entry = journal.entries.add(text, title + " " + _form(name, 0, 1), tags=[_form(name, 1, 0)])
     package = build(journal, ShareRequest(entry_ids=(entry.id,), entry_tags=True, title=f"For {name}",
                                           redactions=(name, title_case[0])))  # fmt: skip
     for s in _strings(json.loads(json_bytes(package))):
@@ -114,7 +114,7 @@ def test_no_form_leaves_in_json_or_csv(journal, case, title_case) -> None:  # ty
 def test_no_form_leaves_in_the_pdf(journal, qapp, case) -> None:  # type: ignore[no-untyped-def]
     """The PDF's text and its metadata (title, author) hold no form of the name."""
     name, text = case
-    entry = journal.add_entry(text, _form(name, 2, 0))
+    entry = journal.entries.add(text, _form(name, 2, 0))
     package = build(journal, ShareRequest(entry_ids=(entry.id,), title=f"For {_form(name, 0, 0)}",
                                           author=_form(name, 3, 1), redactions=(name,)))  # fmt: skip
     reader = PdfReader(io.BytesIO(pdf_bytes(package.document)[0]))

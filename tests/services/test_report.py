@@ -55,8 +55,8 @@ def filled(session):
             continue  # a day without a check-in: a gap, never joined across
         mood = 7 if back < 28 else 4
         session.checkins.add(mood, sleep_hours=7.5, anxiety=3, when=dt.datetime.combine(when, dt.time(9, 0)))
-    session.add_entry("A good walk by the river today.", "Walking", TODAY - dt.timedelta(days=2))
-    session.add_entry("Slept well. Drew for an hour.", "", TODAY - dt.timedelta(days=9))
+    session.entries.add("A good walk by the river today.", "Walking", TODAY - dt.timedelta(days=2))
+    session.entries.add("Slept well. Drew for an hour.", "", TODAY - dt.timedelta(days=9))
     steps = tuple(Step(id=None, text=f"Small step number {n} towards the shop", who="me") for n in range(1, 61))
     session.goals.save(Goal(id=None, title="Walk to the shop on my own", why="To get my own things.", steps=steps))
     session.appointments.save(Appointment(id=None, date=FIRST, with_whom="Alex"))
@@ -71,7 +71,7 @@ def filled(session):
 def _everything(session, **changes) -> ShareRequest:
     appts = [a.id for a in session.appointments.all() if a.date > TODAY]
     return replace(ShareRequest(
-        recipient="Alex", author="Kim", entry_ids=tuple(e.id for e in session.entries()),
+        recipient="Alex", author="Kim", entry_ids=tuple(e.id for e in session.entries.newest_first()),
         checkin_ids=tuple(c.id for c in session.checkins.between(limit=2)), mood_range=(FIRST, TODAY),
         goal_ids=tuple(g.id for g in session.goals.all()), plan_keys=(session.plan.sections()[0].key,),
         appointment_ids=tuple(appts),
@@ -302,8 +302,10 @@ def test_keeping_headings_with_their_text_loses_nothing(session) -> None:
     heading is in the PDF once, and all its words. (A paragraph split over two pages is drawn on both, clipped to
     each page, so a text extractor may read a few of its lines twice: hence "at least".)"""
     for n in range(120):
-        session.add_entry(f"Entry {n}. " + "Some words about the day, " * 12, f"Day {n}", TODAY - dt.timedelta(days=n))
-    request = ShareRequest(entry_ids=tuple(e.id for e in session.entries(limit=500)))
+        session.entries.add(
+            f"Entry {n}. " + "Some words about the day, " * 12, f"Day {n}", TODAY - dt.timedelta(days=n)
+        )
+    request = ShareRequest(entry_ids=tuple(e.id for e in session.entries.newest_first(limit=500)))
     whole = " ".join(_pdf_text(session, request))
     assert sorted(int(n) for n in re.findall(r"· Day (\d+)", whole)) == list(range(120))
     assert whole.count("Some words about the day") >= 120 * 12

@@ -40,8 +40,8 @@ TODAY = dt.date.today()
 def shared(tmp_path: Path, qapp):
     """A journal in a folder named with a canary, holding chosen and unchosen items."""
     session, _ = create_journal(tmp_path / PATH_CANARY / "journal", PASSPHRASE)
-    chosen = session.add_entry(f"Today was steady. I told {REMOVED} about it.", "A steady day", TODAY)
-    session.add_entry(f"private {UNCHOSEN}", f"title {UNCHOSEN}", TODAY)
+    chosen = session.entries.add(f"Today was steady. I told {REMOVED} about it.", "A steady day", TODAY)
+    session.entries.add(f"private {UNCHOSEN}", f"title {UNCHOSEN}", TODAY)
     session.checkins.add(6, note="calm morning", feelings=["calm"])
     session.checkins.add(3, note=f"note {UNCHOSEN}")
     goal = session.goals.save(
@@ -146,8 +146,8 @@ def test_sharing_nothing_is_told_kindly(session) -> None:
 
 def test_long_rtl_and_emoji_entries_and_a_chart_with_no_checkins(session, tmp_path, qapp) -> None:
     """A very long entry breaks across pages; RTL and emoji go through; a mood summary with no check-ins is kind."""
-    long_entry = session.add_entry("A line of writing that goes on. " * 3000, "Long")
-    rtl = session.add_entry("שלום עולם 💙 مرحبا", "Mixed")
+    long_entry = session.entries.add("A line of writing that goes on. " * 3000, "Long")
+    rtl = session.entries.add("שלום עולם 💙 مرحبا", "Mixed")
     request = ShareRequest(entry_ids=(long_entry.id, rtl.id), mood_range=(TODAY - dt.timedelta(days=30), TODAY))
     package = build(session, request)
     pages = pdf_bytes(package.document)[1]

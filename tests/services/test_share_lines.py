@@ -30,7 +30,7 @@ def _every_kind(tmp_path: Path):  # type: ignore[no-untyped-def]
                                                   goal_ids=tuple(goals),
                                                   support_to_change="More calls\nA new peer group"))  # fmt: skip
     request = ShareRequest(
-        recipient="Alex", entry_ids=tuple(e.id for e in session.entries()[:2]),
+        recipient="Alex", entry_ids=tuple(e.id for e in session.entries.newest_first()[:2]),
         checkin_ids=tuple(c.id for c in session.checkins.between()[-2:]), goal_ids=tuple(goals),
         plan_keys=tuple(s.key for s in session.plan.sections()[:3]), appointment_ids=(visit.id,),
         mood_range=(TODAY - dt.timedelta(days=27), TODAY), medicines=True,

@@ -36,7 +36,7 @@ def _refused(path: Path, error: type[JournalError], secret: str = PASSPHRASE, **
     with pytest.raises(error) as info:
         session = unlock_journal(path, secret, **kwargs)
         try:
-            session.entries()
+            session.entries.newest_first()
             session.checkins.between()
             session.search("words")
         finally:
@@ -137,7 +137,7 @@ def test_bit_flipped_later_page(created_journal, where: str) -> None:
     except JournalDamaged:
         return
     try:
-        session.entries()
+        session.entries.newest_first()
         report = check_journal(session)
     except JournalDamaged:
         return
@@ -207,11 +207,11 @@ def test_read_only_folder_opens_for_reading(created_journal, with_lock_file: boo
         try:
             assert session.read_only
             assert session.read_only_note == READ_ONLY_NOTE
-            assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+            assert [e.title for e in session.entries.newest_first()] == ["Three", "Two", "One"]
             assert len(session.search("words")) == 3
             assert check_journal(session).ok
             with pytest.raises(CannotWrite) as info:
-                session.add_entry("more words")
+                session.entries.add("more words")
             assert info.value.exit_code == 6 and info.value.reason == "read_only"
             assert "read-only here" in info.value.message and "Nothing was lost" in info.value.message
             with pytest.raises(CannotWrite):
@@ -284,7 +284,7 @@ def test_an_older_journal_on_a_read_only_stick_is_read_as_it_is(created_journal)
         session = unlock_journal(path, PASSPHRASE)
         try:
             assert session.read_only
-            assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+            assert [e.title for e in session.entries.newest_first()] == ["Three", "Two", "One"]
             # What v7 adds reads as nothing yet: no signs, nothing that helped, no medicines, no patterns.
             (checkin,) = session.checkins.between()
             assert (checkin.mood, checkin.feelings, checkin.noticed, checkin.medicines) == (6, ("calm",), (), None)
@@ -302,6 +302,6 @@ def test_an_older_journal_on_a_read_only_stick_is_read_as_it_is(created_journal)
             "EXPLAIN QUERY PLAN SELECT id FROM entries e ORDER BY e.entry_date DESC, e.entry_time DESC, e.id DESC"
         ).fetchall()
         assert "entries_newest_first" in str(plan) and "TEMP B-TREE" not in str(plan)
-        assert [e.title for e in session.entries()] == ["Three", "Two", "One"]
+        assert [e.title for e in session.entries.newest_first()] == ["Three", "Two", "One"]
     finally:
         session.lock()

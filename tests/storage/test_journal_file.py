@@ -36,15 +36,15 @@ def _assert_no_canary(folder: Path) -> None:
 def test_create_unlock_lock_round_trip(journal_path: Path) -> None:
     """What is written is there after locking and unlocking; a locked session refuses kindly."""
     session, recovery_key = create_journal(journal_path, PASSPHRASE)
-    entry = session.add_entry("Some words.", "A title")
+    entry = session.entries.add("Some words.", "A title")
     session.lock()
     with pytest.raises(JournalError, match="locked"):
-        session.entries()
+        session.entries.newest_first()
     again = unlock_journal(journal_path, PASSPHRASE)
-    assert again.entry(entry.id).text == "Some words."
+    assert again.entries.get(entry.id).text == "Some words."
     again.lock()
     by_key = unlock_journal(journal_path, recovery_key.lower().replace("-", " "), recovery_key=True)
-    assert by_key.entry_count() == 1 and by_key.opened_with_recovery_key
+    assert by_key.entries.count() == 1 and by_key.opened_with_recovery_key
     by_key.lock()
 
 
@@ -52,9 +52,9 @@ def test_canary_is_in_no_byte_of_any_file(journal_path: Path) -> None:
     """Titles, text, deleted entries, check-in notes, tags, what I noticed and what helped, what I keep an eye on,
     medicines and their changes: none readable in any file, open or locked."""
     session, _ = create_journal(journal_path, PASSPHRASE)
-    session.add_entry(f"Body {CANARY} " * 50, f"Title {CANARY}", tags=[CANARY])
-    gone = session.add_entry(f"deleted {CANARY}", "")
-    session.delete_entry(gone.id)
+    session.entries.add(f"Body {CANARY} " * 50, f"Title {CANARY}", tags=[CANARY])
+    gone = session.entries.add(f"deleted {CANARY}", "")
+    session.entries.delete(gone.id)
     session.checkins.add(5, note=f"note {CANARY}", feelings=[CANARY], noticed=[f"sign {CANARY}"],
                          helped=[f"helped {CANARY}"], medicines="some")  # fmt: skip
     session.plan.add_to_plan("sign", f"watch {CANARY}")
@@ -73,7 +73,7 @@ def test_files_are_owner_only(journal_path: Path) -> None:
     if os.name != "posix":
         pytest.skip("POSIX permissions")
     session, _ = create_journal(journal_path, PASSPHRASE)
-    session.add_entry("x", "")
+    session.entries.add("x", "")
     assert stat.S_IMODE(journal_path.stat().st_mode) == 0o700
     for path in journal_path.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
@@ -140,7 +140,7 @@ def test_kill_during_passphrase_changes_leaves_old_or_new(created_journal) -> No
                 continue
             break
         assert opened is not None, "neither the old nor the new passphrase opens the journal"
-        assert opened.entry_count() == 3
+        assert opened.entries.count() == 3
         opened.lock()
         if candidate != PASSPHRASE:
             s = unlock_journal(path, candidate)

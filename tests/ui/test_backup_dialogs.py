@@ -115,7 +115,7 @@ def test_restore_over_the_open_journal(qtbot, window, created_journal, tmp_path:
     path = created_journal[0]
     _open(qtbot, window, path)
     made = backup_service.back_up(window.session, tmp_path / "b")
-    window.session.add_entry("after the backup", "Later")
+    window.session.entries.add("after the backup", "Later")
     window.menus.restore_action.trigger()
     dialog = window.dialogs.restore_dialog
     dialog.file_edit.setText(str(made.path))
@@ -128,7 +128,7 @@ def test_restore_over_the_open_journal(qtbot, window, created_journal, tmp_path:
     assert window.session is None and "kept beside it" in window.unlock_page.hint_label.text()
     assert len(list(path.parent.glob("journal (before restore *).rjournal"))) == 1
     unlock(qtbot, window, PASSPHRASE)
-    assert "Later" not in {e.title for e in window.session.entries()}
+    assert "Later" not in {e.title for e in window.session.entries.newest_first()}
 
 
 def test_a_wrong_passphrase_for_the_backup(qtbot, window, created_journal, tmp_path: Path) -> None:

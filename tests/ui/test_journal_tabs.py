@@ -24,7 +24,7 @@ def test_autosave_while_typing(qtbot, window, created_journal, monkeypatch) -> N
     window.journal_page.new_button.click()
     qtbot.keyClicks(window.journal_page.editor.body_edit, "autosaved words")
     qtbot.waitUntil(lambda: window.journal_page.editor.status_label.text() == "Saved as you write.", timeout=3_000)
-    assert any(e.text == "autosaved words" for e in window.session.entries())
+    assert any(e.text == "autosaved words" for e in window.session.entries.newest_first())
 
 
 def test_tags_are_saved_and_suggested(qtbot, window, created_journal) -> None:
@@ -33,7 +33,7 @@ def test_tags_are_saved_and_suggested(qtbot, window, created_journal) -> None:
     editor = window.journal_page.editor
     qtbot.keyClicks(editor.tags_edit, "#sleep, Family,, sleep")
     editor.save_button.click()
-    entry = window.session.entries()[0]
+    entry = window.session.entries.newest_first()[0]
     assert entry.tags == ("Family", "sleep")
     assert set(editor._tag_model.stringList()) == {"Family", "sleep"}
 

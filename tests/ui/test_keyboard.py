@@ -127,7 +127,7 @@ def test_unlock_write_search_lock_by_keyboard(qtbot, window, created_journal) ->
     assert page.editor.title_edit.text() == "By keys"
     key(qtbot, Qt.Key.Key_L, Ctrl)
     assert window.session is None
-    titles = [e.title for e in unlock_journal(path, PASSPHRASE).entries()]
+    titles = [e.title for e in unlock_journal(path, PASSPHRASE).entries.newest_first()]
     assert "By keys" in titles
 
 

@@ -25,7 +25,7 @@ def test_a_long_note_in_one_paragraph_is_cut_into_pieces_that_keep_every_word() 
 
 
 def test_a_long_note_leaves_whole_as_csv_and_pdf(session, tmp_path) -> None:
-    entry = session.add_entry(NOTE, "Pasted")
+    entry = session.entries.add(NOTE, "Pasted")
     for fmt in ("csv", "pdf"):
         target = tmp_path / f"long.{fmt}"
         outcome = exporter().share(session, ShareRequest(entry_ids=(entry.id,)), fmt, target)

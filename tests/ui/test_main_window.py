@@ -215,7 +215,7 @@ def test_enter_keeps_the_entry_and_a_deletion_can_be_undone(qtbot, window, creat
     assert page.model.rowCount() == 2 and page.editor.undo_button.isVisible()
     page.editor.undo_button.click()
     assert page.model.rowCount() == 3 and not page.editor.undo_button.isVisible()
-    back = window.session.entry(page.model.entry_at(0).id)
+    back = window.session.entries.get(page.model.entry_at(0).id)
     assert (back.title, back.text, back.date) == (chosen.title, chosen.text, chosen.date)
     QTimer.singleShot(50, confirm)
     page.editor.delete_button.click()

@@ -59,7 +59,7 @@ def test_lock_while_a_confirmation_is_open(qtbot, window, created_journal) -> No
     window.journal_page.editor.delete_button.click()
     assert window.session is None
     session = unlock_journal(created_journal[0], PASSPHRASE)
-    assert session.entry_count() == 3
+    assert session.entries.count() == 3
     session.lock()
 
 

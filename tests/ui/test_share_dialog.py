@@ -29,7 +29,7 @@ def _text(path: Path) -> str:
 
 def test_nothing_is_ticked_unless_chosen(qtbot, session) -> None:
     """Without a starting item nothing is ticked, and Next explains kindly."""
-    session.add_entry("one", "One")
+    session.entries.add("one", "One")
     dialog = _dialog(qtbot, session)
     assert dialog.picker.chosen("entry") == []
     dialog.next_button.click()
@@ -38,8 +38,8 @@ def test_nothing_is_ticked_unless_chosen(qtbot, session) -> None:
 
 def test_share_this_entry_with_words_left_out(qtbot, session, tmp_path) -> None:
     """From an entry: it is ticked; a passage is left out; the preview and the PDF show the same pages."""
-    entry = session.add_entry("I spoke to Jordan Smith about my week.", "Week")
-    session.add_entry("Not this one", "Other")
+    entry = session.entries.add("I spoke to Jordan Smith about my week.", "Week")
+    session.entries.add("Not this one", "Other")
     dialog = _dialog(qtbot, session, {"entry": {entry.id}})
     assert dialog.picker.chosen("entry") == [entry.id]
     dialog.next_button.click()
@@ -70,7 +70,7 @@ def test_share_this_entry_with_words_left_out(qtbot, session, tmp_path) -> None:
 
 def test_json_preview_is_the_file(qtbot, session, tmp_path) -> None:
     """For JSON the preview shows the very text that is written."""
-    entry = session.add_entry("data please", "Data")
+    entry = session.entries.add("data please", "Data")
     dialog = _dialog(qtbot, session, {"entry": {entry.id}})
     dialog.next_button.click()
     dialog.next_button.click()
@@ -82,7 +82,7 @@ def test_json_preview_is_the_file(qtbot, session, tmp_path) -> None:
 
 def test_cancel_writes_and_logs_nothing(qtbot, session, tmp_path) -> None:
     """Choosing, previewing, then Cancel: no file, no log line."""
-    entry = session.add_entry("maybe later", "Later")
+    entry = session.entries.add("maybe later", "Later")
     dialog = _dialog(qtbot, session, {"entry": {entry.id}})
     dialog.next_button.click()
     dialog.next_button.click()
@@ -93,7 +93,7 @@ def test_cancel_writes_and_logs_nothing(qtbot, session, tmp_path) -> None:
 
 def test_read_only_destination_is_told_kindly(qtbot, session, tmp_path) -> None:
     """A place that can't be written: a kind sentence, nothing logged."""
-    entry = session.add_entry("x", "X")
+    entry = session.entries.add("x", "X")
     dialog = _dialog(qtbot, session, {"entry": {entry.id}})
     dialog.next_button.click()
     dialog.next_button.click()
@@ -131,7 +131,7 @@ def test_print_uses_the_same_pages(qtbot, session, tmp_path) -> None:
     """Printing paints the same pages (here to a PDF printer) and is logged as printed."""
     from PySide6.QtPrintSupport import QPrinter
 
-    entry = session.add_entry("to print", "Print me")
+    entry = session.entries.add("to print", "Print me")
     dialog = _dialog(qtbot, session, {"entry": {entry.id}})
     dialog.next_button.click()
     dialog.next_button.click()

@@ -108,7 +108,7 @@ def test_a_whole_session_leaves_nothing_behind(qtbot, sandbox) -> None:
     qtbot.keyClicks(page.editor.body_edit, f"{CANARY} today at the centre")
     page.editor.save_button.click()
     window.session.checkins.add(5, note=f"{CANARY} check-in")
-    window.open_share({"entry": {window.session.entries()[0].id}})
+    window.open_share({"entry": {window.session.entries.newest_first()[0].id}})
     dialog = window.dialogs.share_dialog
     dialog.format_group.button(1).setChecked(True)
     dialog.next_button.click()
@@ -237,7 +237,7 @@ def test_a_real_save_and_open_then_lock_leave_no_file_dialog_history(qtbot, sand
     from tests.ui.conftest import choose_from_menu
 
     made, _key = create_journal(stick / "mine.rjournal", PASSPHRASE)
-    made.add_entry("words", "One")
+    made.entries.add("words", "One")
     made.lock()
     window = MainWindow(policy=load_policy())
     qtbot.addWidget(window)
@@ -246,7 +246,7 @@ def test_a_real_save_and_open_then_lock_leave_no_file_dialog_history(qtbot, sand
     window.unlock_page.secret_field.setText(PASSPHRASE)
     window.unlock_page.unlock_button.click()
     qtbot.waitUntil(lambda: window.session is not None and background_tasks_running() == 0, timeout=10_000)
-    window.open_share({"entry": {window.session.entries()[0].id}})
+    window.open_share({"entry": {window.session.entries.newest_first()[0].id}})
     dialog = window.dialogs.share_dialog
     dialog.next_button.click()
     dialog.next_button.click()

@@ -168,7 +168,7 @@ def test_the_protected_pdfs_password_copied_kept_in_view_and_named(qtbot, window
     suggested name says it's the protected copy; Cancel becomes Close once something is saved."""
     path, _ = created_journal
     session = unlock_journal(path, PASSPHRASE)
-    entry = session.add_entry("Words.", "A hard day")
+    entry = session.entries.add("Words.", "A hard day")
     session.lock()
     _unlock_by_keyboard(qtbot, window, path)
     window.open_share({"entry": {entry.id}})
@@ -247,7 +247,7 @@ def test_what_ive_shared_lists_each_item_and_the_words_left_out(qtbot, window, c
 
     path, _ = created_journal
     session = unlock_journal(path, PASSPHRASE)
-    hard = session.add_entry("Sam came round. Sam was kind.", "A hard day with Sam", dt.date(2026, 11, 28))
+    hard = session.entries.add("Sam came round. Sam was kind.", "A hard day with Sam", dt.date(2026, 11, 28))
     request = ShareRequest(recipient="Alex", entry_ids=(hard.id,), redactions=("Sam",))
     assert exporter().share(session, request, "json", tmp_path / "to-alex.json").done
     (logged,) = session.shares.all()

@@ -119,7 +119,7 @@ def test_a_fault_in_a_slot_locks_tells_calmly_and_reports_no_private_words(qtbot
 
     passphrase = f"my {CANARIES[1]} phrase"
     s, _key = create_journal(tmp_path / CANARIES[2], passphrase)
-    entry = s.add_entry(f"words {CANARIES[0]}", "Title")
+    entry = s.entries.add(f"words {CANARIES[0]}", "Title")
     from recoveryjournal.domain.share import ShareRequest
 
     assert (
@@ -264,7 +264,7 @@ def test_an_import_reloads_what_changed_instead_of_rebuilding_the_view(qtbot, wi
     from recoveryjournal.ui.pages.unlocked_view import UnlockedView
 
     other, _ = create_journal(tmp_path / "other", "other passphrase")
-    other.add_entry("An entry that comes in.", "Brought in")
+    other.entries.add("An entry that comes in.", "Brought in")
     other.goals.save(Goal(None, "A goal that comes in"))
     assert Exporter(Policy()).export_all(other, tmp_path / "all.json").done
     other.lock()

@@ -34,9 +34,9 @@ class EntryListModel(QAbstractListModel):
         """Start again from the newest entry (after a save or delete)."""
         self.beginResetModel()
         self._entries = []
-        self._total = self._session.entry_count() if self._session else 0
+        self._total = self._session.entries.count() if self._session else 0
         if self._session:
-            self._entries = self._session.entries(limit=_PAGE)
+            self._entries = self._session.entries.newest_first(limit=_PAGE)
         self.endResetModel()
 
     def clear(self) -> None:
@@ -64,7 +64,7 @@ class EntryListModel(QAbstractListModel):
         """Load the next page as the person scrolls."""
         if self._session is None or parent.isValid():
             return
-        page = self._session.entries(limit=_PAGE, offset=len(self._entries))
+        page = self._session.entries.newest_first(limit=_PAGE, offset=len(self._entries))
         if page:
             self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries) + len(page) - 1)
             self._entries.extend(page)

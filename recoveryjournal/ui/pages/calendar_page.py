@@ -220,7 +220,7 @@ class CalendarPage(JournalTab[ReadsDays]):
             return
         first = dt.date(year, month, 1) - dt.timedelta(days=7)
         last = dt.date(year + month // 12, month % 12 + 1, 1) + dt.timedelta(days=7)
-        entry_days = self._session.entry_dates(first, last)
+        entry_days = self._session.entries.dates_between(first, last)
         checkin_days = {m.day for m in self._session.checkins.daily_means(first, last)}
         for day in entry_days | checkin_days:
             fmt = QTextCharFormat()
@@ -239,7 +239,7 @@ class CalendarPage(JournalTab[ReadsDays]):
             return
         day = self._selected()
         self.day_title.setText(say_day(day, "full"))
-        for entry in self._session.entries_on(day):
+        for entry in self._session.entries.on_day(day):
             item = QListWidgetItem(entry.display_title, self.entries)
             item.setData(ENTRY_ID_ROLE, entry.id)
         if not self.entries.count():

@@ -72,7 +72,7 @@ class JournalPage(JournalTab[WritesEntries]):
         self.model.set_session(session)
         self.editor.set_writable(not session.read_only)
         self.new_button.setEnabled(not session.read_only)
-        self.editor.set_tag_suggestions(session.tags())
+        self.editor.set_tag_suggestions(session.entries.tags())
         if self.model.rowCount() > 0:
             self._select_row(0)
         else:
@@ -105,9 +105,9 @@ class JournalPage(JournalTab[WritesEntries]):
             return
         tags, checkin_id, time = self.editor.tags(), self.editor.checkin_id(), self.editor.time()
         if self._current_id is None:
-            entry = session.add_entry(text, title, date, time=time, tags=tags, checkin_id=checkin_id)
+            entry = session.entries.add(text, title, date, time=time, tags=tags, checkin_id=checkin_id)
         else:
-            entry = session.update_entry(self._current_id, text, title, date, time=time, tags=tags,
+            entry = session.entries.update(self._current_id, text, title, date, time=time, tags=tags,
                                          checkin_id=checkin_id)  # fmt: skip
         self._current_id = entry.id
         self.editor.now_saved()
@@ -143,7 +143,7 @@ class JournalPage(JournalTab[WritesEntries]):
     def refresh_suggestions(self) -> None:
         """Tags in use and the day's check-ins may have changed elsewhere."""
         if self._session is not None:
-            self.editor.set_tag_suggestions(self._session.tags())
+            self.editor.set_tag_suggestions(self._session.entries.tags())
             date, _title, _text = self.editor.values()
             self.editor.set_checkin_choices(self._checkin_choices(date), self.editor.checkin_id())
 
@@ -294,8 +294,8 @@ class JournalPage(JournalTab[WritesEntries]):
         if box.clickedButton() is not delete or self._session is None:
             return
         try:
-            self._deleted = self._session.entry(self._current_id)  # kept in memory only, to undo
-            self._session.delete_entry(self._current_id)
+            self._deleted = self._session.entries.get(self._current_id)  # kept in memory only, to undo
+            self._session.entries.delete(self._current_id)
         except JournalError as exc:
             self.editor.set_status(exc.message)
             return
@@ -317,7 +317,7 @@ class JournalPage(JournalTab[WritesEntries]):
         if deleted is None or self._session is None:
             return
         try:
-            back = self._session.add_entry(deleted.text, deleted.title, deleted.date, time=deleted.time,
+            back = self._session.entries.add(deleted.text, deleted.title, deleted.date, time=deleted.time,
                                            tags=deleted.tags, checkin_id=deleted.checkin_id)  # fmt: skip
         except JournalError as exc:
             self.editor.set_status(exc.message)

@@ -73,7 +73,7 @@ class SearchPage(JournalTab[Searches]):
         """Search this journal."""
         self.tag_box.clear()
         self.tag_box.addItem(_TEXT["any_tag"], None)
-        for tag in session.tags():
+        for tag in session.entries.tags():
             self.tag_box.addItem(tag, tag)
 
     def _forget_journal(self) -> None:

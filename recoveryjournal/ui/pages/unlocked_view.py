@@ -96,7 +96,7 @@ class UnlockedView(QWidget):
         self._session = session
         for page in self._pages:
             page.load(session)
-        session.entries_changed.connect(self._on_data_changed)
+        session.entries.changed.connect(self._on_data_changed)
         session.checkins.changed.connect(self._on_data_changed)
         for signal, slot in self._listeners(session):
             signal.connect(slot)
@@ -105,7 +105,7 @@ class UnlockedView(QWidget):
     def clear(self) -> None:
         """Forget everything every page shows (locking)."""
         if self._session is not None:
-            self._session.entries_changed.disconnect(self._on_data_changed)
+            self._session.entries.changed.disconnect(self._on_data_changed)
             self._session.checkins.changed.disconnect(self._on_data_changed)
             for signal, slot in self._listeners(self._session):
                 signal.disconnect(slot)
@@ -124,7 +124,7 @@ class UnlockedView(QWidget):
         """What each service's `changed` means for the tabs: which pages show that data. Each slot is made once
         per view, so the same one connects on unlock and disconnects on lock."""
         wanted = (
-            (session.entries_changed, ("journal_page",)),
+            (session.entries.changed, ("journal_page",)),
             (session.checkins.changed, ("checkin_page",)),
             (session.goals.changed, ("goals_page", "appointments_page")),
             (session.plan.changed, ("plan_page",)),

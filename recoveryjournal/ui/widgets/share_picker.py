@@ -56,7 +56,7 @@ class SharePicker(QWidget):
             group.setFlags(group.flags() | Qt.ItemFlag.ItemIsAutoTristate | Qt.ItemFlag.ItemIsUserCheckable)
             self.groups[kind] = group
         pre = preselected
-        for e in session.entries(limit=2000):
+        for e in session.entries.newest_first(limit=2000):
             self._add("entry", e.id, f"{day(e.date, 'short')} · {e.display_title}", e.id in pre.get("entry", set()))
         for c in session.checkins.between(limit=2000):
             self._add(
@@ -93,7 +93,7 @@ class SharePicker(QWidget):
         self.range_from = date_box(self, _qdate(today - dt.timedelta(days=13)))
         self.range_to = date_box(self, _qdate(today))
         self.tag_box = QComboBox(self)
-        self.tag_box.addItems(session.tags())
+        self.tag_box.addItems(session.entries.tags())
         for edit, name in ((self.mood_from, _("Mood chart from")), (self.mood_to, _("Mood chart to")),
                            (self.range_from, _("Entries from")), (self.range_to, _("Entries to"))):  # fmt: skip
             edit.setCalendarPopup(True)
@@ -201,8 +201,10 @@ class SharePicker(QWidget):
     def _on_pick_range(self) -> None:
         first, last = _pydate(self.range_from.date()), _pydate(self.range_to.date())
         days = {first + dt.timedelta(days=n) for n in range((last - first).days + 1)}
-        self._tick_entries({e.id for d in days for e in self._session.entries_on(d)})
+        self._tick_entries({e.id for d in days for e in self._session.entries.on_day(d)})
 
     def _on_pick_tag(self) -> None:
         tag = self.tag_box.currentText().casefold()
-        self._tick_entries({e.id for e in self._session.entries() if tag in {t.casefold() for t in e.tags}})
+        self._tick_entries(
+            {e.id for e in self._session.entries.newest_first() if tag in {t.casefold() for t in e.tags}}
+        )
