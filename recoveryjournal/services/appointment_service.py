@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.entry import check_date
@@ -13,8 +14,10 @@ from recoveryjournal.domain.signals import Signal
 from recoveryjournal.domain.support import SupportItem
 from recoveryjournal.i18n import _
 from recoveryjournal.services import mood_stats
-from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.services.journal_parts import AgendaSource
+from recoveryjournal.services.plans_service import GoalService
 from recoveryjournal.storage.appointments import AppointmentRepository
+from recoveryjournal.storage.connection import JournalConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +36,11 @@ class Agenda:
 
 
 class AppointmentService:
-    """Appointments on one journal session."""
+    """Appointments of one open journal; agendas are made from `source` (its check-ins, goals and support)."""
 
-    def __init__(self, session: SessionView) -> None:
-        self._session = session
-        self._repo = AppointmentRepository(session.connection)
+    def __init__(self, conn: JournalConnection, source: AgendaSource) -> None:
+        self._session = source
+        self._repo = AppointmentRepository(conn)
         self.changed = Signal()
 
     def save(self, appointment: Appointment) -> Appointment:
@@ -105,3 +108,13 @@ class AppointmentService:
         self._repo.set_agreement_step(agreement_id, goal_id, int(goal.steps[-1].id or 0))
         self.changed.emit()
         return goal
+
+
+class HasAppointments(Protocol):
+    """The appointments tab: appointments and their agendas, and the goals an agenda reviews."""
+
+    @property
+    def goals(self) -> GoalService: ...
+
+    @property
+    def appointments(self) -> AppointmentService: ...

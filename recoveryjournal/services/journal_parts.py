@@ -4,7 +4,7 @@ here holds the database connection: that stays in storage and services."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.services.checkin_service import CheckInService
@@ -12,9 +12,6 @@ from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.services.share_history import ShareLog
-
-if TYPE_CHECKING:
-    from recoveryjournal.services.appointment_service import AppointmentService
 
 
 class HasCheckIns(Protocol):
@@ -91,14 +88,15 @@ class HasSupport(Protocol):
     def support(self) -> SupportService: ...
 
 
-class HasAppointments(Protocol):
-    """Appointments and their agendas, and the goals an agenda reviews."""
+class AgendaSource(MoodSource, Protocol):
+    """What an appointment's agenda is made from: the mood since the last appointment, the goals to review, and
+    the support to change (services/appointment_service.py builds agendas from it)."""
 
     @property
     def goals(self) -> GoalService: ...
 
     @property
-    def appointments(self) -> AppointmentService: ...
+    def support(self) -> SupportService: ...
 
 
 class Searches(ListsEntries, Protocol):

@@ -10,6 +10,7 @@ from recoveryjournal.domain.errors import InvalidInput, JournalError
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
+from recoveryjournal.services.appointment_service import AppointmentService, HasAppointments
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.destinations import check_new_journal_place
 from recoveryjournal.services.entry_service import EntryService
@@ -21,7 +22,6 @@ from recoveryjournal.storage.search import SearchRepository
 
 if TYPE_CHECKING:
     from recoveryjournal.services import journal_parts
-    from recoveryjournal.services.appointment_service import AppointmentService
 
 
 class JournalSession:
@@ -66,10 +66,8 @@ class JournalSession:
 
     @cached_property
     def appointments(self) -> AppointmentService:
-        """Appointments, agendas and agreements (built on goals, support and check-ins)."""
-        from recoveryjournal.services.appointment_service import AppointmentService
-
-        return AppointmentService(self)
+        """Appointments, agendas and agreements (agendas are made from goals, support and check-ins)."""
+        return AppointmentService(self._conn, self)
 
     @cached_property
     def shares(self) -> ShareLog:
@@ -153,7 +151,7 @@ if TYPE_CHECKING:  # the session offers every part a screen may be given (servic
 
     def _offers_every_part(s: JournalSession) -> tuple[
         journal_parts.WritesEntries, journal_parts.ReadsDays, journal_parts.ChecksIn, journal_parts.MoodSource,
-        journal_parts.HasGoals, journal_parts.HasPlan, journal_parts.HasSupport, journal_parts.HasAppointments,
+        journal_parts.HasGoals, journal_parts.HasPlan, journal_parts.HasSupport, HasAppointments,
         journal_parts.Searches, journal_parts.ListsEntries, journal_parts.HasCheckIns, journal_parts.HasShareLog,
         journal_parts.ChangesPassphrase,
     ]:  # fmt: skip

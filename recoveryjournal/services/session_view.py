@@ -6,17 +6,15 @@ rather than importing JournalSession, so the session can offer them without a ci
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.services.share_history import ShareLog
 from recoveryjournal.storage.connection import JournalConnection
-
-if TYPE_CHECKING:  # (these services are built on a SessionView themselves)
-    from recoveryjournal.services.appointment_service import AppointmentService
 
 
 class SessionView(Protocol):

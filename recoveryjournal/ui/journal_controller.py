@@ -11,7 +11,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QStyle
 
@@ -31,11 +31,11 @@ from recoveryjournal.ui.safety.remember import RememberPassphrase
 from recoveryjournal.ui.settings import DEFAULT_AUTO_LOCK_MINUTES
 from recoveryjournal.ui.widgets.common import show_message
 from recoveryjournal.ui.widgets.file_dialogs import forget_traces_of_dialogs
+from recoveryjournal.ui.window_host import WindowHost
 from recoveryjournal.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     from recoveryjournal.services.journal_service import JournalSession
-    from recoveryjournal.ui.main_window import MainWindow
 
 #: Said above an open demo journal (and on its lock screen).
 DEMO_BANNER = N_(
@@ -44,11 +44,15 @@ DEMO_BANNER = N_(
 
 
 class JournalController(QObject):
-    """Owns the open journal (`session`) and its life in `window`; the window's pages only show what it holds."""
+    """Owns the open journal (`session`) and its life in `window`; the window's pages only show what it holds.
+    `recovery_key_used` asks for a new passphrase (the journal was opened with its recovery key)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    recovery_key_used = Signal()
+
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.widget())
         self._window = window
+        self._widget = window.widget()
         self.session: JournalSession | None = None
         self.journal_path: Path | None = None
         self.is_demo = False
@@ -62,10 +66,10 @@ class JournalController(QObject):
         self.place_watch.timeout.connect(self._check_place)
         self.backups_done = threading.Event()
         self.backups_done.set()
-        self.idle_lock = IdleLock(self.lock, window)
+        self.idle_lock = IdleLock(self.lock, self._widget)
         self.idle_lock.set_minutes(window.settings.auto_lock_minutes)
         self.idle_lock.stop()
-        self.remember = RememberPassphrase(window.policy, window)
+        self.remember = RememberPassphrase(window.policy, self._widget)
 
     # Choosing and unlocking -------------------------------------------------------------------------------------
     def start(self, journal: Path | None = None, demo: bool = False) -> None:
@@ -104,7 +108,7 @@ class JournalController(QObject):
         from recoveryjournal.services.demo import open_or_create_demo
 
         run_in_background(lambda: open_or_create_demo(path), lambda s: self._on_unlocked(s, demo=True),
-                          self._on_unlock_failed, owner=self._window)  # fmt: skip
+                          self._on_unlock_failed, owner=self._widget)  # fmt: skip
 
     def unlock_with(self, secret: str, is_recovery_key: bool) -> None:
         """The passphrase screen's Unlock: derive the key on a worker, then show the journal (or say why not)."""
@@ -116,7 +120,7 @@ class JournalController(QObject):
         def unlocked(session: JournalSession) -> None:
             self._on_unlocked(session)
             if remember and self.session is session:
-                say = self._window.statusBar().showMessage
+                say = self._widget.statusBar().showMessage
                 self.remember.remember(session, secret, lambda text: say(text, 10_000))
 
         def unlock() -> JournalSession:
@@ -127,7 +131,7 @@ class JournalController(QObject):
             warm_up()  # Babel's dates for the first list, here rather than on the GUI thread (~60 ms)
             return session
 
-        run_in_background(unlock, unlocked, self._on_unlock_failed, owner=self._window)
+        run_in_background(unlock, unlocked, self._on_unlock_failed, owner=self._widget)
 
     def _on_unlocked(self, session: JournalSession, demo: bool = False) -> None:
         if self.session is not None:  # a second unlock finished (double action): keep the first
@@ -151,7 +155,7 @@ class JournalController(QObject):
         self.show_backup_note()
         self.remember.refresh(session.path)
         if session.opened_with_recovery_key:
-            window.dialogs.change_passphrase(with_recovery_key=True)
+            self.recovery_key_used.emit()
 
     def _on_unlock_failed(self, exc: Exception) -> None:
         """Every way an unlock can end badly ends on words and a way forward, never on "Unlocking…"; a fault we
@@ -168,7 +172,7 @@ class JournalController(QObject):
         self.lock()
         from recoveryjournal.ui.dialogs.create_journal_wizard import CreateJournalWizard
 
-        wizard = CreateJournalWizard(self._window, self._window.policy)
+        wizard = CreateJournalWizard(self._widget, self._window.policy)
         self.wizard = wizard
         wizard.finished.connect(self._on_wizard_finished)
         wizard.open()
@@ -202,7 +206,7 @@ class JournalController(QObject):
         self.reminder_timer.stop()
         self.place_watch.stop()
         window.reminder_bar.hide()
-        close_other_windows(keep=window)
+        close_other_windows(keep=self._widget)
         if self.session is None:
             return
         # The one path that must always finish: whatever a page raises while saving, the journal is closed,
@@ -222,7 +226,7 @@ class JournalController(QObject):
                 if policy.leaves_no_traces:
                     clear_clipboard()
                 else:
-                    clear_clipboard_if_ours(texts_shown(window))
+                    clear_clipboard_if_ours(texts_shown(self._widget))
             session, self.session = self.session, None
             with suppress(Exception):
                 window.unlocked_view.clear()
@@ -283,20 +287,20 @@ class JournalController(QObject):
 
     def quick_exit(self) -> None:
         """Lock, put a neutral page in the window, give it a neutral title, and minimise it."""
-        window = self._window
+        window, widget = self._window, self._widget
         self.lock()
         window.stack.setCurrentWidget(window.cover_page)
-        window.setWindowTitle(_(NEUTRAL_TITLE))
+        widget.setWindowTitle(_(NEUTRAL_TITLE))
         # The task bar shows a plain document, not the app's icon (issue 24, finding 11).
-        window.setWindowIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        widget.setWindowIcon(widget.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         window.update_actions()
-        window.showMinimized()
+        widget.showMinimized()
 
     def continue_from_cover(self) -> None:
         """The cover's way back: the app's own title and icon again, on the lock screen (or the welcome)."""
         window = self._window
-        window.setWindowTitle(APP_NAME)
-        window.setWindowIcon(QIcon())  # the app's own icon again
+        self._widget.setWindowTitle(APP_NAME)
+        self._widget.setWindowIcon(QIcon())  # the app's own icon again
         window.stack.setCurrentWidget(window.unlock_page if self.journal_path else window.welcome_page)
         window.update_actions()
         window.unlock_page.focus_secret()

@@ -173,8 +173,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.journal = JournalController(self)
-        self.dialogs = WindowDialogs(self)
-        self.menus = WindowMenus(self)
+        self.dialogs = WindowDialogs(self, self.journal)
+        self.menus = WindowMenus(self, self.journal, self.dialogs)
+        self.journal.recovery_key_used.connect(lambda: self.dialogs.change_passphrase(with_recovery_key=True))
 
         self.welcome_page.create_requested.connect(self.journal.create_journal)
         self.welcome_page.open_requested.connect(self.dialogs.open_journal_folder)
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
         self.reminder_bar.accepted.connect(lambda: self.unlocked_view.show_checkin())
         self.quick_exit_keys = QuickExitKeys(self.journal.quick_exit, self)
         self.system_lock = SystemLockSignals(lambda _reason: self.journal.lock(), self)
+
+    def widget(self) -> QMainWindow:
+        """The window itself (its parts are given it as a WindowHost)."""
+        return self
 
     def update_actions(self) -> None:
         """Menus, toolbar and banner as the journal's state asks (open, read-only, demo, covered)."""

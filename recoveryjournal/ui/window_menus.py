@@ -4,16 +4,15 @@ with its shortcut. tests/ui/test_window_paths.py walks the menus and fails on an
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 
 from recoveryjournal.i18n import N_, Texts, _
-
-if TYPE_CHECKING:
-    from recoveryjournal.ui.main_window import MainWindow
+from recoveryjournal.ui.journal_controller import JournalController
+from recoveryjournal.ui.window_dialogs import WindowDialogs
+from recoveryjournal.ui.window_host import WindowHost
 
 TEXT = Texts(
     {
@@ -47,8 +46,8 @@ TEXT = Texts(
 class WindowMenus:
     """The Journal and Help menus and the toolbar of `window`, each action connected to what it does."""
 
-    def __init__(self, window: MainWindow) -> None:
-        journal, dialogs = window.journal, window.dialogs
+    def __init__(self, host: WindowHost, journal: JournalController, dialogs: WindowDialogs) -> None:
+        window = host.widget()
 
         def action(key: str, slot: Callable[[], object], keys: list[QKeySequence | str] | None = None,
                    everywhere: bool = False) -> QAction:  # fmt: skip
@@ -64,7 +63,7 @@ class WindowMenus:
         self.lock_action.setToolTip(TEXT["lock_tip"])
         self.new_action = action("new", journal.create_journal)
         self.open_action = action("open", dialogs.open_journal_folder, [QKeySequence(QKeySequence.StandardKey.Open)])
-        self.plan_action = action("plan", lambda: window.unlocked_view.show_plan_at_a_glance(), ["F1", "Ctrl+Shift+P"],
+        self.plan_action = action("plan", lambda: host.unlocked_view.show_plan_at_a_glance(), ["F1", "Ctrl+Shift+P"],
                                   everywhere=True)  # fmt: skip
         self.share_action = action("share", dialogs.open_share, ["Ctrl+Shift+S"])
         self.share_log_action = action("share_log", dialogs.open_share_log)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, day
-from recoveryjournal.services.journal_parts import HasAppointments
+from recoveryjournal.services.appointment_service import HasAppointments
 from recoveryjournal.services.plan_documents import agenda_pdf_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.list_editor_tab import ID_ROLE, ListEditorTab
