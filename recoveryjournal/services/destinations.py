@@ -152,22 +152,16 @@ def removable_roots() -> list[Path]:
 
 def is_removable(path: Path) -> bool:
     """True when `path` is on removable media (a USB stick), as far as this computer says."""
-    target = path.expanduser().absolute()
-    for root in removable_roots():
-        if target == root and root.parent == root:  # a drive that is a stick itself: its own top folder (E:\)
-            return True
-        if target != root and root in target.parents and (sys.platform != "darwin" or len(target.parts) > 2):
-            return True
-    return False
+    return _stick_of(path) is not None
 
 
 def _stick_of(path: Path) -> Path | None:
     """The removable drive `path` is on (its top folder), or None when it is on this computer's own disk."""
     target = path.expanduser().absolute()
     for root in removable_roots():
-        if target == root and root.parent == root:  # a drive that is a stick itself (E:\ on Windows)
+        if target == root and root.parent == root:  # a drive that is a stick itself: its own top folder (E:\)
             return root
-        if root in target.parents:
+        if root in target.parents and (sys.platform != "darwin" or len(target.parts) > 2):
             return root / target.relative_to(root).parts[0]
     return None
 
