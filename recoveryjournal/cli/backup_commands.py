@@ -48,7 +48,7 @@ def add_arguments(add) -> None:  # type: ignore[no-untyped-def]
 def cmd_backup(args: argparse.Namespace, inp: Input) -> int:
     """Back up now."""
     with unlocked(args, inp) as session:
-        result = backup_service.back_up(session, Path(args.dest), policy=load_policy())
+        result = session.backups.back_up(Path(args.dest), policy=load_policy())
     print(result.path)
     print(result.message(), file=sys.stderr)
     return 0

@@ -23,7 +23,6 @@ from recoveryjournal.services.destinations import (
     is_removable,
 )
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import backup
 from recoveryjournal.storage.connection import JournalConnection, open_journal
 from recoveryjournal.storage.fsutil import explain_os_errors, fsync_dir, remove_stale_temps, staging_name_for
@@ -112,31 +111,6 @@ def _free_name(folder: Path, name: str) -> Path:
     return candidate
 
 
-def back_up(
-    session: SessionView, dest: Path | str, *, now: dt.datetime | None = None, policy: Policy | None = None
-) -> BackupResult:
-    """Back up now to `dest`: an existing folder (a dated name is chosen) or a new file name.
-
-    Under a policy that keeps files on removable media, a place on the PC's own disk is refused (or,
-    when the policy only warns, the result says so)."""
-    now = now or dt.datetime.now()
-    warning = check_place_for_files(Path(dest).expanduser(), policy) if policy is not None else ""
-    conn = session.connection
-    target = Path(dest).expanduser()
-    if target.is_dir() and inside_journal(target) is not None:
-        check_target(target / backup_name(conn.layout.folder, now), backup=True)  # says why, kindly
-    if target.is_dir():
-        target = _free_name(target, backup_name(conn.layout.folder, now))
-    elif target.exists():
-        raise AlreadyExists(_("Something already exists with that name, so the backup wasn't written. Choose another."))
-    elif not target.name.endswith(BACKUP_SUFFIX):
-        target = target.with_name(target.name + BACKUP_SUFFIX)
-        if target.exists():
-            raise AlreadyExists(_("A backup with that name is already there, so nothing was written. Choose another."))
-    result = _write(conn, target.absolute(), now)
-    return replace(result, warning=warning)
-
-
 def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupResult:
     started = time.perf_counter()
     target = check_target(target, backup=True)  # never inside a journal's folder (its own, or another's)
@@ -153,27 +127,6 @@ def _write(conn: JournalConnection, target: Path, now: dt.datetime) -> BackupRes
     return BackupResult(target, summary, time.perf_counter() - started)
 
 
-def last_backup(session: SessionView) -> dt.datetime | None:
-    """When this journal was last backed up (by any copy of the app), or None."""
-    value = MetaRepository(session.connection).get(LAST_BACKUP_KEY)
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def backup_reminder(session: SessionView, after_days: int, today: dt.date | None = None) -> str:
-    """A quiet note when there has been no backup for `after_days` days (0: never remind); else ''."""
-    if after_days <= 0:
-        return ""
-    today = today or dt.date.today()
-    last = last_backup(session)
-    if last is not None:
-        days = (today - last.date()).days
-        return _("Your last backup was {days} days ago.").format(days=days) if days >= after_days else ""
-    first = summarise(session.connection).first
-    if first is not None and (today - first).days >= after_days:
-        return _("This journal hasn't been backed up yet.")
-    return ""
-
-
 @dataclass(frozen=True, slots=True)
 class BackupSettings:
     """Kept inside the journal (encrypted), so they travel with it and leave no trace on a shared PC."""
@@ -183,73 +136,127 @@ class BackupSettings:
     remind_after_days: int = DEFAULT_REMIND_DAYS
 
 
-def backup_settings(session: SessionView) -> BackupSettings:
-    """This journal's backup settings (automatic backups are off until a folder is chosen)."""
-    meta = MetaRepository(session.connection)
-    folder, keep, remind = meta.get("auto_backup_folder"), meta.get("auto_backup_keep"), meta.get("backup_remind_days")
-    return BackupSettings(
-        Path(folder) if folder else None,
-        int(keep) if keep and keep.isdigit() else DEFAULT_KEEP,
-        int(remind) if remind and remind.isdigit() else DEFAULT_REMIND_DAYS,
-    )
+class Backups:
+    """This journal's backups: back up now, the automatic ones, when the last was, and the settings kept
+    inside the journal. Built by the open journal (`session.backups`); the connection stays private."""
 
+    def __init__(self, conn: JournalConnection) -> None:
+        self._conn = conn
 
-def save_backup_settings(session: SessionView, settings: BackupSettings, policy: Policy) -> None:
-    """Remember them in the journal. Under a shared-PC policy automatic backups go only to removable media."""
-    if settings.auto_folder is not None and not settings.auto_folder.is_dir():
-        raise InvalidInput(
-            _("The folder {auto_folder} isn't there. Choose a folder that exists.").format(
-                auto_folder=settings.auto_folder
+    def back_up(
+        self, dest: Path | str, *, now: dt.datetime | None = None, policy: Policy | None = None
+    ) -> BackupResult:
+        """Back up now to `dest`: an existing folder (a dated name is chosen) or a new file name.
+
+        Under a policy that keeps files on removable media, a place on the PC's own disk is refused (or,
+        when the policy only warns, the result says so)."""
+        now = now or dt.datetime.now()
+        warning = check_place_for_files(Path(dest).expanduser(), policy) if policy is not None else ""
+        conn = self._conn
+        target = Path(dest).expanduser()
+        if target.is_dir() and inside_journal(target) is not None:
+            check_target(target / backup_name(conn.layout.folder, now), backup=True)  # says why, kindly
+        if target.is_dir():
+            target = _free_name(target, backup_name(conn.layout.folder, now))
+        elif target.exists():
+            raise AlreadyExists(
+                _("Something already exists with that name, so the backup wasn't written. Choose another.")
             )
+        elif not target.name.endswith(BACKUP_SUFFIX):
+            target = target.with_name(target.name + BACKUP_SUFFIX)
+            if target.exists():
+                raise AlreadyExists(
+                    _("A backup with that name is already there, so nothing was written. Choose another.")
+                )
+        result = _write(conn, target.absolute(), now)
+        return replace(result, warning=warning)
+
+    def last(self) -> dt.datetime | None:
+        """When this journal was last backed up (by any copy of the app), or None."""
+        value = MetaRepository(self._conn).get(LAST_BACKUP_KEY)
+        return dt.datetime.fromisoformat(value) if value else None
+
+    def reminder(self, after_days: int, today: dt.date | None = None) -> str:
+        """A quiet note when there has been no backup for `after_days` days (0: never remind); else ''."""
+        if after_days <= 0:
+            return ""
+        today = today or dt.date.today()
+        last = self.last()
+        if last is not None:
+            days = (today - last.date()).days
+            return _("Your last backup was {days} days ago.").format(days=days) if days >= after_days else ""
+        first = summarise(self._conn).first
+        if first is not None and (today - first).days >= after_days:
+            return _("This journal hasn't been backed up yet.")
+        return ""
+
+    def settings(self) -> BackupSettings:
+        """This journal's backup settings (automatic backups are off until a folder is chosen)."""
+        meta = MetaRepository(self._conn)
+        folder, keep, remind = (
+            meta.get("auto_backup_folder"),
+            meta.get("auto_backup_keep"),
+            meta.get("backup_remind_days"),
         )
-    if settings.auto_folder is not None and policy.shared_pc and not is_removable(settings.auto_folder):
-        raise InvalidInput(
-            _(
-                "On this shared computer, automatic backups can only go to a USB stick or other removable drive, "
-                "so that nothing of yours stays on the computer. Choose a folder on your stick."
+        return BackupSettings(
+            Path(folder) if folder else None,
+            int(keep) if keep and keep.isdigit() else DEFAULT_KEEP,
+            int(remind) if remind and remind.isdigit() else DEFAULT_REMIND_DAYS,
+        )
+
+    def save_settings(self, settings: BackupSettings, policy: Policy) -> None:
+        """Remember them in the journal. Under a shared-PC policy automatic backups go only to removable media."""
+        if settings.auto_folder is not None and not settings.auto_folder.is_dir():
+            raise InvalidInput(
+                _("The folder {auto_folder} isn't there. Choose a folder that exists.").format(
+                    auto_folder=settings.auto_folder
+                )
             )
+        if settings.auto_folder is not None and policy.shared_pc and not is_removable(settings.auto_folder):
+            raise InvalidInput(
+                _(
+                    "On this shared computer, automatic backups can only go to a USB stick or other removable drive, "
+                    "so that nothing of yours stays on the computer. Choose a folder on your stick."
+                )
+            )
+        meta = MetaRepository(self._conn)
+        meta.set("auto_backup_folder", str(settings.auto_folder) if settings.auto_folder else "")
+        meta.set("auto_backup_keep", str(max(1, settings.keep)))
+        meta.set("backup_remind_days", str(max(0, settings.remind_after_days)))
+
+    def take_automatic(self, policy: Policy) -> BackupResult | None:
+        """On lock or close: today's automatic backup, if the person chose a folder and the place allows it."""
+        if self._conn.read_only is not None:
+            return None
+        settings = self.settings()
+        folder = settings.auto_folder
+        if folder is None or (policy.shared_pc and not is_removable(folder)):
+            return None
+        return self.automatic(folder, settings.keep)
+
+    def automatic_due(self, today: dt.date | None = None) -> bool:
+        """At most one automatic backup a day."""
+        last = self.last()
+        return last is None or last.date() < (today or dt.date.today())
+
+    def automatic(
+        self, folder: Path, keep: int = DEFAULT_KEEP, *, now: dt.datetime | None = None
+    ) -> BackupResult | None:
+        """Take today's automatic backup into `folder` (if none yet today) and keep only the newest `keep`."""
+        now = now or dt.datetime.now()
+        if not self.automatic_due(now.date()) or not folder.is_dir():
+            return None
+        conn = self._conn
+        result = _write(conn, _free_name(folder, backup_name(conn.layout.folder, now, auto=True)), now)
+        stem = conn.layout.folder.name.removesuffix(SUFFIX)
+        ours = sorted(
+            (p for p in folder.glob(f"{stem} auto *{BACKUP_SUFFIX}") if p.is_file()),
+            key=lambda p: (p.stat().st_mtime, p.name),
         )
-    meta = MetaRepository(session.connection)
-    meta.set("auto_backup_folder", str(settings.auto_folder) if settings.auto_folder else "")
-    meta.set("auto_backup_keep", str(max(1, settings.keep)))
-    meta.set("backup_remind_days", str(max(0, settings.remind_after_days)))
-
-
-def take_automatic_backup(session: SessionView, policy: Policy) -> BackupResult | None:
-    """On lock or close: today's automatic backup, if the person chose a folder and the place allows it."""
-    if session.connection.read_only is not None:
-        return None
-    settings = backup_settings(session)
-    folder = settings.auto_folder
-    if folder is None or (policy.shared_pc and not is_removable(folder)):
-        return None
-    return auto_backup(session, folder, settings.keep)
-
-
-def auto_backup_due(session: SessionView, today: dt.date | None = None) -> bool:
-    """At most one automatic backup a day."""
-    last = last_backup(session)
-    return last is None or last.date() < (today or dt.date.today())
-
-
-def auto_backup(
-    session: SessionView, folder: Path, keep: int = DEFAULT_KEEP, *, now: dt.datetime | None = None
-) -> BackupResult | None:
-    """Take today's automatic backup into `folder` (if none yet today) and keep only the newest `keep`."""
-    now = now or dt.datetime.now()
-    if not auto_backup_due(session, now.date()) or not folder.is_dir():
-        return None
-    conn = session.connection
-    result = _write(conn, _free_name(folder, backup_name(conn.layout.folder, now, auto=True)), now)
-    stem = conn.layout.folder.name.removesuffix(SUFFIX)
-    ours = sorted(
-        (p for p in folder.glob(f"{stem} auto *{BACKUP_SUFFIX}") if p.is_file()),
-        key=lambda p: (p.stat().st_mtime, p.name),
-    )
-    removed = ours[: max(0, len(ours) - max(1, keep))]
-    for old in removed:
-        old.unlink(missing_ok=True)
-    return replace(result, removed_old=removed)
+        removed = ours[: max(0, len(ours) - max(1, keep))]
+        for old in removed:
+            old.unlink(missing_ok=True)
+        return replace(result, removed_old=removed)
 
 
 class PreparedRestore:

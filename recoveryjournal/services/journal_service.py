@@ -22,11 +22,12 @@ from recoveryjournal.storage.search import SearchRepository
 
 if TYPE_CHECKING:
     from recoveryjournal.services import journal_parts
+    from recoveryjournal.services.backup_service import Backups
 
 
 class JournalSession:
     """An open journal: it builds its services when each is first asked for (checkins, entries, goals, plan,
-    support, medicines, appointments, shares) and owns the connection they share. `lock()` closes it; after
+    support, medicines, appointments, shares, backups) and owns the connection they share. `lock()` closes it; after
     that every call says the journal is locked."""
 
     def __init__(self, conn: connection.JournalConnection) -> None:
@@ -73,6 +74,13 @@ class JournalSession:
     def shares(self) -> ShareLog:
         """The share log (what was shared, when and with whom)."""
         return ShareLog(self._conn)
+
+    @cached_property
+    def backups(self) -> Backups:
+        """Back up now, the automatic backups and their settings (imported when first asked: not at start-up)."""
+        from recoveryjournal.services.backup_service import Backups
+
+        return Backups(self._conn)
 
     @cached_property
     def _search(self) -> SearchRepository:

@@ -261,12 +261,11 @@ class JournalController(QObject):
     def _finish_session(self, session: JournalSession, wait: bool) -> None:
         """Close the journal; first today's automatic backup, if the person chose them (on a worker, unless the
         app is closing)."""
-        from recoveryjournal.services import backup_service
 
         policy = self._window.policy
         try:
-            settings = backup_service.backup_settings(session)
-            wanted = settings.auto_folder is not None and backup_service.auto_backup_due(session)
+            settings = session.backups.settings()
+            wanted = settings.auto_folder is not None and session.backups.automatic_due()
         except JournalError:
             wanted = False
         if not wanted:
@@ -274,7 +273,7 @@ class JournalController(QObject):
             return
         if wait:
             with suppress(JournalError):
-                backup_service.take_automatic_backup(session, policy)
+                session.backups.take_automatic(policy)
             session.lock()
             return
         self.backups_done.clear()
@@ -283,7 +282,7 @@ class JournalController(QObject):
             session.lock()
             self.backups_done.set()
 
-        run_in_background(lambda: backup_service.take_automatic_backup(session, policy), finished, finished)
+        run_in_background(lambda: session.backups.take_automatic(policy), finished, finished)
 
     def quick_exit(self) -> None:
         """Lock, put a neutral page in the window, give it a neutral title, and minimise it."""
@@ -342,11 +341,10 @@ class JournalController(QObject):
         """A quiet 'your last backup was 40 days ago' on the journal page, when it is due."""
         if self.session is None:
             return
-        from recoveryjournal.services import backup_service
 
         try:
-            days = backup_service.backup_settings(self.session).remind_after_days
-            note = backup_service.backup_reminder(self.session, days)
+            days = self.session.backups.settings().remind_after_days
+            note = self.session.backups.reminder(days)
         except JournalError:
             note = ""
         self._window.journal_page.show_backup_note(note)

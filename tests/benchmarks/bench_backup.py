@@ -62,7 +62,7 @@ def rows(days: int = DAYS, runs: int = RUNS, real_kdf: bool = True) -> list[Row]
 
         def backup_and_verify() -> None:
             n[0] += 1
-            backup_service.back_up(session, folder / f"b{n[0]}")
+            session.backups.back_up(folder / f"b{n[0]}")
 
         backup_ms = median_ms(backup_and_verify, runs)
         size_mb = (folder / "b1.rjbackup").stat().st_size / 1e6

@@ -101,9 +101,7 @@ def rows(real_kdf: bool = True) -> list[Row]:
         gap = meter.during(dialog.ok_button.click, lambda: not dialog.isVisible() and quiet())
         out.append(Row("window", "longest event-loop gap while changing the passphrase (real KDF)", gap, idle))
 
-        from recoveryjournal.services import backup_service
-
-        backup = backup_service.back_up(window.session, folder / "gaps.rjbackup").path  # type: ignore[arg-type]
+        backup = window.session.backups.back_up(folder / "gaps.rjbackup").path  # type: ignore[arg-type]
         window.lock()
         window.show_unlock(journal)
         window.unlock_page.secret_field.setText(PASSPHRASE + "!")

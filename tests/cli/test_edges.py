@@ -178,11 +178,9 @@ def test_a_backup_whose_key_settings_are_absurd_is_told_as_the_backup(tmp_path, 
     import io
     import zipfile
 
-    from recoveryjournal.services import backup_service
-
     path, _key = created_journal
     session = unlock_journal(path, PASSPHRASE)
-    made = backup_service.back_up(session, tmp_path / "b.rjbackup").path
+    made = session.backups.back_up(tmp_path / "b.rjbackup").path
     session.lock()
     with zipfile.ZipFile(made) as zf:
         members = {n: zf.read(n) for n in zf.namelist()}

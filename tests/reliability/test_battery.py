@@ -230,7 +230,7 @@ WORKER = textwrap.dedent(
     elif activity == "backup":
         from recoveryjournal.services import backup_service
         while True:
-            print(backup_service.back_up(session, Path(out) / f"b-{os.getpid()}-{i}").path.name, flush=True)
+            print(session.backups.back_up(Path(out) / f"b-{os.getpid()}-{i}").path.name, flush=True)
             i += 1
     elif activity == "import":
         from recoveryjournal.services import import_service
@@ -267,10 +267,8 @@ def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
     out = tmp_path / "exports"
     out.mkdir()
     if activity == "restore":
-        from recoveryjournal.services import backup_service
-
         s = unlock_journal(path, PASSPHRASE)
-        backup_service.back_up(s, out / "source.rjbackup")
+        s.backups.back_up(out / "source.rjbackup")
         s.lock()
     env = {**os.environ, "RECOVERYJOURNAL_INSECURE_FAST_KDF": "1", "QT_QPA_PLATFORM": "offscreen"}
     rng = random.Random(seed)

@@ -192,9 +192,8 @@ def a_backup(tmp_path_factory) -> bytes:
     folder = tmp_path_factory.mktemp("backup")
     session, _ = create_journal(folder / "j", PASSPHRASE)
     session.entries.add("Backed up words.", "One")
-    from recoveryjournal.services import backup_service
 
-    path = backup_service.back_up(session, folder / "b.rjbackup").path
+    path = session.backups.back_up(folder / "b.rjbackup").path
     session.lock()
     return path.read_bytes()
 

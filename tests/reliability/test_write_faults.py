@@ -127,7 +127,7 @@ def _operations(session, out: Path) -> dict[str, tuple[Callable[[], object], Pat
         target = out / f"share.{fmt}"
         ops[f"share {fmt}"] = (lambda fmt=fmt, target=target: exporter.share(session, request, fmt, target), target)
     ops["export-all"] = (lambda: exporter.export_all(session, out / "all.json"), out / "all.json")
-    ops["backup"] = (lambda: backup_service.back_up(session, out / "b.rjbackup"), out / "b.rjbackup")
+    ops["backup"] = (lambda: session.backups.back_up(out / "b.rjbackup"), out / "b.rjbackup")
     ops["passphrase"] = (lambda: session.change_passphrase(PASSPHRASE, NEW_PASSPHRASE), None)
     return ops
 

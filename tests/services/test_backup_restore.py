@@ -44,7 +44,7 @@ def _content(path: Path, secret: str = PASSPHRASE, recovery: bool = False) -> di
 
 def test_backup_then_restore_gives_the_same_journal(full_session, tmp_path: Path) -> None:
     """journal → backup → restore: every table equal; opens with the passphrase and the recovery key."""
-    result = backup_service.back_up(full_session, tmp_path)
+    result = full_session.backups.back_up(tmp_path)
     assert result.path.name == f"journal backup {dt.date.today():%Y-%m-%d}.rjbackup"
     assert "Backed up and checked" in result.message()
     before = transfer.dump(full_session.connection)
@@ -61,7 +61,7 @@ def test_backup_then_restore_gives_the_same_journal(full_session, tmp_path: Path
 
 def test_a_backup_is_one_encrypted_file(full_session, tmp_path: Path) -> None:
     """One file; no readable text in it (UTF-8, UTF-16), no SQLite header, the key file inside."""
-    path = backup_service.back_up(full_session, tmp_path / "mine").path
+    path = full_session.backups.back_up(tmp_path / "mine").path
     assert path.name == "mine.rjbackup" and oct(path.stat().st_mode & 0o777) == "0o600"
     data = path.read_bytes()
     for enc in ("utf-8", "utf-16-le", "utf-16-be"):
@@ -73,13 +73,13 @@ def test_a_backup_is_one_encrypted_file(full_session, tmp_path: Path) -> None:
 
 def test_last_backup_and_the_reminder(full_session, tmp_path: Path) -> None:
     """'Your last backup was N days ago' after the chosen number of days; never backed up is said too."""
-    assert backup_service.backup_reminder(full_session, 30, dt.date.today() + dt.timedelta(days=400))
-    backup_service.back_up(full_session, tmp_path)
-    assert backup_service.last_backup(full_session).date() == dt.date.today()
-    assert backup_service.backup_reminder(full_session, 30) == ""
+    assert full_session.backups.reminder(30, dt.date.today() + dt.timedelta(days=400))
+    full_session.backups.back_up(tmp_path)
+    assert full_session.backups.last().date() == dt.date.today()
+    assert full_session.backups.reminder(30) == ""
     later = dt.date.today() + dt.timedelta(days=40)
-    assert backup_service.backup_reminder(full_session, 30, later) == "Your last backup was 40 days ago."
-    assert backup_service.backup_reminder(full_session, 0, later) == ""
+    assert full_session.backups.reminder(30, later) == "Your last backup was 40 days ago."
+    assert full_session.backups.reminder(0, later) == ""
 
 
 def test_automatic_backups_once_a_day_keeping_the_last_n(full_session, tmp_path: Path) -> None:
@@ -90,9 +90,9 @@ def test_automatic_backups_once_a_day_keeping_the_last_n(full_session, tmp_path:
     start = dt.datetime(2026, 1, 1, 21, 0)
     for day in range(5):
         now = start + dt.timedelta(days=day)
-        assert backup_service.auto_backup(full_session, folder, keep=3, now=now) is not None
+        assert full_session.backups.automatic(folder, keep=3, now=now) is not None
         os.utime(sorted(folder.glob("journal auto *"))[-1], (now.timestamp(), now.timestamp()))
-        assert backup_service.auto_backup(full_session, folder, keep=3, now=now + dt.timedelta(hours=1)) is None
+        assert full_session.backups.automatic(folder, keep=3, now=now + dt.timedelta(hours=1)) is None
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["journal auto 2026-01-03.rjbackup", "journal auto 2026-01-04.rjbackup",
                      "journal auto 2026-01-05.rjbackup", "someone else's file.rjbackup"]  # fmt: skip
@@ -102,7 +102,7 @@ def test_backup_to_an_existing_file_is_refused(full_session, tmp_path: Path) -> 
     """Never over something that is there."""
     (tmp_path / "taken.rjbackup").write_text("mine")
     with pytest.raises(AlreadyExists):
-        backup_service.back_up(full_session, tmp_path / "taken.rjbackup")
+        full_session.backups.back_up(tmp_path / "taken.rjbackup")
     assert (tmp_path / "taken.rjbackup").read_text() == "mine"
 
 
@@ -111,7 +111,7 @@ def test_backup_to_a_read_only_place(full_session, tmp_path: Path) -> None:
     folder = tmp_path / "stick"
     folder.mkdir()
     with read_only(folder), pytest.raises(CannotWrite) as info:
-        backup_service.back_up(full_session, folder)
+        full_session.backups.back_up(folder)
     assert (
         info.value.exit_code == 6 and "read-only" in info.value.message and "journal is unchanged" in info.value.message
     )
@@ -125,14 +125,14 @@ def test_backup_to_a_full_disk_leaves_nothing(full_session, tmp_path: Path) -> N
         (disk / "filler").unlink()
         (disk / "ballast").write_bytes(b"\0" * (1024 * 1024 - 200 * 1024))
         with pytest.raises(CannotWrite) as info:
-            backup_service.back_up(full_session, disk)
+            full_session.backups.back_up(disk)
         assert info.value.reason == "full" and "no room" in info.value.message
         assert sorted(p.name for p in disk.iterdir()) == ["ballast"]
 
 
 def test_restore_refuses_damaged_and_foreign_files(full_session, tmp_path: Path) -> None:
     """A truncated backup, a flipped byte, another file renamed, a wrong passphrase: kind errors, nothing made."""
-    good = backup_service.back_up(full_session, tmp_path / "good").path
+    good = full_session.backups.back_up(tmp_path / "good").path
     data = good.read_bytes()
     cases = {
         "truncated.rjbackup": (data[: len(data) // 2], JournalDamaged),
@@ -153,7 +153,7 @@ def test_restore_refuses_damaged_and_foreign_files(full_session, tmp_path: Path)
 
 def test_restore_over_the_current_journal_keeps_the_old_one(full_session, tmp_path: Path) -> None:
     """Replace: the restored journal takes the name; the old one stays beside it, renamed, until you delete it."""
-    good = backup_service.back_up(full_session, tmp_path).path
+    good = full_session.backups.back_up(tmp_path).path
     full_session.entries.add("written after the backup", "Later")
     path = full_session.path
     full_session.lock()

@@ -286,7 +286,7 @@ def test_an_export_brought_into_a_restored_copy_adds_nothing(session, tmp_path: 
     from recoveryjournal.services import backup_service
 
     fill_with_demo_entries(session)
-    made = backup_service.back_up(session, tmp_path / "b")
+    made = session.backups.back_up(tmp_path / "b")
     prepared = backup_service.prepare_restore(made.path, tmp_path / "copy", PASSPHRASE)
     prepared.commit()
     out = _export_all(session, tmp_path / "all.json")

@@ -90,7 +90,7 @@ def test_automatic_backups_on_a_shared_pc_only_to_removable_media(qtbot, window,
 def test_restore_as_a_new_journal(qtbot, window, created_journal, tmp_path: Path) -> None:
     """Open and check the backup, see what it holds, restore, and be offered the restored journal."""
     _open(qtbot, window, created_journal[0])
-    made = backup_service.back_up(window.session, tmp_path)
+    made = window.session.backups.back_up(tmp_path)
     window.lock()
     window.menus.restore_action.trigger()
     dialog = window.dialogs.restore_dialog
@@ -114,7 +114,7 @@ def test_restore_over_the_open_journal(qtbot, window, created_journal, tmp_path:
     """Over the current journal: it is locked first, and kept beside the restored one."""
     path = created_journal[0]
     _open(qtbot, window, path)
-    made = backup_service.back_up(window.session, tmp_path / "b")
+    made = window.session.backups.back_up(tmp_path / "b")
     window.session.entries.add("after the backup", "Later")
     window.menus.restore_action.trigger()
     dialog = window.dialogs.restore_dialog
@@ -134,7 +134,7 @@ def test_restore_over_the_open_journal(qtbot, window, created_journal, tmp_path:
 def test_a_wrong_passphrase_for_the_backup(qtbot, window, created_journal, tmp_path: Path) -> None:
     """The backup's own passphrase is asked; a wrong one is told kindly and nothing is made."""
     _open(qtbot, window, created_journal[0])
-    made = backup_service.back_up(window.session, tmp_path)
+    made = window.session.backups.back_up(tmp_path)
     window.menus.restore_action.trigger()
     dialog = window.dialogs.restore_dialog
     dialog.file_edit.setText(str(made.path))

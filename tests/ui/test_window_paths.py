@@ -67,7 +67,6 @@ def test_no_key_derivation_runs_on_the_gui_thread(qtbot, window, tmp_path: Path,
     """Create, unlock, change passphrase and restore, all through the window: the thread is recorded inside the
     real derivation function, every time (deterministic, no timing)."""
 
-    from recoveryjournal.services import backup_service
     from recoveryjournal.ui.dialogs.change_passphrase_dialog import ChangePassphraseDialog
     from recoveryjournal.ui.dialogs.restore_dialog import RestoreDialog
 
@@ -83,7 +82,7 @@ def test_no_key_derivation_runs_on_the_gui_thread(qtbot, window, tmp_path: Path,
     made = len(threads)
     assert window.session is not None and made >= 2
     journal = window.session.path
-    backup = backup_service.back_up(window.session, tmp_path / "b.rjbackup").path
+    backup = window.session.backups.back_up(tmp_path / "b.rjbackup").path
     choose_from_menu(qtbot, window, "Journal", "Change passphrase…")  # change passphrase
     dialog = window.findChild(ChangePassphraseDialog)
     dialog.current.setText(PASSPHRASE)

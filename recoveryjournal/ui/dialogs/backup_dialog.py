@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, moment
-from recoveryjournal.services import backup_service
 from recoveryjournal.services.backup_service import BackupResult, BackupSettings
 from recoveryjournal.services.destinations import first_removable_place
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import HasBackups
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_good_news, show_message
@@ -71,7 +70,7 @@ class BackupDialog(QDialog):
 
     backed_up = Signal(object)
 
-    def __init__(self, session: JournalSession, policy: Policy, parent: QWidget | None = None) -> None:
+    def __init__(self, session: HasBackups, policy: Policy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session, self._policy = session, policy
         self.setWindowTitle(_TEXT["window"])
@@ -85,7 +84,7 @@ class BackupDialog(QDialog):
         folder = Path(self.where.text().strip() or ".").expanduser()
         self._set_busy(True)
         run_in_background(
-            lambda: backup_service.back_up(self._session, folder, policy=self._policy),
+            lambda: self._session.backups.back_up(folder, policy=self._policy),
             self._on_done,
             self._on_failed,
             owner=self,
@@ -157,7 +156,7 @@ class BackupDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
     def _load(self) -> None:
-        settings = backup_service.backup_settings(self._session)
+        settings = self._session.backups.settings()
         default = first_removable_place() if self._policy.shared_pc else None
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self.where.setText(str(settings.auto_folder or default or documents or Path.home()))
@@ -173,7 +172,7 @@ class BackupDialog(QDialog):
             show_message(self.auto_message, _TEXT["read_only"])
 
     def _show_last(self) -> None:
-        last = backup_service.last_backup(self._session)
+        last = self._session.backups.last()
         self.last_label.setText(_TEXT["last"].format(when=moment(last)) if last else _TEXT["never"])
 
     def _apply_auto_enabled(self) -> None:
@@ -210,8 +209,8 @@ class BackupDialog(QDialog):
         if folder is not None and not self.auto_where.text().strip():
             folder = None
         try:
-            backup_service.save_backup_settings(
-                self._session, BackupSettings(folder, self.keep.value(), self.remind.value()), self._policy
+            self._session.backups.save_settings(
+                BackupSettings(folder, self.keep.value(), self.remind.value()), self._policy
             )
         except JournalError as exc:
             show_message(self.auto_message, exc.message, calm=False)
