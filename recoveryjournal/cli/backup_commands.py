@@ -87,13 +87,13 @@ def cmd_import(args: argparse.Namespace, inp: Input) -> int:
     """Preview, then (unless --dry-run) bring it in."""
     mood_map = _mood_map(args.mood_map)
     with unlocked(args, inp) as session:
-        preview = import_service.read_file(session, args.file, args.kind, mood_map=mood_map,
+        preview = session.imports.read_file(args.file, args.kind, mood_map=mood_map,
                                            activities_as=args.activities)  # fmt: skip
         print("\n".join(preview.lines()), file=sys.stderr)
         if args.dry_run:
             print(_("This was a dry run: nothing has been changed."), file=sys.stderr)
             return 0
-        outcome = import_service.bring_in(session, preview)
+        outcome = session.imports.bring_in(preview)
     print(outcome.message(), file=sys.stderr)
     return 0
 

@@ -237,17 +237,17 @@ class Exporter:
         said = _("Saved the chart as {name}.").format(name=target.name)
         return Outcome("done", f"{said} {warning}".strip(), target)
 
-    def export_all(self, session: SessionView, path: Path | str, *, overwrite: bool = False) -> Outcome:
+    def export_all(self, session: import_service.HasImports, path: Path | str, *, overwrite: bool = False) -> Outcome:
         """Everything in the journal as one JSON file (not encrypted: the sentence says so)."""
         try:
             target, warning = self._place(path, overwrite)
-            data = import_service.export_all_bytes(session)
+            data = session.imports.export_all_bytes()
             self._write(target, data, "json", overwrite, _("Nothing was written."))
         except JournalError as exc:
             return _refused_or_not_saved(exc)
         everything = (
             _("Saved everything to {path}.")
-            if session.connection.damaged is None
+            if not session.damaged
             else _("Your journal is damaged, so this holds everything that could still be read: saved to {path}.")
         )
         said = f"{everything.format(path=target)} {_(import_service.UNENCRYPTED_WARNING)}"

@@ -1,6 +1,6 @@
 """Bring history in: our own full-journal JSON, Daylio's CSV export and jrnl's JSON export.
 
-Reading a file never changes the journal: `read_file` gives a preview (what will come in, what is
+Reading a file never changes the journal: `Imports.read_file` gives a preview (what will come in, what is
 already there, columns that won't come in, rows that couldn't be read); `bring_in` then adds it all
 in one transaction. Every item keeps a key of where it came from, so the same file twice adds nothing.
 """
@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput, NotImportable
@@ -34,6 +34,7 @@ from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.imported_rows import parse_time, row_key
 from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import transfer
+from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.meta import MetaRepository
 from recoveryjournal.storage.readback import unreadable_rows
 from recoveryjournal.storage.schema import current_version
@@ -70,74 +71,97 @@ def _cp1252_ok(data: bytes) -> bool:
     return True
 
 
-def read_file(
-    session: SessionView, path: Path | str, kind: str, *, mood_map: dict[str, int] | None = None,
-    activities_as: str = "feelings",
-) -> ImportPreview:  # fmt: skip
-    """Read and check a file; nothing in the journal changes. Raises NotImportable (exit 4) for an empty,
-    unreadable or wrong-kind file."""
-    if kind not in KINDS:
-        raise InvalidInput(
-            _("“{kind}” isn't a kind of file I can bring in. Choose json, daylio or jrnl.").format(kind=kind)
-        )
-    source = Path(path).expanduser()
-    try:
-        if source.stat().st_size > _MAX_BYTES:
-            raise NotImportable(_("This file is larger than 200 MB, too large to bring in. Nothing has been changed."))
-        data = source.read_bytes()
-    except OSError as exc:
-        raise NotImportable(
-            _("“{name}” couldn't be read ({value}). Nothing has been changed.").format(
-                name=source.name, value=exc.strerror or exc
-            )
-        ) from exc
-    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise NotImportable(
-            _("“{name}” is empty, so there is nothing to bring in. Nothing has been changed.").format(name=source.name)
-        )
-    text = decode(data)
-    if kind == "json":
-        preview = _read_own_json(text, source.name)
-        preview.already = _already_json(session, preview)
-    else:
-        preview = (
-            read_daylio(text, source.name, mood_map, activities_as)
-            if kind == "daylio"
-            else _read_jrnl(text, source.name)
-        )
-        preview.already = len(transfer.already_imported(session.connection, [r.key for r in preview.rows]))
-    if kind != "json" and not preview.rows and not preview.unmapped_moods:
-        raise NotImportable(
-            _("Nothing in “{name}” could be read as {value} items. Nothing has been changed.").format(
-                name=source.name, value=_NAMES[kind]
-            )
-        )
-    return preview
-
-
 _NAMES = {"json": "Recovery Journal", "daylio": "Daylio", "jrnl": "jrnl"}
 
 
-def bring_in(session: SessionView, preview: ImportPreview) -> ImportOutcome:
-    """Add what the preview showed, all in one transaction (all of it or none of it)."""
-    conn = session.connection
-    conn.refuse_if_read_only()
-    if preview.kind == "json":
+class Imports:
+    """Bring a file in (a preview first, then all of it in one transaction) and export all of it as JSON.
+    Built by the open journal (`session.imports`); the connection stays private."""
 
-        def readable() -> None:  # the same readers the app uses, before the commit: never store what can't be read
-            if unreadable := unreadable_rows(conn, limit=5):
+    def __init__(self, conn: JournalConnection) -> None:
+        self._conn = conn
+
+    def read_file(
+        self, path: Path | str, kind: str, *, mood_map: dict[str, int] | None = None,
+        activities_as: str = "feelings",
+    ) -> ImportPreview:  # fmt: skip
+        """Read and check a file; nothing in the journal changes. Raises NotImportable (exit 4) for an empty,
+        unreadable or wrong-kind file."""
+        if kind not in KINDS:
+            raise InvalidInput(
+                _("“{kind}” isn't a kind of file I can bring in. Choose json, daylio or jrnl.").format(kind=kind)
+            )
+        source = Path(path).expanduser()
+        try:
+            if source.stat().st_size > _MAX_BYTES:
                 raise NotImportable(
-                    _("This file holds things the app couldn't read back ({what}). Nothing has been changed.").format(
-                        what=", ".join(unreadable)
-                    )
+                    _("This file is larger than 200 MB, too large to bring in. Nothing has been changed.")
                 )
+            data = source.read_bytes()
+        except OSError as exc:
+            raise NotImportable(
+                _("“{name}” couldn't be read ({value}). Nothing has been changed.").format(
+                    name=source.name, value=exc.strerror or exc
+                )
+            ) from exc
+        if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+            raise NotImportable(
+                _("“{name}” is empty, so there is nothing to bring in. Nothing has been changed.").format(
+                    name=source.name
+                )
+            )
+        text = decode(data)
+        if kind == "json":
+            preview = _read_own_json(text, source.name)
+            preview.already = _already_json(self._conn, preview)
+        else:
+            preview = (
+                read_daylio(text, source.name, mood_map, activities_as)
+                if kind == "daylio"
+                else _read_jrnl(text, source.name)
+            )
+            preview.already = len(transfer.already_imported(self._conn, [r.key for r in preview.rows]))
+        if kind != "json" and not preview.rows and not preview.unmapped_moods:
+            raise NotImportable(
+                _("Nothing in “{name}” could be read as {value} items. Nothing has been changed.").format(
+                    name=source.name, value=_NAMES[kind]
+                )
+            )
+        return preview
 
-        result = transfer.load(conn, preview.tables, preview.source, verify=readable)
-        added = result.added
-        return ImportOutcome(added.get("checkins", 0), added.get("entries", 0),
-                             sum(n for t, n in added.items() if t not in ("checkins", "entries")))  # fmt: skip
-    checkins, entries = transfer.import_rows(conn, preview.rows)
-    return ImportOutcome(checkins, entries)
+    def bring_in(self, preview: ImportPreview) -> ImportOutcome:
+        """Add what the preview showed, all in one transaction (all of it or none of it)."""
+        conn = self._conn
+        conn.refuse_if_read_only()
+        if preview.kind == "json":
+
+            def readable() -> None:  # the same readers the app uses, before the commit: never store what can't be read
+                if unreadable := unreadable_rows(conn, limit=5):
+                    raise NotImportable(
+                        _(
+                            "This file holds things the app couldn't read back ({what}). Nothing has been changed."
+                        ).format(what=", ".join(unreadable))
+                    )
+
+            result = transfer.load(conn, preview.tables, preview.source, verify=readable)
+            added = result.added
+            return ImportOutcome(added.get("checkins", 0), added.get("entries", 0),
+                                 sum(n for t, n in added.items() if t not in ("checkins", "entries")))  # fmt: skip
+        checkins, entries = transfer.import_rows(conn, preview.rows)
+        return ImportOutcome(checkins, entries)
+
+    def export_all_bytes(self) -> bytes:
+        """Every part of the journal as one JSON document (not encrypted: services.exporter writes it and warns)."""
+        conn = self._conn
+        doc = {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "schema": current_version(conn.db),
+            "source": MetaRepository(conn).journal_id(),
+            "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "tables": transfer.dump(conn),
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def announce(session: SessionView, outcome: ImportOutcome) -> None:
@@ -153,20 +177,6 @@ def announce(session: SessionView, outcome: ImportOutcome) -> None:
 
 
 # Our own JSON ------------------------------------------------------------------------------------------
-def export_all_bytes(session: SessionView) -> bytes:
-    """Every part of the journal as one JSON document (not encrypted: services.exporter writes it and warns)."""
-    conn = session.connection
-    doc = {
-        "format": EXPORT_FORMAT,
-        "version": EXPORT_VERSION,
-        "schema": current_version(conn.db),
-        "source": MetaRepository(conn).journal_id(),
-        "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "tables": transfer.dump(conn),
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
-
-
 def _load_json(text: str, name: str) -> Any:
     try:
         doc = json.loads(text)
@@ -218,9 +228,9 @@ def _read_own_json(text: str, name: str) -> ImportPreview:
     )
 
 
-def _already_json(session: SessionView, preview: ImportPreview) -> int:
+def _already_json(conn: JournalConnection, preview: ImportPreview) -> int:
     keys = [f"rj:{preview.source}:{t}:{row['id']}" for t, rows in preview.tables.items() for row in rows if "id" in row]
-    return len(transfer.already_imported(session.connection, keys))
+    return len(transfer.already_imported(conn, keys))
 
 
 # jrnl ---------------------------------------------------------------------------------------------------
@@ -291,3 +301,14 @@ def _read_jrnl(text: str, name: str) -> ImportPreview:
         preview.rows.append(ImportRow(row_key("jrnl", day, when, title, body), entry=entry))
     preview.unknown_columns = sorted(extra)
     return preview
+
+
+class HasImports(Protocol):
+    """Bring a file in, export all of it; and whether the journal is damaged (then an export holds what could be
+    read, and says so)."""
+
+    @property
+    def imports(self) -> Imports: ...
+
+    @property
+    def damaged(self) -> bool: ...

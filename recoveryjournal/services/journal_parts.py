@@ -4,7 +4,7 @@ here holds the database connection: that stays in storage and services."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.services.checkin_service import CheckInService
@@ -12,9 +12,6 @@ from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.services.share_history import ShareLog
-
-if TYPE_CHECKING:  # backups are imported when first asked for, not at start-up
-    from recoveryjournal.services.backup_service import Backups
 
 
 class HasCheckIns(Protocol):
@@ -120,13 +117,3 @@ class ChangesPassphrase(Protocol):
     """A new passphrase for the journal (the key derivation runs on a worker)."""
 
     def change_passphrase(self, current: str, new: str, *, current_is_recovery_key: bool = False) -> None: ...
-
-
-class HasBackups(Protocol):
-    """Back up now, the automatic backups and their settings; and whether the journal can be written here."""
-
-    @property
-    def backups(self) -> Backups: ...
-
-    @property
-    def read_only(self) -> bool: ...

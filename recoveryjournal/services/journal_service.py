@@ -23,12 +23,13 @@ from recoveryjournal.storage.search import SearchRepository
 if TYPE_CHECKING:
     from recoveryjournal.services import journal_parts
     from recoveryjournal.services.backup_service import Backups
+    from recoveryjournal.services.import_service import Imports
 
 
 class JournalSession:
     """An open journal: it builds its services when each is first asked for (checkins, entries, goals, plan,
-    support, medicines, appointments, shares, backups) and owns the connection they share. `lock()` closes it; after
-    that every call says the journal is locked."""
+    support, medicines, appointments, shares, backups, imports) and owns the connection they share. `lock()`
+    closes it; after that every call says the journal is locked."""
 
     def __init__(self, conn: connection.JournalConnection) -> None:
         self._conn = conn
@@ -83,6 +84,13 @@ class JournalSession:
         return Backups(self._conn)
 
     @cached_property
+    def imports(self) -> Imports:
+        """Bring a file in, and export all of it as JSON (imported when first asked: not at start-up)."""
+        from recoveryjournal.services.import_service import Imports
+
+        return Imports(self._conn)
+
+    @cached_property
     def _search(self) -> SearchRepository:
         return SearchRepository(self._conn)
 
@@ -101,6 +109,11 @@ class JournalSession:
     def read_only(self) -> bool:
         """True when the journal's place can't be written (read-only stick, full disk): reading still works."""
         return self._conn.read_only is not None
+
+    @property
+    def damaged(self) -> bool:
+        """True when the journal's data file is damaged: what can still be read is shown, nothing is written."""
+        return self._conn.damaged is not None
 
     @property
     def read_only_note(self) -> str:

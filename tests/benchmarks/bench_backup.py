@@ -18,7 +18,7 @@ os.environ["RECOVERYJOURNAL_INSECURE_FAST_KDF"] = "1"
 
 from recoveryjournal.domain.checkin import CheckIn
 from recoveryjournal.domain.entry import Entry
-from recoveryjournal.services import backup_service, daylio_import, import_service
+from recoveryjournal.services import backup_service, daylio_import
 from recoveryjournal.services.exporter import Exporter
 from recoveryjournal.services.journal_service import create_journal
 from recoveryjournal.services.policy import Policy
@@ -93,8 +93,8 @@ def rows(days: int = DAYS, runs: int = RUNS, real_kdf: bool = True) -> list[Row]
         def import_daylio() -> None:
             k[0] += 1
             target, _ = create_journal(folder / f"i{k[0]}", "bench")
-            preview = import_service.read_file(target, folder / "daylio.csv", "daylio")
-            import_service.bring_in(target, preview)
+            preview = target.imports.read_file(folder / "daylio.csv", "daylio")
+            target.imports.bring_in(preview)
             target.lock()
 
         import_ms = median_ms(import_daylio, runs)
@@ -107,7 +107,7 @@ def rows(days: int = DAYS, runs: int = RUNS, real_kdf: bool = True) -> list[Row]
         def round_trip() -> None:
             j[0] += 1
             target, _ = create_journal(folder / f"j{j[0]}", "bench")
-            transfer.load(target.connection, import_service.read_file(target, folder / "all.json", "json").tables, "x")
+            transfer.load(target.connection, target.imports.read_file(folder / "all.json", "json").tables, "x")
             target.lock()
 
         json_ms = median_ms(round_trip, min(runs, 3))

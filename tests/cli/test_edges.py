@@ -132,7 +132,6 @@ def test_words_that_are_true(tmp_path, created_journal, monkeypatch) -> None:
     import os
 
     from recoveryjournal.domain.share import ShareRequest
-    from recoveryjournal.services import import_service
     from recoveryjournal.storage import fsutil
     from recoveryjournal.ui.export.save_pdf import exporter
 
@@ -156,7 +155,7 @@ def test_words_that_are_true(tmp_path, created_journal, monkeypatch) -> None:
     from recoveryjournal.services.journal_service import create_journal
 
     empty, _ = create_journal(fresh, PASSPHRASE)
-    words = "\n".join(import_service.read_file(empty, daylio, "daylio").lines())
+    words = "\n".join(empty.imports.read_file(daylio, "daylio").lines())
     empty.lock()
     session.lock()
     assert "already in your journal" not in words and "can be brought in" in words and "radiant" in words

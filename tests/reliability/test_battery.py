@@ -240,7 +240,7 @@ WORKER = textwrap.dedent(
             rows = [f"2025-{1 + n % 12:02d}-{1 + i % 28:02d},x,y,"
                     f"{1 + n % 12}:{n % 60:02d} pm,good,walk,,p{pid} i{i} n{n}" for n in range(20)]
             f.write_text(chr(10).join([head, *rows]) + chr(10))
-            import_service.bring_in(session, import_service.read_file(session, f, "daylio"))
+            session.imports.bring_in(session.imports.read_file(f, "daylio"))
             f.unlink()
             print(i, flush=True)
             i += 1

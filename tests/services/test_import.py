@@ -41,13 +41,13 @@ def test_export_all_then_import_into_an_empty_journal_is_identical(session, tmp_
     assert doc["format"] == "recovery-journal-export" and "entries" in doc["tables"]
     other, _ = create_journal(tmp_path / "other", PASSPHRASE)
     try:
-        preview = import_service.read_file(other, out, "json")
+        preview = other.imports.read_file(out, "json")
         assert preview.already == 0 and preview.new > 0
-        import_service.bring_in(other, preview)
+        other.imports.bring_in(preview)
         assert _dump(other) == _dump(session)
-        again = import_service.read_file(other, out, "json")
+        again = other.imports.read_file(out, "json")
         assert again.new == 0 and "Nothing new" in again.lines()[-1]
-        outcome = import_service.bring_in(other, again)
+        outcome = other.imports.bring_in(again)
         assert outcome.message().startswith("Nothing new was added")
         assert _dump(other) == _dump(session)
     finally:
@@ -61,7 +61,7 @@ def test_own_json_merges_into_a_journal_that_has_things(session, tmp_path: Path)
     other, _ = create_journal(tmp_path / "other", PASSPHRASE)
     try:
         mine = [other.entries.add(f"my own {i}", f"Mine {i}") for i in range(3)]
-        import_service.bring_in(other, import_service.read_file(other, out, "json"))
+        other.imports.bring_in(other.imports.read_file(out, "json"))
         titles = {e.title for e in other.entries.newest_first()}
         assert {e.title for e in mine} <= titles and {e.title for e in session.entries.newest_first()} <= titles
         linked = [e for e in other.entries.newest_first() if e.checkin_id]
@@ -81,7 +81,7 @@ def test_own_json_merges_what_i_keep_an_eye_on_and_my_medicines(session, tmp_pat
     try:
         other.plan.set_watched("sign", ["sleeping BADLY", "Pacing"])
         other.medicines.turn_on(False)
-        import_service.bring_in(other, import_service.read_file(other, out, "json"))
+        other.imports.bring_in(other.imports.read_file(out, "json"))
         assert sorted(w.name.casefold() for w in other.plan.watched("sign")) == [
             "not answering messages", "pacing", "sleeping badly"]  # fmt: skip
         assert not other.medicines.turned_on and [m.name for m in other.medicines.all()] == ["Sertraline"]
@@ -94,12 +94,12 @@ def test_own_json_merges_what_i_keep_an_eye_on_and_my_medicines(session, tmp_pat
 
 def test_daylio_export(session) -> None:
     """Moods mapped (shown), 12-hour times, quoted multi-line notes, activities as feelings, extra column reported."""
-    preview = import_service.read_file(session, DATA / "daylio_export.csv", "daylio")
+    preview = session.imports.read_file(DATA / "daylio_export.csv", "daylio")
     text = "\n".join(preview.lines())
     assert preview.checkins == 6 and preview.entries == 4
     assert "good → 7" in text and "awful → 1" in text and "rad → 9" in text
     assert "Columns that won't come in" in text and "scales" in text
-    outcome = import_service.bring_in(session, preview)
+    outcome = session.imports.bring_in(preview)
     assert (outcome.checkins, outcome.entries) == (6, 4)
     checkins = sorted(session.checkins.between(), key=lambda c: (c.date, c.time))
     assert [(c.date.isoformat(), c.time.strftime("%H:%M"), c.mood) for c in checkins][:3] == [
@@ -108,16 +108,16 @@ def test_daylio_export(session) -> None:
     hard = next(e for e in session.entries.newest_first() if e.title == "A hard day")
     assert hard.text == 'Argument at work, "not my fault" I kept thinking.\nCalled Sam in the evening; it helped a bit.'
     assert hard.checkin_id is not None and session.checkins.get(hard.checkin_id).mood == 1
-    again = import_service.read_file(session, DATA / "daylio_export.csv", "daylio")
+    again = session.imports.read_file(DATA / "daylio_export.csv", "daylio")
     assert again.already == 6 and again.new == 0
-    assert import_service.bring_in(session, again).checkins == 0
+    assert session.imports.bring_in(again).checkins == 0
 
 
 def test_daylio_with_my_own_mood_numbers_and_activities_as_tags(session) -> None:
     """The mapping can be changed; activities can become tags on the entries."""
-    preview = import_service.read_file(session, DATA / "daylio_export.csv", "daylio", mood_map={"good": 8},
+    preview = session.imports.read_file(DATA / "daylio_export.csv", "daylio", mood_map={"good": 8},
                                        activities_as="tags")  # fmt: skip
-    import_service.bring_in(session, preview)
+    session.imports.bring_in(preview)
     assert {c.mood for c in session.checkins.between() if c.date.isoformat() == "2026-10-01"} == {8}
     walked = next(e for e in session.entries.newest_first() if e.title == "Walked by the river")
     assert set(walked.tags) == {"walk", "reading"}
@@ -126,8 +126,8 @@ def test_daylio_with_my_own_mood_numbers_and_activities_as_tags(session) -> None
 def test_daylio_activities_as_what_helped(session) -> None:
     """Chosen in the preview: Daylio's activities become what helped in each check-in (not feelings), so they
     count in "what seems to go with better days"."""
-    preview = import_service.read_file(session, DATA / "daylio_export.csv", "daylio", activities_as="helped")
-    import_service.bring_in(session, preview)
+    preview = session.imports.read_file(DATA / "daylio_export.csv", "daylio", activities_as="helped")
+    session.imports.bring_in(preview)
     first = min(session.checkins.between(), key=lambda c: (c.date, c.time))
     assert set(first.helped) == {"walk", "reading"} and first.feelings == ()
     assert session.checkins.marks_used("helped")
@@ -138,10 +138,10 @@ def test_unknown_moods_are_named_not_dropped(session, tmp_path: Path) -> None:
     f = tmp_path / "custom.csv"
     f.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
                  "2026-10-01,Oct 1,Wed,9:00 am,ecstatic,,,\n2026-10-02,Oct 2,Thu,9:00 am,good,,,\n")  # fmt: skip
-    preview = import_service.read_file(session, f, "daylio")
+    preview = session.imports.read_file(f, "daylio")
     assert preview.unmapped_moods == {"ecstatic": 1} and "“ecstatic” (1 rows)" in "\n".join(preview.lines())
     assert len(preview.rows) == 1
-    assert len(import_service.read_file(session, f, "daylio", mood_map={"ecstatic": 10}).rows) == 2
+    assert len(session.imports.read_file(f, "daylio", mood_map={"ecstatic": 10}).rows) == 2
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"])
@@ -150,9 +150,9 @@ def test_daylio_in_other_encodings_and_semicolons(session, tmp_path: Path, encod
     text = (DATA / "daylio_semicolon.csv").read_text(encoding="utf-8")
     f = tmp_path / "export.csv"
     f.write_bytes(text.encode(encoding))
-    preview = import_service.read_file(session, f, "daylio")
+    preview = session.imports.read_file(f, "daylio")
     assert preview.checkins == 2 and preview.entries == 1
-    import_service.bring_in(session, preview)
+    session.imports.bring_in(preview)
     assert any(
         e.title == "Mañana tranquila" and e.text == "Café con leche y el periódico."
         for e in session.entries.newest_first()
@@ -161,15 +161,12 @@ def test_daylio_in_other_encodings_and_semicolons(session, tmp_path: Path, encod
 
 def test_jrnl_export(session) -> None:
     """date, time, title, body, tags (without @) and starred come in as entries."""
-    preview = import_service.read_file(session, DATA / "jrnl_export.json", "jrnl")
+    preview = session.imports.read_file(DATA / "jrnl_export.json", "jrnl")
     assert preview.entries == 3 and preview.checkins == 0
-    import_service.bring_in(session, preview)
+    session.imports.bring_in(preview)
     bulbs = next(e for e in session.entries.newest_first() if e.title.startswith("Planted"))
     assert set(bulbs.tags) == {"garden", "starred"} and bulbs.time.strftime("%H:%M") == "09:12"
-    assert (
-        import_service.bring_in(session, import_service.read_file(session, DATA / "jrnl_export.json", "jrnl")).entries
-        == 0
-    )
+    assert session.imports.bring_in(session.imports.read_file(DATA / "jrnl_export.json", "jrnl")).entries == 0
 
 
 @pytest.mark.parametrize(
@@ -191,7 +188,7 @@ def test_empty_unreadable_or_wrong_kind_files_are_refused(session, tmp_path: Pat
     f = tmp_path / "file"
     f.write_bytes(content)
     with pytest.raises(NotImportable) as info:
-        import_service.read_file(session, f, kind)
+        session.imports.read_file(f, kind)
     assert (
         info.value.exit_code == 4 and words in info.value.message and "Nothing has been changed" in info.value.message
     )
@@ -205,7 +202,7 @@ def test_any_bytes_at_all_never_crash(session, tmp_path: Path, data: bytes, kind
     f = tmp_path / "fuzz"
     f.write_bytes(data)
     try:
-        preview = import_service.read_file(session, f, kind)
+        preview = session.imports.read_file(f, kind)
     except (NotImportable, InvalidInput):
         return
     preview.lines()
@@ -225,10 +222,10 @@ def test_malformed_daylio_rows_never_crash(session, tmp_path: Path, rows: list[l
     f = tmp_path / "rows.csv"
     f.write_text(buf.getvalue(), encoding="utf-8")
     try:
-        preview = import_service.read_file(session, f, "daylio")
+        preview = session.imports.read_file(f, "daylio")
     except NotImportable:
         return
-    import_service.bring_in(session, preview)
+    session.imports.bring_in(preview)
 
 
 def test_a_50_mb_daylio_file(session, tmp_path: Path) -> None:
@@ -240,9 +237,9 @@ def test_a_50_mb_daylio_file(session, tmp_path: Path) -> None:
         for i in range(2000):
             fh.write(f"2026-02-{1 + i % 28:02d},x,y,{1 + i % 12}:{i % 60:02d} pm,meh,a | b,,note {i} {'z' * 3000}\n")
     assert f.stat().st_size > 50_000_000
-    preview = import_service.read_file(session, f, "daylio")
+    preview = session.imports.read_file(f, "daylio")
     assert len(preview.rows) == 2000 and "too long" in "\n".join(preview.lines())
-    assert import_service.bring_in(session, preview).checkins == 2000
+    assert session.imports.bring_in(preview).checkins == 2000
 
 
 def test_cli_import_and_export_all_exactly_as_written(tmp_path: Path, monkeypatch) -> None:
@@ -275,7 +272,7 @@ def test_daylio_dates_in_other_forms(session, tmp_path: Path) -> None:
     f.write_text("full_date,date,weekday,time,mood,activities,note_title,note\n"
                  "1 October 2026,,Thu,8:00 AM,good,,,\n02/10/2026,,Fri,8:00 a.m.,good,,,\n"
                  ",3 Oct 2026,Sat,20:15,good,,,\nsoon,,Sun,8:00,good,,,\n", encoding="utf-8")  # fmt: skip
-    preview = import_service.read_file(session, f, "daylio")
+    preview = session.imports.read_file(f, "daylio")
     assert sorted((r.date.isoformat(), r.checkin.time.strftime("%H:%M")) for r in preview.rows) == [
         ("2026-10-01", "08:00"), ("2026-10-02", "08:00"), ("2026-10-03", "20:15")]  # fmt: skip
     assert preview.unreadable == ["line 5 (its date or time)"]
@@ -295,7 +292,7 @@ def test_an_export_brought_into_a_restored_copy_adds_nothing(session, tmp_path: 
     copy = unlock_journal(tmp_path / "copy", PASSPHRASE)
     try:
         before = _dump(copy)
-        outcome = import_service.bring_in(copy, import_service.read_file(copy, out, "json"))
+        outcome = copy.imports.bring_in(copy.imports.read_file(out, "json"))
         assert outcome.message().startswith("Nothing new was added")
         assert _dump(copy) == before
     finally:

@@ -274,7 +274,6 @@ def test_finding11_a_date_that_isnt_a_real_day_is_refused(created_journal, comma
 def test_a_whole_import_is_checked_by_the_readers_in_one_transaction(session, tmp_path: Path) -> None:
     """The read-back runs inside the import's transaction: a refused file leaves not one of its rows."""
     from recoveryjournal.domain.errors import NotImportable
-    from recoveryjournal.services import import_service
     from recoveryjournal.services.exporter import Exporter
     from recoveryjournal.services.policy import Policy
 
@@ -286,7 +285,7 @@ def test_a_whole_import_is_checked_by_the_readers_in_one_transaction(session, tm
     section = {"position": 1, "section_key": "x", "title": "T", "body": "", "contacts": "[1, 2]", "skipped": 0}
     doc["tables"]["plan_sections"] = [{**section, "template_version": 1}]
     (tmp_path / "all.json").write_text(json.dumps(doc))
-    preview = import_service.read_file(session, tmp_path / "all.json", "json")
+    preview = session.imports.read_file(tmp_path / "all.json", "json")
     with pytest.raises(NotImportable, match="crisis plan"):
-        import_service.bring_in(session, preview)
+        session.imports.bring_in(preview)
     assert session.entries.newest_first() == []

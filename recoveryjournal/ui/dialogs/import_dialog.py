@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         activities = "tags" if self.as_tags.isChecked() else "helped" if self.as_helped.isChecked() else "feelings"
         self._set_busy(True)
         run_in_background(
-            lambda: import_service.read_file(self._session, path, kind, mood_map=mood_map, activities_as=activities),
+            lambda: self._session.imports.read_file(path, kind, mood_map=mood_map, activities_as=activities),
             self._on_read, self._on_failed, owner=self,
         )  # fmt: skip
 
@@ -105,7 +105,7 @@ class ImportDialog(QDialog):
             return
         self.bring_button.setEnabled(False)
         self._set_busy(True)
-        run_in_background(lambda: import_service.bring_in(self._session, preview), self._on_brought_in,
+        run_in_background(lambda: self._session.imports.bring_in(preview), self._on_brought_in,
                           self._on_failed, owner=self)  # fmt: skip
 
     def _on_read(self, preview: ImportPreview) -> None:
