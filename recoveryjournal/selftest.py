@@ -60,7 +60,6 @@ def run(out: Callable[[str], None] = print) -> int:
 
     @step("reopen, recovery key, search (FTS5)")
     def _reopen() -> str:
-        from recoveryjournal.services.check_service import check_journal
         from recoveryjournal.services.journal_service import unlock_journal
 
         unlock_journal(work / "self-test", str(state["recovery"]), recovery_key=True).lock()
@@ -70,7 +69,7 @@ def run(out: Callable[[str], None] = print) -> int:
                 raise AssertionError("the entry didn't come back")
             if len(session.search(canary.split()[-1])) != 2:
                 raise AssertionError("search didn't find the entry and the check-in")
-            if not check_journal(session).ok:
+            if not session.check().ok:
                 raise AssertionError("the integrity check found a problem")
             state["session"] = session
         except BaseException:

@@ -134,3 +134,22 @@ def test_no_module_imports_itself_back() -> None:
         {tuple(sorted(pair)) for pair in pairs if graph.find_shortest_chain(importer=pair[1], imported=pair[0])}
     )
     assert circles == []
+
+
+def test_the_open_journal_keeps_its_connection() -> None:
+    """Issue 33: services, widgets and the CLI get services from the open journal, never its raw connection
+    (services reached `session.connection` 18 times before, at bf35099). Only storage and the open journal itself
+    hold a JournalConnection, and only services the open journal builds are handed one."""
+    reaching = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.parent.name == "storage":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\bsession\w*\.connection\b", line):
+                reaching.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
+    assert reaching == []
+    from recoveryjournal.services import journal_parts, session_view
+
+    parts = [kind for kind in vars(journal_parts).values() if getattr(kind, "__module__", "") == journal_parts.__name__]
+    protocols = [session_view.SessionView, *parts]
+    assert [kind.__name__ for kind in protocols if hasattr(kind, "connection")] == []

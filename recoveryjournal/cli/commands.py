@@ -15,7 +15,6 @@ from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters
 from recoveryjournal.i18n import N_, _
-from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.demo import fill_with_demo_entries, fill_with_demo_plans, open_or_create_demo
 from recoveryjournal.services.destinations import check_place_for_journal
 from recoveryjournal.services.journal_service import JournalSession, create_journal, unlock_journal
@@ -202,7 +201,7 @@ def cmd_passwd(args: argparse.Namespace, inp: Input) -> int:
 def cmd_check(args: argparse.Namespace, inp: Input) -> int:
     """Integrity and encryption checks; exit 4 when a check finds a problem."""
     with unlocked(args, inp) as session:
-        report = check_journal(session)
+        report = session.check()
     print("\n".join(report.lines))
     return 0 if report.ok else 4
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from recoveryjournal.domain.errors import JournalDamaged
 from recoveryjournal.i18n import _
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.entry_service import EntryService
+from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.maintenance import check_integrity, salvage_counts
 from recoveryjournal.storage.readback import unreadable_rows
 
@@ -21,20 +22,21 @@ class CheckReport:
     lines: list[str]
 
 
-def check_journal(session: JournalSession) -> CheckReport:
+def check_journal(conn: JournalConnection, entries: EntryService) -> CheckReport:
     """Run SQLCipher's and SQLite's checks and look for readable journal text in the files.
 
-    Where something is damaged, the report goes on to say how much can still be read, kind by kind.
+    Where something is damaged, the report goes on to say how much can still be read, kind by kind. The open
+    journal runs it (`session.check()`); the newest entries give the text to look for in the files.
     """
     try:
-        entries = session.entries.newest_first(limit=50)
+        newest = entries.newest_first(limit=50)
     except JournalDamaged:
-        entries = []
-    samples = [e.text.strip()[:40] for e in entries if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
-    result = check_integrity(session.connection, samples)
-    unreadable = unreadable_rows(session.connection) if result.ok else []
+        newest = []
+    samples = [e.text.strip()[:40] for e in newest if len(e.text.strip()) >= _SAMPLE_MIN_CHARS]
+    result = check_integrity(conn, samples)
+    unreadable = unreadable_rows(conn) if result.ok else []
     lines = [
-        _("Journal: {path}").format(path=session.path),
+        _("Journal: {path}").format(path=conn.layout.folder),
         _("Format version: {schema_version}").format(schema_version=result.schema_version),
         _line(_("Every page is intact (SQLCipher page check)"), result.page_problems),
         _line(_("The structure is sound (SQLite integrity check)"), result.structure_problems),
@@ -42,7 +44,7 @@ def check_journal(session: JournalSession) -> CheckReport:
     ]
     if result.ok:  # the app reads every row the way it will show it
         lines.append(_line(_("Everything can be shown by the app (every item read back)"), unreadable))
-    salvage = salvage_counts(session.connection)
+    salvage = salvage_counts(conn)
     if result.ok and not unreadable:
         lines.insert(2, _("Entries: {readable}").format(readable=salvage[0].readable))
         lines.append(_("All is well."))

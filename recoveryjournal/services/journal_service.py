@@ -23,6 +23,7 @@ from recoveryjournal.storage.search import SearchRepository
 if TYPE_CHECKING:
     from recoveryjournal.services import journal_parts
     from recoveryjournal.services.backup_service import Backups
+    from recoveryjournal.services.check_service import CheckReport
     from recoveryjournal.services.import_service import Imports
 
 
@@ -138,6 +139,16 @@ class JournalSession:
             raise InvalidInput(_("Please choose a new passphrase. It can be anything you'll remember."))
         self._conn.change_passphrase(current, new, current_is_recovery_key=current_is_recovery_key)
 
+    def add_device_slot(self, passphrase: str) -> tuple[str, str]:
+        """A new key slot for this computer's keyring: its id and the secret that opens it."""
+        return self._conn.add_device_slot(passphrase)
+
+    def check(self) -> CheckReport:
+        """Is the journal whole, and really encrypted? A short report in plain words."""
+        from recoveryjournal.services.check_service import check_journal
+
+        return check_journal(self._conn, self.entries)
+
     def lock(self) -> None:
         """Close the journal and forget its key; listeners are told so they can clear what they show."""
         if self._conn.is_open:
@@ -146,7 +157,8 @@ class JournalSession:
 
     @property
     def connection(self) -> connection.JournalConnection:
-        """For other services in this package (check, export); not for widgets."""
+        """The keyed connection, for tests and tools that reach under the services to set up a fault by hand.
+        The app never asks for it: the open journal hands it only to the services it builds."""
         if not self._conn.is_open:
             raise JournalError(_("The journal is locked."))
         return self._conn

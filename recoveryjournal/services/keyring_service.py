@@ -77,7 +77,7 @@ def remember_on_this_computer(session: JournalSession, passphrase: str) -> None:
     """Add a device slot and keep its secret in the keyring; undo the slot if the keyring refuses."""
     import keyring
 
-    slot_id, secret = session.connection.add_device_slot(passphrase)
+    slot_id, secret = session.add_device_slot(passphrase)
     try:
         _call(lambda: keyring.set_password(SERVICE_NAME, slot_id, secret))
     except KeyringUnavailable:

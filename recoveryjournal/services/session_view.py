@@ -1,4 +1,5 @@
-"""What the services built on an unlocked journal need from it, as a Protocol.
+"""What the services built on an unlocked journal need from it, as a Protocol (no connection in it: the open
+journal keeps that to itself and hands it only to the services it builds).
 
 Services that work across parts of the journal (mood summaries, agendas, sharing) take a SessionView
 rather than importing JournalSession, so the session can offer them without a circle of imports.
@@ -14,7 +15,6 @@ from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
 from recoveryjournal.services.share_history import ShareLog
-from recoveryjournal.storage.connection import JournalConnection
 
 
 class SessionView(Protocol):
@@ -46,9 +46,4 @@ class SessionView(Protocol):
     @property
     def shares(self) -> ShareLog:
         """The share log, wired once when the journal opened."""
-        ...
-
-    @property
-    def connection(self) -> JournalConnection:
-        """The keyed connection (for repositories)."""
         ...

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from recoveryjournal.domain.errors import WrongRecoveryKey, WrongSecret
-from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from recoveryjournal.storage.connection import open_journal
 from tests.conftest import PASSPHRASE
@@ -296,7 +295,7 @@ def _kill_battery(tmp_path: Path, activity: str, kills: int, seed: int) -> None:
             break
         assert opened is not None, "neither the old nor the new passphrase opens the journal"
         try:
-            assert check_journal(opened).ok
+            assert opened.check().ok
             if activity == "entries":
                 saved.update(lines)
                 assert saved <= {str(e.id) for e in opened.entries.newest_first()}
@@ -335,7 +334,7 @@ def _check_outputs(activity: str, out: Path, lines: list[str]) -> None:
             backup_service.prepare_restore(f, out / ".check", PASSPHRASE).cancel()
         elif f.suffix == ".rjournal":
             s = unlock_journal(f, PASSPHRASE)
-            assert check_journal(s).ok
+            assert s.check().ok
             s.lock()
         elif f.name != "source.rjbackup":
             raise AssertionError(f"an unexpected file was left: {f.name}")

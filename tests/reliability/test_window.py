@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from recoveryjournal.domain.errors import PLACE_GONE, READ_ONLY_NOTE, CannotWrite
-from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from recoveryjournal.ui.dialogs.share_dialog import ShareDialog
 from recoveryjournal.ui.main_window import MainWindow
@@ -104,7 +103,7 @@ def test_a_stick_pulled_out_locks_the_window(qtbot, window, tmp_path: Path, batt
         assert PLACE_GONE in window.unlock_page.error_label.text()
     with bind_mount(home, tmp_path) as stick_again:  # the stick is back
         session = unlock_journal(stick_again / "j.rjournal", PASSPHRASE)
-        assert check_journal(session).ok
+        assert session.check().ok
         session.lock()
 
 

@@ -57,13 +57,12 @@ def test_finding1_rows_the_app_cant_read_are_refused(demo: Path, tmp_path: Path,
 def test_finding1_check_reads_every_row_the_way_the_app_will(session) -> None:
     """A row the app can't show (put there by hand, or by an older import) makes check say so, not 'All is well'."""
     from recoveryjournal.domain.goals import Goal, Step
-    from recoveryjournal.services.check_service import check_journal
 
     goal = session.goals.save(Goal(None, "Walk", steps=(Step(None, "Out of the door"),)))
-    assert check_journal(session).ok
+    assert session.check().ok
     with session.connection.transaction() as db:
         db.execute("UPDATE goal_steps SET target_date = 'someday' WHERE goal_id = ?", (goal.id,))
-    report = check_journal(session)
+    report = session.check()
     assert not report.ok and "All is well." not in report.lines
     assert any(f"goal {goal.id}" in line for line in report.lines), report.lines
 

@@ -22,7 +22,6 @@ from recoveryjournal.domain.errors import (
     WrongSecret,
 )
 from recoveryjournal.domain.share import ShareRequest
-from recoveryjournal.services.check_service import check_journal
 from recoveryjournal.services.journal_service import create_journal, unlock_journal
 from recoveryjournal.services.share_service import build
 from tests.conftest import PASSPHRASE
@@ -138,7 +137,7 @@ def test_bit_flipped_later_page(created_journal, where: str) -> None:
         return
     try:
         session.entries.newest_first()
-        report = check_journal(session)
+        report = session.check()
     except JournalDamaged:
         return
     finally:
@@ -209,7 +208,7 @@ def test_read_only_folder_opens_for_reading(created_journal, with_lock_file: boo
             assert session.read_only_note == READ_ONLY_NOTE
             assert [e.title for e in session.entries.newest_first()] == ["Three", "Two", "One"]
             assert len(session.search("words")) == 3
-            assert check_journal(session).ok
+            assert session.check().ok
             with pytest.raises(CannotWrite) as info:
                 session.entries.add("more words")
             assert info.value.exit_code == 6 and info.value.reason == "read_only"
