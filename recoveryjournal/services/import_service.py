@@ -303,6 +303,17 @@ def _read_jrnl(text: str, name: str) -> ImportPreview:
     return preview
 
 
+class ImportsInto(SessionView, Protocol):
+    """What the import dialog uses: reading and bringing in, whether the journal can be written here, and the
+    services an import tells of what changed (`announce`)."""
+
+    @property
+    def imports(self) -> Imports: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+
 class HasImports(Protocol):
     """Bring a file in, export all of it; and whether the journal is damaged (then an export holds what could be
     read, and says so)."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import import_service
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
-from recoveryjournal.services.journal_service import JournalSession
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, cell_text, message_line, paragraph, show_good_news, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
@@ -69,7 +68,7 @@ class ImportDialog(QDialog):
 
     imported = Signal()
 
-    def __init__(self, session: JournalSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: import_service.ImportsInto, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._preview: ImportPreview | None = None

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.i18n import N_, _, clock, day
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.ui.widgets.common import date_box, label_choice
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +44,7 @@ def _pydate(value: QDate) -> dt.date:
 class SharePicker(QWidget):
     """A tree of everything in the journal, nothing ticked unless the person ticked it (or came from it)."""
 
-    def __init__(self, session: JournalSession, preselected: dict[str, set[object]], parent: QWidget | None = None):
+    def __init__(self, session: SessionView, preselected: dict[str, set[object]], parent: QWidget | None = None):
         super().__init__(parent)
         self._session = session
         self.tree = QTreeWidget(self)
