@@ -130,7 +130,7 @@ def _backup_screens(window, work: Path, shot, settle) -> None:  # type: ignore[n
     folder = work / "backups"
     folder.mkdir()
     long_ago = (dt.datetime.now() - dt.timedelta(days=40)).astimezone().isoformat(timespec="seconds")
-    MetaRepository(window.session.connection).set(backup_service.LAST_BACKUP_KEY, long_ago)
+    MetaRepository(window.session._conn).set(backup_service.LAST_BACKUP_KEY, long_ago)
     window.journal.show_backup_note()
     window.unlocked_view.tabs.setCurrentWidget(window.journal_page)
     shot(window, "10a-backup-reminder")

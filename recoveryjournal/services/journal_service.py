@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recoveryjournal.domain.errors import InvalidInput, JournalError
+from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
@@ -154,14 +154,6 @@ class JournalSession:
         if self._conn.is_open:
             self._conn.close()
             self.locked.emit()
-
-    @property
-    def connection(self) -> connection.JournalConnection:
-        """The keyed connection, for tests and tools that reach under the services to set up a fault by hand.
-        The app never asks for it: the open journal hands it only to the services it builds."""
-        if not self._conn.is_open:
-            raise JournalError(_("The journal is locked."))
-        return self._conn
 
 
 def create_journal(path: Path | str, passphrase: str) -> tuple[JournalSession, str]:

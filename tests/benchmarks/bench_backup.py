@@ -107,7 +107,7 @@ def rows(days: int = DAYS, runs: int = RUNS, real_kdf: bool = True) -> list[Row]
         def round_trip() -> None:
             j[0] += 1
             target, _ = create_journal(folder / f"j{j[0]}", "bench")
-            transfer.load(target.connection, target.imports.read_file(folder / "all.json", "json").tables, "x")
+            transfer.load(target._conn, target.imports.read_file(folder / "all.json", "json").tables, "x")
             target.lock()
 
         json_ms = median_ms(round_trip, min(runs, 3))

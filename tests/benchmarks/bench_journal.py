@@ -113,7 +113,7 @@ def build(folder: Path, entries: int, checkins: int) -> tuple[Path, Path]:
         db.execute(statement)
     source = unlock_journal(path, PASS)
     for table in ("entries", "checkins"):
-        rows = source.connection.db.execute(f"SELECT * FROM {table}").fetchall()
+        rows = source._conn.db.execute(f"SELECT * FROM {table}").fetchall()
         if rows:
             db.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * len(rows[0]))})", rows)
     db.commit()

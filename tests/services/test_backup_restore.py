@@ -37,7 +37,7 @@ def full_session(journal_path: Path):
 def _content(path: Path, secret: str = PASSPHRASE, recovery: bool = False) -> dict:
     s = unlock_journal(path, secret, recovery_key=recovery)
     try:
-        return transfer.dump(s.connection)
+        return transfer.dump(s._conn)
     finally:
         s.lock()
 
@@ -47,7 +47,7 @@ def test_backup_then_restore_gives_the_same_journal(full_session, tmp_path: Path
     result = full_session.backups.back_up(tmp_path)
     assert result.path.name == f"journal backup {dt.date.today():%Y-%m-%d}.rjbackup"
     assert "Backed up and checked" in result.message()
-    before = transfer.dump(full_session.connection)
+    before = transfer.dump(full_session._conn)
     recovery_key = full_session.recovery_key
     full_session.lock()
     prepared = backup_service.prepare_restore(result.path, tmp_path / "restored", PASSPHRASE)

@@ -140,7 +140,7 @@ def test_version_1_journal_is_upgraded_and_searchable(journal_path, monkeypatch)
     monkeypatch.setattr(schema, "MIGRATIONS", latest[:1])
     monkeypatch.setattr(schema, "LATEST", 1)
     s, _ = create_journal(journal_path, PASSPHRASE)
-    s.connection.db.execute(  # written as version 1 wrote entries
+    s._conn.db.execute(  # written as version 1 wrote entries
         "INSERT INTO entries (entry_date, title, body, created_at, updated_at) VALUES (?, 'Old', ?, ?, ?)",
         (TODAY.isoformat(), "an old riverside memory", "2026-01-01T00:00:00", "2026-01-01T00:00:00"),
     )

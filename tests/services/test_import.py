@@ -25,7 +25,7 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _dump(session) -> dict:
-    return transfer.dump(session.connection)
+    return transfer.dump(session._conn)
 
 
 def test_export_all_then_import_into_an_empty_journal_is_identical(session, tmp_path: Path) -> None:

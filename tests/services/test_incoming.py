@@ -60,7 +60,7 @@ def test_finding1_check_reads_every_row_the_way_the_app_will(session) -> None:
 
     goal = session.goals.save(Goal(None, "Walk", steps=(Step(None, "Out of the door"),)))
     assert session.check().ok
-    with session.connection.transaction() as db:
+    with session._conn.transaction() as db:
         db.execute("UPDATE goal_steps SET target_date = 'someday' WHERE goal_id = ?", (goal.id,))
     report = session.check()
     assert not report.ok and "All is well." not in report.lines

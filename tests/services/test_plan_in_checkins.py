@@ -52,7 +52,7 @@ def test_a_checkin_keeps_what_i_noticed_what_helped_and_my_medicines(session) ->
         session.checkins.add(5, medicines="most")
     session.checkins.delete(c.id)
     assert session.checkins.daily_marks(TODAY, TODAY) == {}
-    assert session.connection.db.execute("SELECT count(*) FROM checkin_marks").fetchone()[0] == 0
+    assert session._conn.db.execute("SELECT count(*) FROM checkin_marks").fetchone()[0] == 0
 
 
 def test_plan_lines_offer_my_own_sentences_and_lists() -> None:
@@ -285,7 +285,7 @@ UPGRADER = textwrap.dedent(
 def back_to_version_6(path: str | Path, phrase: str) -> None:
     """Turn a journal back into one an earlier release made (v6), in one transaction."""
     session = unlock_journal(path, phrase)
-    db = session.connection.db
+    db = session._conn.db
     db.execute("BEGIN IMMEDIATE")
     for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
         db.execute(f"DROP TABLE {table}")
@@ -316,7 +316,7 @@ def test_kill_during_the_upgrade_leaves_the_old_or_the_new_version(created_journ
         child.wait()
         opened = unlock_journal(path, PASSPHRASE)
         try:
-            assert opened.connection.version == schema.LATEST
+            assert opened._conn.version == schema.LATEST
             assert opened.entries.count() == 3 and [c.feelings for c in opened.checkins.between()] == [("calm",)]
             added = opened.checkins.add(5, noticed=["Not sleeping"])
             assert opened.checkins.get(added.id).noticed == ("Not sleeping",)

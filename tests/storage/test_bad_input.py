@@ -259,7 +259,7 @@ def test_second_open_in_the_same_process(created_journal) -> None:
 def _as_version_5(path: Path) -> None:
     """Turn a journal back into one made before the v6 index and v7's tables (as an earlier release left it)."""
     session = unlock_journal(path, PASSPHRASE)
-    db = session.connection.db
+    db = session._conn.db
     session.checkins.add(6, feelings=["calm"])
     session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(1,))), "json", "x.json")
     for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
@@ -297,7 +297,7 @@ def test_an_older_journal_on_a_read_only_stick_is_read_as_it_is(created_journal)
             session.lock()
     session = unlock_journal(path, PASSPHRASE)
     try:
-        plan = session.connection.db.execute(
+        plan = session._conn.db.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM entries e ORDER BY e.entry_date DESC, e.entry_time DESC, e.id DESC"
         ).fetchall()
         assert "entries_newest_first" in str(plan) and "TEMP B-TREE" not in str(plan)

@@ -83,7 +83,7 @@ def test_files_are_owner_only(journal_path: Path) -> None:
 def test_schema_version_and_newer_journals(journal_path: Path) -> None:
     """A new journal is at the latest schema; one from a newer app is refused with a kind message."""
     session, _ = create_journal(journal_path, PASSPHRASE)
-    db = session.connection.db
+    db = session._conn.db
     assert db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
     db.execute(f"PRAGMA user_version = {schema.LATEST + 1}")
     session.lock()

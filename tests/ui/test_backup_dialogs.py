@@ -43,7 +43,7 @@ def test_a_backup_reminder_on_the_journal_tab(qtbot, window, created_journal, tm
     """After the chosen number of days without a backup a quiet note offers one."""
     _open(qtbot, window, created_journal[0])
     long_ago = (dt.datetime.now() - dt.timedelta(days=40)).astimezone().isoformat(timespec="seconds")
-    MetaRepository(window.session.connection).set(backup_service.LAST_BACKUP_KEY, long_ago)
+    MetaRepository(window.session._conn).set(backup_service.LAST_BACKUP_KEY, long_ago)
     window.lock()
     unlock(qtbot, window, PASSPHRASE)
     page = window.journal_page
