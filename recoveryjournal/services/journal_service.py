@@ -1,4 +1,5 @@
-"""Create, unlock and lock a journal, and work with its entries. The GUI and CLI both use this."""
+"""Create and unlock a journal. The open journal (JournalSession) builds its services when first asked and keeps
+the connection to itself. The GUI and CLI both use this."""
 
 from __future__ import annotations
 
