@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import N_, Texts
-from recoveryjournal.services.journal_service import JournalSession
+from recoveryjournal.services.journal_parts import Searches
+from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanAtAGlance
 from recoveryjournal.ui.pages.appointments_tab import AppointmentsTab
 from recoveryjournal.ui.pages.calendar_page import CalendarPage
@@ -65,6 +66,11 @@ def _tab(name: str) -> property:
     )
 
 
+class EveryTab(SessionView, Searches, Protocol):
+    """What the view hands on: each tab gets its own part of the open journal (a SessionView names every service a
+    tab's part may ask for), and the view hears what changes in them."""
+
+
 class UnlockedView(QWidget):
     """Owns the pages; `clear()` empties every one of them."""
 
@@ -79,7 +85,7 @@ class UnlockedView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session: JournalSession | None = None
+        self._session: EveryTab | None = None
         self._built: dict[str, JournalTab[Any]] = {}
         self._bound: dict[tuple[str, ...], Callable[[], None]] = {}
         self._setup_ui()
@@ -91,7 +97,7 @@ class UnlockedView(QWidget):
         return list(self._built.values())
 
     # Public -----------------------------------------------------------------------------
-    def set_session(self, session: JournalSession) -> None:
+    def set_session(self, session: EveryTab) -> None:
         """Show this journal on every page, and hear what changes in it from then on."""
         self._session = session
         for page in self._pages:
@@ -120,7 +126,7 @@ class UnlockedView(QWidget):
         if isinstance(page, JournalTab):
             page.reload_if_idle()
 
-    def _listeners(self, session: JournalSession) -> list[tuple[Signal, Callable[[], None]]]:
+    def _listeners(self, session: EveryTab) -> list[tuple[Signal, Callable[[], None]]]:
         """What each service's `changed` means for the tabs: which pages show that data. Each slot is made once
         per view, so the same one connects on unlock and disconnects on lock."""
         wanted = (
