@@ -148,8 +148,28 @@ def test_the_open_journal_keeps_its_connection() -> None:
             if re.search(r"\bsession\w*\.connection\b", line):
                 reaching.append(f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}")
     assert reaching == []
-    from recoveryjournal.services import journal_parts, session_view
+    from recoveryjournal.services import journal_parts
 
-    parts = [kind for kind in vars(journal_parts).values() if getattr(kind, "__module__", "") == journal_parts.__name__]
-    protocols = [session_view.SessionView, *parts]
+    protocols = [
+        kind for kind in vars(journal_parts).values() if getattr(kind, "__module__", "") == journal_parts.__name__
+    ]
     assert [kind.__name__ for kind in protocols if hasattr(kind, "connection")] == []
+
+
+SERVICES = {"EntryService", "CheckInService", "GoalService", "PlanService", "SupportService", "MedicineService",
+            "AppointmentService", "ShareLog", "Backups", "Imports"}  # fmt: skip
+
+
+def test_the_parts_of_an_open_journal_are_named_in_one_module() -> None:
+    """Issue 33: a protocol naming any of the open journal's services lives in services/journal_parts.py, and no
+    service it names imports it back (they are given their own services instead)."""
+    elsewhere = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and any(ast.unparse(b).endswith("Protocol") for b in node.bases):
+                names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+                names |= {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+                if names & SERVICES and path.name != "journal_parts.py":
+                    elsewhere.append(f"{path.relative_to(PACKAGE)}: {node.name}")
+    assert elsewhere == []

@@ -10,7 +10,6 @@ import time
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
 
 from recoveryjournal.domain.counts import how_many
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalDamaged
@@ -343,13 +342,3 @@ def prepare_restore(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return PreparedRestore(staging, place, summary, replace)
-
-
-class HasBackups(Protocol):
-    """Back up now, the automatic backups and their settings; and whether the journal can be written here."""
-
-    @property
-    def backups(self) -> Backups: ...
-
-    @property
-    def read_only(self) -> bool: ...

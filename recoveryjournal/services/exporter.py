@@ -22,8 +22,8 @@ from recoveryjournal.i18n import N_, _, ngettext
 from recoveryjournal.services import import_service, pdf_protection, share_service
 from recoveryjournal.services.destinations import check_place_for_files, check_target, explain_destination_errors
 from recoveryjournal.services.export_document import ExportDocument
+from recoveryjournal.services.journal_parts import HasImports, SessionView
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage.fsutil import fsync_dir, keeping_what_it_replaces, write_file
 
 #: Draws a document as PDF bytes and says how many pages it has (render.pdf.pdf_bytes).
@@ -237,7 +237,7 @@ class Exporter:
         said = _("Saved the chart as {name}.").format(name=target.name)
         return Outcome("done", f"{said} {warning}".strip(), target)
 
-    def export_all(self, session: import_service.HasImports, path: Path | str, *, overwrite: bool = False) -> Outcome:
+    def export_all(self, session: HasImports, path: Path | str, *, overwrite: bool = False) -> Outcome:
         """Everything in the journal as one JSON file (not encrypted: the sentence says so)."""
         try:
             target, warning = self._place(path, overwrite)

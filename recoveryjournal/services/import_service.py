@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from recoveryjournal.domain.entry import parse_date
 from recoveryjournal.domain.errors import InvalidInput, NotImportable
@@ -32,7 +32,6 @@ from recoveryjournal.services.daylio_import import read_daylio
 from recoveryjournal.services.entry_service import MAX_ENTRY_CHARS
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
 from recoveryjournal.services.imported_rows import parse_time, row_key
-from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.storage import transfer
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.meta import MetaRepository
@@ -164,18 +163,6 @@ class Imports:
         return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def announce(session: SessionView, outcome: ImportOutcome) -> None:
-    """Tell everyone who listens what an import changed, through the services' own signals (call it on the
-    thread that shows the journal: the listeners may be windows)."""
-    if outcome.entries:
-        session.entries.changed.emit()
-    if outcome.checkins:
-        session.checkins.changed.emit()
-    if outcome.other:
-        for service in (session.goals, session.plan, session.support, session.appointments):
-            service.changed.emit()
-
-
 # Our own JSON ------------------------------------------------------------------------------------------
 def _load_json(text: str, name: str) -> Any:
     try:
@@ -301,25 +288,3 @@ def _read_jrnl(text: str, name: str) -> ImportPreview:
         preview.rows.append(ImportRow(row_key("jrnl", day, when, title, body), entry=entry))
     preview.unknown_columns = sorted(extra)
     return preview
-
-
-class ImportsInto(SessionView, Protocol):
-    """What the import dialog uses: reading and bringing in, whether the journal can be written here, and the
-    services an import tells of what changed (`announce`)."""
-
-    @property
-    def imports(self) -> Imports: ...
-
-    @property
-    def read_only(self) -> bool: ...
-
-
-class HasImports(Protocol):
-    """Bring a file in, export all of it; and whether the journal is damaged (then an export holds what could be
-    read, and says so)."""
-
-    @property
-    def imports(self) -> Imports: ...
-
-    @property
-    def damaged(self) -> bool: ...

@@ -11,7 +11,7 @@ from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.search import SearchFilters, SearchResults
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
-from recoveryjournal.services.appointment_service import AppointmentService, HasAppointments
+from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.destinations import check_new_journal_place
 from recoveryjournal.services.entry_service import EntryService
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from recoveryjournal.services import journal_parts
     from recoveryjournal.services.backup_service import Backups
     from recoveryjournal.services.check_service import CheckReport
+    from recoveryjournal.services.import_preview import ImportOutcome
     from recoveryjournal.services.import_service import Imports
 
 
@@ -70,8 +71,8 @@ class JournalSession:
 
     @cached_property
     def appointments(self) -> AppointmentService:
-        """Appointments, agendas and agreements (agendas are made from goals, support and check-ins)."""
-        return AppointmentService(self._conn, self)
+        """Appointments and what was agreed at them (an agreement becomes a step of a goal)."""
+        return AppointmentService(self._conn, self.goals)
 
     @cached_property
     def shares(self) -> ShareLog:
@@ -91,6 +92,17 @@ class JournalSession:
         from recoveryjournal.services.import_service import Imports
 
         return Imports(self._conn)
+
+    def announce(self, outcome: ImportOutcome) -> None:
+        """Tell everyone who listens what an import changed, through the services' own signals (call it on the
+        thread that shows the journal: the listeners may be windows)."""
+        if outcome.entries:
+            self.entries.changed.emit()
+        if outcome.checkins:
+            self.checkins.changed.emit()
+        if outcome.other:
+            for service in (self.goals, self.plan, self.support, self.appointments):
+                service.changed.emit()
 
     @cached_property
     def _search(self) -> SearchRepository:
@@ -177,8 +189,9 @@ if TYPE_CHECKING:  # the session offers every part a screen may be given (servic
 
     def _offers_every_part(s: JournalSession) -> tuple[
         journal_parts.WritesEntries, journal_parts.ReadsDays, journal_parts.ChecksIn, journal_parts.MoodSource,
-        journal_parts.HasGoals, journal_parts.HasPlan, journal_parts.HasSupport, HasAppointments,
+        journal_parts.HasGoals, journal_parts.HasPlan, journal_parts.HasSupport, journal_parts.HasAppointments,
         journal_parts.Searches, journal_parts.ListsEntries, journal_parts.HasCheckIns, journal_parts.HasShareLog,
-        journal_parts.ChangesPassphrase,
+        journal_parts.ChangesPassphrase, journal_parts.AgendaSource, journal_parts.SessionView,
+        journal_parts.EveryTab, journal_parts.HasBackups, journal_parts.HasImports, journal_parts.ImportsInto,
     ]:  # fmt: skip
-        return (s, s, s, s, s, s, s, s, s, s, s, s, s)
+        return (s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s)

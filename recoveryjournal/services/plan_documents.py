@@ -7,8 +7,9 @@ from recoveryjournal.domain.crisis_plan import PlanSection, dialable
 from recoveryjournal.domain.goals import WHO
 from recoveryjournal.i18n import N_, _, clock, day
 from recoveryjournal.services import report
-from recoveryjournal.services.appointment_service import Agenda, AppointmentService
+from recoveryjournal.services.agendas import Agenda, make_agenda
 from recoveryjournal.services.export_document import ExportDocument, Section, bullets, paragraph, table
+from recoveryjournal.services.journal_parts import AgendaSource
 
 EMPTY_PLAN = N_(
     "This plan is empty so far. When you're ready, you can write it in your own words, "
@@ -77,10 +78,10 @@ def agenda_document(agenda: Agenda, chart: report.Chart = report.NO_CHART) -> Ex
     return ExportDocument(_("My agenda"), tuple(sections), header=head, notes=report.notes(texts))
 
 
-def agenda_pdf_document(appointments: AppointmentService, appointment: Appointment) -> ExportDocument:
+def agenda_pdf_document(source: AgendaSource, appointment: Appointment) -> ExportDocument:
     """The agenda with its chart drawn (matplotlib is loaded now), ready for the exporter."""
-    agenda = appointments.agenda(appointment)
-    visits = [v.date for v in appointments.all()]
+    agenda = make_agenda(source, appointment)
+    visits = [v.date for v in source.appointments.all()]
     return agenda_document(agenda, report.report_chart(agenda.mood_series, visits))
 
 

@@ -20,6 +20,7 @@ from recoveryjournal.domain.share import ShareRequest, redact
 from recoveryjournal.i18n import N_, _, clock, day, ngettext, number
 from recoveryjournal.services import mood_stats, report
 from recoveryjournal.services import patterns as patterns_service
+from recoveryjournal.services.agendas import make_agenda
 from recoveryjournal.services.appointment_service import AppointmentService
 from recoveryjournal.services.export_document import (
     Block,
@@ -30,8 +31,8 @@ from recoveryjournal.services.export_document import (
     subheading,
     table,
 )
+from recoveryjournal.services.journal_parts import SessionView
 from recoveryjournal.services.plan_documents import support_lines
-from recoveryjournal.services.session_view import SessionView
 
 MEDICINE_CHANGES = N_("Medicine changes")
 NOTHING_CHOSEN = N_("Nothing is chosen yet. Choose at least one thing to share; nothing leaves until you do.")
@@ -133,8 +134,7 @@ def _checkin_item(session: SessionView, request: ShareRequest, checkin_id: int) 
 def _agenda_item(session: SessionView, appt_id: int) -> ShareItem:
     """The agenda as its screen shows it: my points, the goals to review, the support I'd like to change, and
     how I've been since the appointment before (in my own voice)."""
-    appointments = session.appointments
-    agenda = appointments.agenda(appointments.get(appt_id))
+    agenda = make_agenda(session, session.appointments.get(appt_id))
     a = agenda.appointment
     details = [(_("With"), a.with_whom)] if a.with_whom else []
     details += [(_("A goal to review"), g.title) for g in agenda.goals]

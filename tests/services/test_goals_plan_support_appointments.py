@@ -11,6 +11,7 @@ from recoveryjournal.domain.crisis_plan import TEMPLATE, Contact, dialable
 from recoveryjournal.domain.errors import InvalidInput
 from recoveryjournal.domain.goals import Goal, PositiveRisk, Step
 from recoveryjournal.domain.support import SupportItem
+from recoveryjournal.services.agendas import make_agenda
 
 TODAY = dt.date.today()
 
@@ -120,7 +121,7 @@ def test_appointment_agenda_and_agreements_become_steps(session) -> None:
         None, TODAY, dt.time(14, 0), "Alex (care coordinator)", "- Sleep\n- My medication questions\n",
         agreements=(Agreement(None, "Ask the GP about sleep", "care_coordinator", "Alex"), Agreement(None, "  ")),
     ))  # fmt: skip
-    agenda = session.appointments.agenda(appt)
+    agenda = make_agenda(session, appt)
     assert agenda.talk_about == ["Sleep", "My medication questions"]
     assert [g.id for g in agenda.goals] == [goal.id]
     assert agenda.mood_since == earlier.date and "averaged 6.0" in agenda.mood_summary

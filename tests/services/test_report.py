@@ -124,7 +124,7 @@ def test_no_sentence_speaks_to_the_reader_in_english_or_spanish(filled, spanish)
         assert not SECOND_PERSON.search(whole), SECOND_PERSON.search(whole)
         positions = [whole.index(heading) for heading in order]
         assert positions == sorted(positions)
-        agenda = _pages(pdf_bytes(agenda_pdf_document(filled.appointments, filled.appointments.all()[0]))[0])
+        agenda = _pages(pdf_bytes(agenda_pdf_document(filled, filled.appointments.all()[0]))[0])
         assert not SECOND_PERSON.search(" ".join(agenda)), " ".join(agenda)
     assert "Mi ánimo tuvo una media de 7,0 sobre 10" in whole and "Página 1 de" in whole
     assert f"Periodo del {i18n.day(FIRST)} al {i18n.day(TODAY)}" in whole
@@ -262,7 +262,7 @@ def test_the_agenda_pdf_has_the_same_header_order_and_voice(filled) -> None:
     """The appointment agenda: for whom, which appointment, the period it looks back on; my points first; then
     how I've been; page numbers."""
     upcoming = next(a for a in filled.appointments.all() if a.date > TODAY)
-    pages = _pages(pdf_bytes(agenda_pdf_document(filled.appointments, upcoming))[0])
+    pages = _pages(pdf_bytes(agenda_pdf_document(filled, upcoming))[0])
     first = pages[0]
     assert "For Alex" in first and f"Appointment {i18n.day(upcoming.date)}" in first
     assert f"Covers {i18n.day(FIRST)} to {i18n.day(TODAY)}" in first and "Page 1 of" in first

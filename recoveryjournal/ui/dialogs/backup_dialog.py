@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, moment
-from recoveryjournal.services.backup_service import BackupResult, BackupSettings, HasBackups
+from recoveryjournal.services.backup_service import BackupResult, BackupSettings
 from recoveryjournal.services.destinations import first_removable_place
+from recoveryjournal.services.journal_parts import HasBackups
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, message_line, paragraph, show_good_news, show_message

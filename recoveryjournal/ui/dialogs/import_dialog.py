@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services import import_service
 from recoveryjournal.services.import_preview import ImportOutcome, ImportPreview
+from recoveryjournal.services.journal_parts import ImportsInto
 from recoveryjournal.ui.errors import problem_words
 from recoveryjournal.ui.widgets.common import busy_bar, cell_text, message_line, paragraph, show_good_news, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_open
@@ -68,7 +69,7 @@ class ImportDialog(QDialog):
 
     imported = Signal()
 
-    def __init__(self, session: import_service.ImportsInto, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ImportsInto, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._preview: ImportPreview | None = None
@@ -118,7 +119,7 @@ class ImportDialog(QDialog):
     def _on_brought_in(self, outcome: ImportOutcome) -> None:
         self._set_busy(False)
         show_good_news(self.message, outcome.message())
-        import_service.announce(self._session, outcome)  # on this (the GUI) thread: the tabs listen
+        self._session.announce(outcome)  # on this (the GUI) thread: the tabs listen
         self.imported.emit()
 
     def _on_failed(self, exc: Exception) -> None:

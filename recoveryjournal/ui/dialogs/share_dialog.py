@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest, redact
 from recoveryjournal.i18n import N_, Texts, _
+from recoveryjournal.services.journal_parts import SessionView
 from recoveryjournal.services.policy import Policy
-from recoveryjournal.services.session_view import SessionView
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
 from recoveryjournal.ui.export.save_pdf import exporter, printing_is_fine_here
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.appointments import Agreement, Appointment
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.i18n import N_, Texts, _, day
-from recoveryjournal.services.appointment_service import HasAppointments
+from recoveryjournal.services.journal_parts import HasAppointments
 from recoveryjournal.services.plan_documents import agenda_pdf_document
 from recoveryjournal.ui.export.save_pdf import ask_and_save_pdf
 from recoveryjournal.ui.pages.list_editor_tab import ID_ROLE, ListEditorTab
@@ -223,5 +223,5 @@ class AppointmentsTab(ListEditorTab[HasAppointments]):
     def _on_pdf_clicked(self) -> None:
         if self._session is None or not self.save() or self._current is None:
             return
-        document = agenda_pdf_document(self._session.appointments, self._current)
+        document = agenda_pdf_document(self._session, self._current)
         show_message(self.message, ask_and_save_pdf(self, document, _("My agenda")))

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import N_, Texts
-from recoveryjournal.services.journal_parts import Searches
-from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.services.journal_parts import EveryTab
 from recoveryjournal.ui.dialogs.plan_dialogs import PlanAtAGlance
 from recoveryjournal.ui.pages.appointments_tab import AppointmentsTab
 from recoveryjournal.ui.pages.calendar_page import CalendarPage
@@ -64,11 +63,6 @@ def _tab(name: str) -> property:
         lambda self: self._page(name),
         doc=f"The {name.removesuffix('_page')} tab (built on first use).",
     )
-
-
-class EveryTab(SessionView, Searches, Protocol):
-    """What the view hands on: each tab gets its own part of the open journal (a SessionView names every service a
-    tab's part may ask for), and the view hears what changes in them."""
 
 
 class UnlockedView(QWidget):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from recoveryjournal.domain.share import ShareRequest
 from recoveryjournal.i18n import N_, _, clock, day
-from recoveryjournal.services.session_view import SessionView
+from recoveryjournal.services.journal_parts import SessionView
 from recoveryjournal.ui.widgets.common import date_box, label_choice
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
