@@ -143,6 +143,21 @@ def test_print_uses_the_same_pages(qtbot, session, tmp_path) -> None:
     assert session.shares.all()[0].format == "print"
 
 
+def test_with_no_printer_print_says_so_and_nothing_is_logged(qtbot, session, monkeypatch) -> None:
+    """Issue 31: the bundle prints through the computer's own CUPS. Where there is no printer to reach (none set
+    up, no printing service, or no CUPS at all), Print… says so truly and points to a PDF; nothing is logged."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinterNames", staticmethod(lambda: []))
+    entry = session.entries.add("to print", "Print me")
+    dialog = _dialog(qtbot, session, {"entry": {entry.id}})
+    dialog.next_button.click()
+    dialog.next_button.click()
+    dialog.print_button.click()
+    assert "no printer" in dialog.message.text() and "save it as a PDF" in dialog.message.text()
+    assert session.shares.all() == []
+
+
 def test_since_my_last_appointment_and_just_the_summary_through_the_menu(qtbot, window, created_journal,
                                                                          tmp_path) -> None:  # fmt: skip
     """Journal ▸ Share…: the period "since my last appointment" sets the dates and ticks the summary; "Just the

@@ -35,7 +35,7 @@ from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.journal_parts import SessionView
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
-from recoveryjournal.ui.export.save_pdf import exporter, printing_is_fine_here
+from recoveryjournal.ui.export.save_pdf import exporter, no_printer_here, printing_is_fine_here
 from recoveryjournal.ui.widgets.common import heading, message_line, paragraph, show_message
 from recoveryjournal.ui.widgets.file_dialogs import choose_file_to_save, suggested_save_path
 from recoveryjournal.ui.widgets.password_row import PasswordRow
@@ -339,6 +339,9 @@ class ShareDialog(QDialog):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         self.format_group.button(0).click()  # printing is always the PDF layout
+        if no_printer_here():
+            show_message(self.message, no_printer_here())
+            return
         if not printing_is_fine_here(self, self._policy.shared_pc):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

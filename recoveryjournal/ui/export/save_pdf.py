@@ -67,12 +67,28 @@ def printing_is_fine_here(parent: QWidget | None, shared_pc: bool) -> bool:
     return box.clickedButton() is anyway
 
 
+NO_PRINTER = N_(
+    "This computer has no printer the app can reach: none is set up, or the computer's printing service "
+    "isn't running. Nothing was printed. You can save it as a PDF and print that wherever you like."
+)
+
+
+def no_printer_here() -> str:
+    """The truth when there is nothing to print to (printing goes through the computer's own printing service,
+    CUPS on Linux); '' when a printer is there."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return "" if QPrinterInfo.availablePrinterNames() else _(NO_PRINTER)
+
+
 def ask_and_print(parent: QWidget, doc: ExportDocument) -> str:
     """Print a document (after the shared-PC question, then the printer dialog); a sentence, or '' if cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     from recoveryjournal.render.pdf import paint_pages
 
+    if no_printer_here():
+        return no_printer_here()
     if not printing_is_fine_here(parent, load_policy().shared_pc):
         return ""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
