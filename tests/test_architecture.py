@@ -157,7 +157,7 @@ def test_the_open_journal_keeps_its_connection() -> None:
 
 
 SERVICES = {"EntryService", "CheckInService", "GoalService", "PlanService", "SupportService", "MedicineService",
-            "AppointmentService", "ShareLog", "Backups", "Imports"}  # fmt: skip
+            "AppointmentService", "ShareLog", "Backups", "Imports", "PromptService"}  # fmt: skip
 
 
 def test_the_parts_of_an_open_journal_are_named_in_one_module() -> None:

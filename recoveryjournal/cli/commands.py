@@ -83,11 +83,15 @@ def cmd_demo(args: argparse.Namespace, inp: Input) -> int:
 def cmd_add(args: argparse.Namespace, inp: Input) -> int:
     """Add an entry; its text is --text or the rest of stdin."""
     with unlocked(args, inp) as session:
+        prompt = session.prompts.named(args.template) if args.template else None  # before reading the input
         text = _text_option(args, inp.rest)
+        if prompt is not None:  # the prompt's lines, then my words
+            text = prompt.text.rstrip("\n") + ("\n" + text if text.strip() else "\n")
         tags = [t for t in (args.tags or "").split(",") if t.strip()]
         day = _optional_date(args.date)
         now = None if day else dt.datetime.now().time().replace(second=0, microsecond=0)
-        entry = session.entries.add(text, args.title or "", day, time=now, tags=tags)
+        title = args.title if args.title is not None else (prompt.name if prompt is not None else "")
+        entry = session.entries.add(text, title, day, time=now, tags=tags)
         print(entry.id)
     return 0
 

@@ -10,7 +10,7 @@ import traceback
 from collections.abc import Callable
 
 from recoveryjournal import __version__
-from recoveryjournal.cli import backup_commands, commands, plans_commands, share_command
+from recoveryjournal.cli import backup_commands, commands, plans_commands, share_command, writing_commands
 from recoveryjournal.cli.secrets_input import SEEN_BY_OTHERS, Input, read_words_file
 from recoveryjournal.domain.checkin import MEDICINE_ANSWERS
 from recoveryjournal.domain.errors import InvalidInput, JournalError
@@ -88,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", help=_("the entry's text (instead of reading it from the input)"))
     p.add_argument("--text-file", metavar="FILE", help=_("the entry's text, from FILE (private words stay private)"))
     p.add_argument("--tags", help=_("tags, separated by commas"))
+    p.add_argument("--template", metavar="NAME",
+                   help=_("start from one of your prompts (see `templates`); your words follow its lines"))  # fmt: skip
     p = add("edit", commands.cmd_edit, _("change an entry's title, date or text"))
     p.description = f"{p.description} {_(SEEN_BY_OTHERS)}"
     p.add_argument("entry_id", metavar="ENTRY_ID", type=int)
@@ -149,7 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--take", metavar="WORDS", default="", help=_('what you take, e.g. "50 mg in the morning"'))
     p.add_argument("--date", help=_("since when, or the day of the change, YYYY-MM-DD (default today)"))
     p.add_argument("--why", default="", help=_("why it changed, if you'd like to note it"))
-    share_command.add_arguments(add("share", share_command.cmd_share, _("share chosen items as PDF, JSON or CSV")))
+    p = add("templates", writing_commands.cmd_templates, _("your prompts, to start an entry from (add --template)"))
+    p.add_argument("--json", action="store_true", help=_('a JSON list: [{"name": …, "text": …}]'))
+    tags_help = _("your tags with how many entries use each; rename or merge one")
+    writing_commands.add_tags_arguments(add("tags", writing_commands.cmd_tags, tags_help))
+    share_command.add_arguments(add("share", share_command.cmd_share,
+                                    _("share chosen items as PDF, a web page (HTML), JSON or CSV")))  # fmt: skip
     backup_commands.add_arguments(add)
     add("passwd", commands.cmd_passwd, _("choose a new passphrase (input: current, then new)"))
     add("check", commands.cmd_check, _("check the journal is whole and really encrypted"))

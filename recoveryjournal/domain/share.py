@@ -9,9 +9,10 @@ from recoveryjournal.domain.redaction import REDACTED, redact
 from recoveryjournal.i18n import N_
 
 #: The ways a share can be saved (printing is the PDF's pages): listed once, for the window and the CLI.
-FORMATS = ("pdf", "json", "csv")
+FORMATS = ("pdf", "json", "csv", "html")
 #: Every kind of file that leaves the journal, as a save dialog names it.
-FILE_TYPES = {"pdf": N_("PDF (*.pdf)"), "json": N_("JSON (*.json)"), "csv": N_("CSV (*.csv)"), "png": N_("PNG (*.png)")}
+FILE_TYPES = {"pdf": N_("PDF (*.pdf)"), "json": N_("JSON (*.json)"), "csv": N_("CSV (*.csv)"), "png": N_("PNG (*.png)"),
+              "html": N_("Web page (*.html)")}  # fmt: skip
 __all__ = ["FILE_TYPES", "FORMATS", "REDACTED", "ShareRecord", "ShareRequest", "redact"]
 
 

@@ -4,6 +4,7 @@ PDF, a printer, or preview images: the same drawing call for all three."""
 from __future__ import annotations
 
 import html
+import io
 import os
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
 )
 
 from recoveryjournal import APP_NAME
-from recoveryjournal.i18n import _, day
+from recoveryjournal.i18n import _, day, language
 from recoveryjournal.services.export_document import Block, ExportDocument
 
 _CARD_MM = QSizeF(85.6, 53.98)  # a bank card: fits a wallet
@@ -339,4 +340,18 @@ def pdf_bytes(doc: ExportDocument) -> tuple[bytes, int]:
     del writer  # finishes the PDF into the buffer
     data = bytes(buffer.data().data())
     buffer.close()
-    return data, pages
+    return says_what_it_is(data), pages
+
+
+def says_what_it_is(data: bytes) -> bytes:
+    """The PDF with its language in the catalogue (a screen reader reads it in the right voice) and a viewer
+    asked to show its title rather than the file's name. Qt's PDF writer sets neither; pypdf adds them."""
+    from pypdf import PdfWriter
+    from pypdf.generic import BooleanObject, NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language())
+    writer.create_viewer_preferences()[NameObject("/DisplayDocTitle")] = BooleanObject(True)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

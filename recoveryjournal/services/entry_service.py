@@ -13,6 +13,7 @@ from recoveryjournal.domain.signals import Signal
 from recoveryjournal.i18n import _
 from recoveryjournal.storage.connection import JournalConnection
 from recoveryjournal.storage.entries import EntryRepository
+from recoveryjournal.storage.tags import TagRepository
 
 
 class Keep(enum.Enum):
@@ -32,6 +33,7 @@ class EntryService:
 
     def __init__(self, conn: JournalConnection) -> None:
         self._repo = EntryRepository(conn)
+        self._tags = TagRepository(conn)
         self.changed = Signal()
 
     def add(
@@ -112,6 +114,31 @@ class EntryService:
     def tags(self) -> list[str]:
         """Tags in use, most used first (offered as suggestions)."""
         return self._repo.all_tags()
+
+    # Tags, tidied ----------------------------------------------------------------------------------------------
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Each tag with how many entries use it, most used first."""
+        return self._tags.counts()
+
+    def rename_tag(self, old: str, new: str) -> int:
+        """Rename a tag on every entry, merging it into `new` when that tag exists; how many entries it was on."""
+        cleaned = clean_tags([new])
+        if not cleaned:
+            raise InvalidInput(_("Please type the tag's new name."))
+        moved = self._tags.rename(old, cleaned[0])
+        self.changed.emit()
+        return moved
+
+    def remove_tag(self, name: str) -> list[int]:
+        """Take a tag off every entry (the entries stay); returns the entries it was on, for undo."""
+        entry_ids = self._tags.remove(name)
+        self.changed.emit()
+        return entry_ids
+
+    def put_back_tag(self, name: str, entry_ids: list[int]) -> None:
+        """Undo a removal: the tag goes back on those entries."""
+        self._tags.put_back(name, entry_ids)
+        self.changed.emit()
 
     def count(self) -> int:
         """How many entries there are."""

@@ -75,6 +75,7 @@ def strip(cells: list[tuple[str, str, str]]) -> Block:
     return Block("strip", rows=tuple(cells))
 
 
-def image(png: bytes, caption: str = "") -> Block:
-    """A picture block (PNG bytes kept in memory)."""
-    return Block("image", png=png, caption=caption)
+def image(png: bytes, caption: str = "", header: tuple[str, ...] = (), rows: tuple[tuple[str, ...], ...] = ()) -> Block:
+    """A picture block (PNG bytes kept in memory); a chart's caption says its figures, and `rows` (under `header`)
+    are its values, for a web page to offer as a table."""
+    return Block("image", png=png, caption=caption, header=header, rows=rows)

@@ -19,7 +19,7 @@ from pathlib import Path
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, InvalidInput, JournalError
 from recoveryjournal.domain.share import FORMATS, ShareRequest
 from recoveryjournal.i18n import N_, _, ngettext
-from recoveryjournal.services import import_service, pdf_protection, share_service
+from recoveryjournal.services import html_share, import_service, pdf_protection, share_service
 from recoveryjournal.services.destinations import check_place_for_files, check_target, explain_destination_errors
 from recoveryjournal.services.export_document import ExportDocument
 from recoveryjournal.services.journal_parts import HasImports, SessionView
@@ -105,7 +105,7 @@ def _check_png(data: bytes) -> None:
 
 
 _CHECKS: dict[str, Callable[[bytes], None]] = {"pdf": _check_pdf, "json": _check_json, "csv": _check_csv,
-                                               "png": _check_png}  # fmt: skip
+                                               "png": _check_png, "html": html_share.check_html}  # fmt: skip
 
 
 def check_password(password: str, fmt: str) -> None:
@@ -113,8 +113,9 @@ def check_password(password: str, fmt: str) -> None:
     if fmt != "pdf":
         raise InvalidInput(
             _(
-                "Only a PDF can be protected with a password: a protected JSON or CSV would need an encrypted ZIP, "
-                "which the reader's computer can't be relied on to open. Share a PDF instead. Nothing was shared."
+                "Only a PDF can be protected with a password: a web page, JSON or CSV can't be locked in a way "
+                "every reader's computer opens. Share a protected PDF instead (--format pdf --protect). Nothing "
+                "was shared."
             )
         )
     if len(password.strip()) < pdf_protection.SHORTEST_PASSWORD:
@@ -172,7 +173,9 @@ class Exporter:
         on the reader's computer), so asking for that is refused."""
         try:
             if fmt not in FORMATS:
-                raise InvalidInput(_("“{fmt}” isn't a way to share. Choose PDF, JSON or CSV.").format(fmt=fmt))
+                raise InvalidInput(
+                    _("“{fmt}” isn't a way to share. Choose PDF, a web page (HTML), JSON or CSV.").format(fmt=fmt)
+                )
             if password is not None:
                 check_password(password, fmt)
             target, warning = self._place(path, overwrite)
@@ -270,6 +273,8 @@ class Exporter:
     def _bytes(self, package: share_service.SharePackage, fmt: str) -> bytes:
         if fmt == "pdf":
             return self._pdf(package.document)[0]
+        if fmt == "html":
+            return html_share.html_bytes(package.document)
         return share_service.json_bytes(package) if fmt == "json" else share_service.csv_bytes(package)
 
     @staticmethod

@@ -15,6 +15,7 @@ from recoveryjournal.services.checkin_service import CheckInService
 from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
+from recoveryjournal.services.prompt_service import PromptService
 from recoveryjournal.services.share_history import ShareLog
 
 if TYPE_CHECKING:  # imported when first asked for, not at start-up (the open journal builds them then)
@@ -63,8 +64,16 @@ class ReadsDays(MoodSource, Protocol):
     """The calendar: what happened on each day."""
 
 
-class WritesEntries(ListsEntries, ChecksIn, Protocol):
-    """The journal tab: entries to write, change and delete, with their tags, check-ins and shares."""
+class HasPrompts(Protocol):
+    """My own prompts, to start an entry from."""
+
+    @property
+    def prompts(self) -> PromptService: ...
+
+
+class WritesEntries(ListsEntries, ChecksIn, HasPrompts, Protocol):
+    """The journal tab: entries to write (from a prompt too), change and delete, with their tags, check-ins and
+    shares."""
 
     @property
     def shares(self) -> ShareLog: ...

@@ -17,6 +17,7 @@ from recoveryjournal.services.destinations import check_new_journal_place
 from recoveryjournal.services.entry_service import EntryService
 from recoveryjournal.services.medicine_service import MedicineService
 from recoveryjournal.services.plans_service import GoalService, PlanService, SupportService
+from recoveryjournal.services.prompt_service import PromptService
 from recoveryjournal.services.share_history import ShareLog
 from recoveryjournal.storage import connection
 from recoveryjournal.storage.search import SearchRepository
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
 
 class JournalSession:
     """An open journal: it builds its services when each is first asked for (checkins, entries, goals, plan,
-    support, medicines, appointments, shares, backups, imports) and owns the connection they share. `lock()`
-    closes it; after that every call says the journal is locked."""
+    support, medicines, appointments, prompts, shares, backups, imports) and owns the connection they share.
+    `lock()` closes it; after that every call says the journal is locked."""
 
     def __init__(self, conn: connection.JournalConnection) -> None:
         self._conn = conn
@@ -73,6 +74,11 @@ class JournalSession:
     def appointments(self) -> AppointmentService:
         """Appointments and what was agreed at them (an agreement becomes a step of a goal)."""
         return AppointmentService(self._conn, self.goals)
+
+    @cached_property
+    def prompts(self) -> PromptService:
+        """My own prompts, to start an entry from."""
+        return PromptService(self._conn)
 
     @cached_property
     def shares(self) -> ShareLog:
@@ -193,5 +199,6 @@ if TYPE_CHECKING:  # the session offers every part a screen may be given (servic
         journal_parts.Searches, journal_parts.ListsEntries, journal_parts.HasCheckIns, journal_parts.HasShareLog,
         journal_parts.ChangesPassphrase, journal_parts.AgendaSource, journal_parts.SessionView,
         journal_parts.EveryTab, journal_parts.HasBackups, journal_parts.HasImports, journal_parts.ImportsInto,
+        journal_parts.HasPrompts,
     ]:  # fmt: skip
-        return (s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s)
+        return (s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s, s)

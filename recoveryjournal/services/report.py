@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from recoveryjournal.domain.redaction import REDACTED
-from recoveryjournal.i18n import N_, _, day, pgettext
+from recoveryjournal.i18n import N_, _, day, ngettext, number, pgettext
 from recoveryjournal.services import mood_stats
 from recoveryjournal.services.export_document import Block, Section, image, paragraph, strip
 
@@ -30,10 +30,13 @@ CAPTION_APPOINTMENTS = N_("Dotted upright lines are appointments.")
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """The shared chart as a picture, with the caption that says what is drawn in it."""
+    """The shared chart as a picture, with the caption that says what is drawn in it and its figures in words,
+    and the days' values as a table (what a web page offers whoever can't see the picture)."""
 
     png: bytes = b""
     caption: str = ""
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
 
 
 NO_CHART = Chart()
@@ -69,7 +72,7 @@ def summary_blocks(cells: list[tuple[str, str, str]], chart: Chart, under: str =
     `under` (the chart's medicine lines in words, when medicines were chosen)."""
     blocks = [strip(cells)]
     if chart.png:
-        blocks.append(image(chart.png, chart.caption))
+        blocks.append(image(chart.png, chart.caption, chart.header, chart.rows))
     if under:
         blocks.append(paragraph(under))
     return tuple(blocks)
@@ -88,11 +91,51 @@ def report_chart(series: mood_stats.MoodSeries, appointments: list[dt.date], *, 
     from recoveryjournal.services.charts import draw_report_figure, figure_png
 
     size = (7.2, 2.1) if compact else (7.2, 2.9)
-    return Chart(figure_png(draw_report_figure(series, appointments, size=size)), chart_caption(series, appointments))
+    png = figure_png(draw_report_figure(series, appointments, size=size))
+    return Chart(png, chart_caption(series, appointments), *chart_days(series))
+
+
+def chart_days(series: mood_stats.MoodSeries) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The chart's values day by day (the days I checked in), as a table's header and rows."""
+    header = (_("Day"), _("Mood (out of 10)"), _("Sleep (hours)"), _("Anxiety (out of 10)"))
+
+    def shown(value: float | None) -> str:
+        return "–" if value is None else number(value)
+
+    rows = tuple((day(d), shown(m), shown(s), shown(a))
+                 for d, m, s, a in zip(series.days, series.mood, series.sleep, series.anxiety, strict=True)
+                 if (m, s, a) != (None, None, None))  # fmt: skip
+    return header, rows
+
+
+def chart_figures(series: mood_stats.MoodSeries) -> str:
+    """The chart's figures in words, for someone who can't see it ('' when nothing is drawn)."""
+    mood = [v for v in series.mood if v is not None]
+    if not mood:
+        return ""
+    if min(mood) == max(mood):
+        words = ngettext("My mood was {value} out of 10 on the {n} day I checked in.",
+                         "My mood was {value} out of 10 on each of the {n} days I checked in.",
+                         len(mood)).format(value=number(mood[0], fixed=False), n=len(mood))  # fmt: skip
+    else:
+        words = ngettext(
+            "My mood was between {low} and {high} out of 10, {average} on average, on the {n} day I checked in.",
+            "My mood was between {low} and {high} out of 10, {average} on average, on the {n} days I checked in.",
+            len(mood),
+        ).format(low=number(min(mood), fixed=False), high=number(max(mood), fixed=False),
+                 average=number(sum(mood) / len(mood)), n=len(mood))  # fmt: skip
+    sleep = [v for v in series.sleep if v is not None]
+    if sleep:
+        words += " " + _("My sleep averaged {hours} hours a night.").format(hours=number(sum(sleep) / len(sleep)))
+    anxiety = [v for v in series.anxiety if v is not None]
+    if anxiety:
+        words += " " + _("My anxiety averaged {value} out of 10.").format(value=number(sum(anxiety) / len(anxiety)))
+    return words
 
 
 def chart_caption(series: mood_stats.MoodSeries, appointments: list[dt.date]) -> str:
-    """What the chart shows, naming only what is drawn (no appointments line when there were none)."""
+    """What the chart shows, naming only what is drawn (no appointments line when there were none), then its
+    figures in words."""
     parts = [_(CHART_CAPTION)]
     if any(v is not None for v in series.rolling):
         parts.append(_(CAPTION_AVERAGE))
@@ -100,7 +143,8 @@ def chart_caption(series: mood_stats.MoodSeries, appointments: list[dt.date]) ->
         parts.append(_(CAPTION_WRITTEN))
     if any(series.days[0] <= d <= series.days[-1] for d in appointments):
         parts.append(_(CAPTION_APPOINTMENTS))
-    return " ".join(parts)
+    parts.append(chart_figures(series))
+    return " ".join(p for p in parts if p)
 
 
 def first_paragraphs(text: str) -> list[Block]:

@@ -300,9 +300,10 @@ def build(session: SessionView, request: ShareRequest, chart: report.Chart = rep
 
 
 def prepare(session: SessionView, request: ShareRequest, fmt: str) -> SharePackage:
-    """What will leave in `fmt`: for a PDF with a summary, with its chart drawn (matplotlib, loaded now)."""
+    """What will leave in `fmt`: for a PDF or a web page with a summary, with its chart drawn (matplotlib, loaded
+    now)."""
     chart = report.NO_CHART
-    if request.mood_range and fmt == "pdf" and request.mood_range[0] <= request.mood_range[1]:
+    if request.mood_range and fmt in ("pdf", "html") and request.mood_range[0] <= request.mood_range[1]:
         series = mood_stats.mood_series(session, *request.mood_range, medicines=request.medicines)
         visits = [a.date for a in session.appointments.all()]
         chart = report.report_chart(series, visits, compact=request.summary_only)

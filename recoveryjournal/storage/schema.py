@@ -233,6 +233,14 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE share_log_items ADD COLUMN item_date TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE share_log_items ADD COLUMN item_title TEXT NOT NULL DEFAULT ''",
     ),
+    (  # v9: my own prompts, to start an entry from ("before an appointment", "after a hard day")
+        """CREATE TABLE prompts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            body TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+    ),
 ]
 
 LATEST = len(MIGRATIONS)
@@ -244,6 +252,8 @@ READABLE_WITHOUT_UPDATE = 5
 PLAN_IN_CHECKINS = 7
 #: The first version whose share log keeps each item's date and title, and the words left out.
 SHARE_LOG_DETAILS = 8
+#: The first version with my own prompts.
+PROMPTS = 9
 
 
 def current_version(db: Any) -> int:

@@ -59,6 +59,8 @@ class SearchRepository:
             rows, limited, cursor = self._fts(match, f, limit, older_than)
         else:
             pattern = like_pattern(text)
+            if not pattern and f.tag:  # no words, a tag: every entry with that tag (the Tags view's "show")
+                pattern = "%"
             rows = self._like(pattern, f, limit) if pattern else []
         results = SearchResults(
             SearchHit(kind, int(i), dt.date.fromisoformat(d), title, snippet) for kind, i, d, title, snippet in rows

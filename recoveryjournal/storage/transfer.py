@@ -28,7 +28,7 @@ _SKIP = {"meta", "imported", "sqlite_sequence"}
 #: Share-log items name what was shared by kind and id.
 _REF_TABLES = {"entry": "entries", "checkin": "checkins", "goal": "goals", "appointment": "appointments"}
 #: Tables whose rows are matched by name, not added twice.
-_BY_NAME = {"tags", "feelings", "watch_items"}
+_BY_NAME = {"tags", "feelings", "watch_items", "prompts"}
 
 
 @dataclass(slots=True)

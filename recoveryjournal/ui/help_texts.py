@@ -20,6 +20,7 @@ SHORTCUTS: list[tuple[str, str]] = [
         ),
     ),
     ("Ctrl+N", N_("Write a new journal entry")),
+    ("Ctrl+Shift+N", N_("Start a new entry from one of your prompts")),
     ("Ctrl+S", N_("Save what you are writing (an entry, a goal, your crisis plan, your support)")),
     (N_("Ctrl++ and Ctrl+-"), N_("Make the entry text larger or smaller")),
     (N_("1 … 9, and 0 for 10"), N_("On Check in: choose your mood number")),

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
             view.journal_page.share_requested.connect(lambda entry_id: self.open_share({"entry": {entry_id}}))
             view.journal_page.backup_requested.connect(self.dialogs.open_backup)
+            view.tags_requested.connect(self.dialogs.open_tags)
             self._unlocked_view = view
         return self._unlocked_view
 

@@ -31,6 +31,8 @@ class WindowDialogs:
         self.welcome_tour: QDialog | None = None
         self.pc_check_dialog: QDialog | None = None
         self.about_dialog: QDialog | None = None
+        self.tags_dialog: QDialog | None = None
+        self._tags_of: object = None  # the open journal the tags dialog (and its undo) belongs to
 
     # The journal's -------------------------------------------------------------------------------------------
     def open_share(self, preselected: dict[str, set[object]] | None = None) -> None:
@@ -51,6 +53,38 @@ class WindowDialogs:
             from recoveryjournal.ui.dialogs.share_log_dialog import ShareLogDialog
 
             ShareLogDialog(session, self._widget).open()
+
+    def open_prompts(self) -> None:
+        """New entry from a prompt: the journal tab, with my prompts to choose from."""
+        if self._journal.session is None:
+            return
+        view = self._window.unlocked_view
+        view.show_page("journal_page")
+        view.journal_page.choose_prompt()
+
+    def open_tags(self) -> None:
+        """My tags: tidy them; the same dialog (with its undo) while this journal stays open."""
+        session = self._journal.session
+        if session is None:
+            return
+        self._window.unlocked_view.save_if_dirty()
+        from recoveryjournal.ui.dialogs.tags_dialog import TagsDialog
+
+        if not isinstance(self.tags_dialog, TagsDialog) or self._tags_of is not session:
+            self.tags_dialog = TagsDialog(session, self._widget)
+            self.tags_dialog.show_tag.connect(self._window.unlocked_view.show_tag)
+            self._tags_of = session
+            session.locked.connect(self._forget_tags)
+        self.tags_dialog.reload()
+        self.tags_dialog.open()
+
+    def _forget_tags(self) -> None:
+        from recoveryjournal.ui.dialogs.tags_dialog import TagsDialog
+
+        if isinstance(self.tags_dialog, TagsDialog):
+            self.tags_dialog.forget()
+            self.tags_dialog.reject()
+        self.tags_dialog, self._tags_of = None, None
 
     def open_medicines(self) -> None:
         """My medicines (when turned on)."""

@@ -24,6 +24,8 @@ TEXT = Texts(
         "plan": N_("My crisis plan at a glance"),
         "share": N_("Share…"),
         "share_log": N_("What I've shared…"),
+        "tags": N_("My tags…"),
+        "from_prompt": N_("New entry from a prompt…"),
         "passphrase": N_("Change passphrase…"),
         "settings": N_("Settings…"),
         "medicines": N_("My medicines…"),
@@ -68,6 +70,8 @@ class WindowMenus:
         self.share_action = action("share", dialogs.open_share, ["Ctrl+Shift+S"])
         self.share_log_action = action("share_log", dialogs.open_share_log)
         self.medicines_action = action("medicines", dialogs.open_medicines)
+        self.tags_action = action("tags", dialogs.open_tags)
+        self.prompt_action = action("from_prompt", dialogs.open_prompts, ["Ctrl+Shift+N"])
         self.passphrase_action = action("passphrase", dialogs.change_passphrase)
         self.backup_action = action("backup", dialogs.open_backup)
         self.restore_action = action("restore", dialogs.open_restore)
@@ -77,8 +81,9 @@ class WindowMenus:
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS puts it in the app menu
         quit_action = action("quit", window.close, [QKeySequence(QKeySequence.StandardKey.Quit)])
         self.journal_menu = window.menuBar().addMenu(TEXT["file"])
-        for item in (self.new_action, self.open_action, None, self.share_action, self.share_log_action,
-                     self.medicines_action, None, self.backup_action, self.restore_action, self.import_action, None,
+        for item in (self.prompt_action, None, self.new_action, self.open_action, None, self.share_action,
+                     self.share_log_action, self.tags_action, self.medicines_action, None, self.backup_action,
+                     self.restore_action, self.import_action, None,
                      self.passphrase_action, self.settings_action, self.lock_action, None, quit_action):  # fmt: skip
             self.journal_menu.addSeparator() if item is None else self.journal_menu.addAction(item)
         help_menu = window.menuBar().addMenu(TEXT["help"])
@@ -107,7 +112,8 @@ class WindowMenus:
     def update(self, *, unlocked: bool, covered: bool, medicines: bool, passphrase: bool, writable: bool) -> None:
         """Show what fits the journal's state: actions of an open journal only while it is open, nothing but the
         cover after quick exit."""
-        for item in (self.lock_action, self.plan_action, self.share_action, self.share_log_action):
+        for item in (self.lock_action, self.plan_action, self.share_action, self.share_log_action, self.tags_action,
+                     self.prompt_action):  # fmt: skip
             item.setEnabled(unlocked)
             item.setVisible(unlocked)
         self.medicines_action.setVisible(medicines)

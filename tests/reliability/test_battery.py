@@ -164,7 +164,8 @@ def test_a_damaged_journal_shares_backs_up_and_exports_what_can_be_read(tmp_path
         session.entries.add(f"entry number {i} " + "words " * 60, f"Day {i}")
     session.lock()
     db = path / "journal.db"
-    _flip(db, db.stat().st_size // 2 + 100)
+    for page in (0, 1, 2):  # three pages in the middle: at least one holds entries (one alone may be a free page)
+        _flip(db, db.stat().st_size // 2 + page * 4096 + 100)
     before = hashes(path)
     refused = run_cli(["add", str(path), "--text", "x"], PW)
     if refused.returncode != 4 or "share what can be read" not in refused.stderr:

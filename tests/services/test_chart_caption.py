@@ -23,4 +23,7 @@ def test_the_caption_says_dashed_and_names_appointments_only_when_there_are_some
     assert "days I wrote" in words and "appointments" not in words
     assert "Dotted upright lines are appointments." in chart_caption(_series(True, set()), [DAYS[4]])
     outside = chart_caption(_series(False, set()), [dt.date(2026, 12, 25)])
-    assert outside == "My mood, sleep and anxiety by day. A gap is a day I didn't check in."
+    assert outside == (
+        "My mood, sleep and anxiety by day. A gap is a day I didn't check in. My mood was 5 out of 10 "
+        "on each of the 10 days I checked in."
+    )  # its figures, in words

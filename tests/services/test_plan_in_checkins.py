@@ -287,7 +287,7 @@ def back_to_version_6(path: str | Path, phrase: str) -> None:
     session = unlock_journal(path, phrase)
     db = session._conn.db
     db.execute("BEGIN IMMEDIATE")
-    for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
+    for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences", "prompts"):  # v9
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE checkins DROP COLUMN medicines")
     for table, column in (("share_log", "words_left_out"), ("share_log_items", "item_date"),

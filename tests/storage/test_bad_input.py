@@ -262,7 +262,7 @@ def _as_version_5(path: Path) -> None:
     db = session._conn.db
     session.checkins.add(6, feelings=["calm"])
     session.shares.record(build(session, ShareRequest(recipient="Alex", entry_ids=(1,))), "json", "x.json")
-    for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences"):
+    for table in ("checkin_marks", "watch_items", "medicine_changes", "medicines", "preferences", "prompts"):  # v9
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE checkins DROP COLUMN medicines")
     for table, column in (("share_log", "words_left_out"), ("share_log_items", "item_date"),

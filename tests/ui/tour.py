@@ -117,6 +117,8 @@ def _dialogs(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]
     yield from _dialog(window, settle, "crisis plan: keep an eye on this",
                        view.plan_page.buttons["keep_an_eye"].click)  # fmt: skip
     yield from _dialog(window, settle, "my medicines", window.menus.medicines_action.trigger)
+    yield from _dialog(window, settle, "new entry from a prompt", window.menus.prompt_action.trigger)
+    yield from _dialog(window, settle, "my tags", window.menus.tags_action.trigger)
 
 
 def _share(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
@@ -130,5 +132,8 @@ def _share(window: MainWindow, settle: Callable[[], None]) -> Iterator[Screen]:
     dialog.next_button.click()
     settle()
     yield "share: look and save", dialog
+    dialog.format_group.button(3).click()  # the web page, shown as a browser shows it
+    settle()
+    yield "share: look and save, a web page", dialog
     dialog.reject()
     settle()

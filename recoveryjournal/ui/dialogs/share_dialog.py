@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from recoveryjournal.domain.errors import JournalError
 from recoveryjournal.domain.share import FILE_TYPES, FORMATS, ShareRequest, redact
 from recoveryjournal.i18n import N_, Texts, _
+from recoveryjournal.services.html_share import html_bytes
 from recoveryjournal.services.journal_parts import SessionView
 from recoveryjournal.services.policy import Policy
 from recoveryjournal.services.share_service import SharePackage, build, csv_bytes, json_bytes, prepare, suggest_names
@@ -107,7 +109,7 @@ class ShareDialog(QDialog):
         self._update_buttons()
 
     def fmt(self) -> str:
-        """'pdf', 'json' or 'csv'."""
+        """'pdf', 'json', 'csv' or 'html'."""
         return FORMATS[self.format_group.checkedId()]
 
     def refresh_preview(self) -> None:
@@ -131,6 +133,16 @@ class ShareDialog(QDialog):
                 label.setPixmap(QPixmap.fromImage(image))
                 label.setAccessibleName(_("A page of what will be saved"))
                 self.pages_layout.addWidget(label)
+        elif self.fmt() == "html":  # the page as a browser shows it (Qt reads the same HTML, picture included)
+            page = QTextBrowser(self.pages)
+            page.setOpenLinks(False)
+            # Qt's rich text doesn't follow the page's max-width: the picture is given the preview's width here
+            # (only here: the file itself reflows in a browser).
+            width = max(self.width() - 120, 320)
+            page.setHtml(html_bytes(self.package.document).decode("utf-8").replace("<img ", f'<img width="{width}" '))
+            page.setAccessibleName(_("The web page that will be saved"))
+            page.setMinimumHeight(480)
+            self.pages_layout.addWidget(page)
         else:
             data = json_bytes(self.package) if self.fmt() == "json" else csv_bytes(self.package)
             text = QPlainTextEdit(data.decode("utf-8-sig"), self.pages)
@@ -238,7 +250,9 @@ class ShareDialog(QDialog):
         preview = QWidget(self)
         self.format_group = QButtonGroup(self)
         formats = QHBoxLayout()
-        for index, label in enumerate((_("PDF to print or hand over"), _("JSON (data)"), _("CSV (spreadsheet)"))):
+        labels = (_("PDF to print or hand over"), _("JSON (data)"), _("CSV (spreadsheet)"),
+                  _("Web page (for a screen reader or a phone)"))  # fmt: skip
+        for index, label in enumerate(labels):
             radio = QRadioButton(label, preview)
             self.format_group.addButton(radio, index)
             formats.addWidget(radio)

@@ -74,5 +74,7 @@ def _is_day(text: str) -> bool:
 
 
 def _format_words(fmt: str) -> str:
-    """PDF, JSON, CSV, PRINT — and a protected PDF said as such (the password itself is never kept)."""
+    """PDF, JSON, CSV, PRINT, a web page — and a protected PDF said as such (the password itself is never kept)."""
+    if fmt == "html":
+        return _("web page (HTML)")
     return _("PDF, protected with a password") if fmt == "pdf-protected" else fmt.upper()

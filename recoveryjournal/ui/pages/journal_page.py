@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListView, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from recoveryjournal.domain.entry import Entry
 from recoveryjournal.domain.errors import JournalError
@@ -23,6 +32,7 @@ UNDO_MS = 20_000
 _TEXT = Texts(
     {
         "new": N_("New entry"),
+        "from_prompt": N_("From a prompt…"),
         "first_step": N_(
             "Your journal is ready. A first step, if you like: write a few words on the right about today. They "
             "are kept as you write, and only you can read them."
@@ -55,6 +65,7 @@ class JournalPage(JournalTab[WritesEntries]):
         self._current_id: int | None = None
         self._syncing = False
         self._deleted: Entry | None = None  # the entry just deleted, for Undo (memory only, a little while)
+        self.prompts_dialog: QDialog | None = None  # New entry from a prompt, the last one opened
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.setInterval(UNDO_MS)
@@ -72,6 +83,7 @@ class JournalPage(JournalTab[WritesEntries]):
         self.model.set_session(session)
         self.editor.set_writable(not session.read_only)
         self.new_button.setEnabled(not session.read_only)
+        self.prompt_button.setEnabled(not session.read_only)
         self.editor.set_tag_suggestions(session.entries.tags())
         if self.model.rowCount() > 0:
             self._select_row(0)
@@ -127,6 +139,28 @@ class JournalPage(JournalTab[WritesEntries]):
         self.editor.set_values(day, "", "", can_delete=False, checkins=self._checkin_choices(day))
         self.editor.body_edit.setFocus()
 
+    def choose_prompt(self) -> None:
+        """New entry from a prompt: choose one (or add my own), and the entry starts with its lines."""
+        if self._session is None or self._session.read_only or not self.save():
+            return
+        from recoveryjournal.ui.dialogs.prompts_dialog import PromptsDialog
+
+        dialog = PromptsDialog(self._session, not self._session.read_only, self)
+        dialog.start.connect(self.start_from_prompt)
+        dialog.open()
+        self.prompts_dialog = dialog
+
+    def start_from_prompt(self, title: str, text: str) -> None:
+        """A new entry (today) with a prompt's name as its title and its lines to write under; nothing is saved
+        until I write something of my own."""
+        self.start_new_entry()
+        if self._current_id is not None or self.editor.values()[1:] != ("", ""):
+            return  # the entry being written couldn't be saved: it stays, and says why
+        self.editor.set_values(dt.date.today(), title, text, can_delete=False,
+                               checkins=self._checkin_choices(dt.date.today()))  # fmt: skip
+        self.editor.body_edit.setFocus()
+        self.editor.body_edit.moveCursor(QTextCursor.MoveOperation.End)
+
     def open_entry(self, entry_id: int) -> None:
         """Show one entry (from search or the calendar), even if the list hasn't loaded it yet."""
         if self._session is None or not self.save():
@@ -160,6 +194,8 @@ class JournalPage(JournalTab[WritesEntries]):
         self.new_button = QPushButton(_TEXT["new"], self)
         self.new_button.setToolTip(_("New entry (Ctrl+N)"))
         add_shortcut(self, [QKeySequence.StandardKey.New], self.start_new_entry)
+        self.prompt_button = QPushButton(_TEXT["from_prompt"], self)
+        self.prompt_button.setToolTip(_("New entry from one of your prompts (Ctrl+Shift+N)"))
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
         self.list_view.setUniformItemSizes(True)
@@ -174,7 +210,10 @@ class JournalPage(JournalTab[WritesEntries]):
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.new_button)
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.new_button, 1)
+        new_row.addWidget(self.prompt_button)
+        left_layout.addLayout(new_row)
         left_layout.addWidget(self.list_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -199,6 +238,7 @@ class JournalPage(JournalTab[WritesEntries]):
         for change in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             change.connect(self._show_first_step)
         self.new_button.clicked.connect(self.start_new_entry)
+        self.prompt_button.clicked.connect(self.choose_prompt)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.editor.changed.connect(self._on_edited)
         self.editor.save_requested.connect(self._on_save_clicked)

@@ -36,6 +36,8 @@ _TEXT = Texts(
         "from": N_("From"),
         "to": N_("to"),
         "any_tag": N_("Any tag"),
+        "tags": N_("My tags…"),
+        "tags_tip": N_("See every tag with how many entries have it; rename or tidy them"),
         "mood": N_("Mood"),
         "any": N_("any"),
         "hint": N_("Type a word or two. Press Enter on a result to open it."),
@@ -58,6 +60,8 @@ class SearchPage(JournalTab[Searches]):
 
     entry_requested = Signal(int)
     day_requested = Signal(object)
+    #: "My tags…": the window opens the tags dialog.
+    tags_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,10 +75,28 @@ class SearchPage(JournalTab[Searches]):
     # Public -----------------------------------------------------------------------------
     def _show_journal(self, session: Searches) -> None:
         """Search this journal."""
+        self._fill_tags(session)
+
+    def _fill_tags(self, session: Searches, choose: str | None = None) -> None:
+        self.tag_box.blockSignals(True)
         self.tag_box.clear()
         self.tag_box.addItem(_TEXT["any_tag"], None)
         for tag in session.entries.tags():
             self.tag_box.addItem(tag, tag)
+        found = self.tag_box.findData(choose) if choose is not None else 0
+        self.tag_box.setCurrentIndex(max(found, 0))
+        self.tag_box.blockSignals(False)
+
+    def show_tag(self, tag: str) -> None:
+        """Every entry with this tag (from My tags): the tag chosen, no words, the list shown at once."""
+        if self._session is None:
+            return
+        self._fill_tags(self._session, tag)
+        self.query.blockSignals(True)
+        self.query.clear()
+        self.query.blockSignals(False)
+        self.run_search()
+        self.results.setFocus()
 
     def _forget_journal(self) -> None:
         """Forget the query, the results and the tags (locking)."""
@@ -94,7 +116,7 @@ class SearchPage(JournalTab[Searches]):
         """Search now with the current words and filters."""
         self._timer.stop()
         text = self.query.text()
-        if self._session is not None and not text.strip():
+        if self._session is not None and not text.strip() and self.tag_box.currentData() is None:
             self.model.clear()
             self._set_older(None)
             self.status.setText(_TEXT["hint"])
@@ -174,6 +196,9 @@ class SearchPage(JournalTab[Searches]):
         tag_label.setBuddy(self.tag_box)
         filters.addWidget(tag_label)
         filters.addWidget(self.tag_box)
+        self.tags_button = QPushButton(_TEXT["tags"], self)
+        self.tags_button.setToolTip(_TEXT["tags_tip"])
+        filters.addWidget(self.tags_button)
         filters.addSpacing(16)
         filters.addWidget(QLabel(_TEXT["mood"], self))
         filters.addWidget(self.mood_min)
@@ -198,6 +223,7 @@ class SearchPage(JournalTab[Searches]):
         self._older_than = None
         layout.addWidget(self.older_button)
         self.older_button.clicked.connect(self.show_older)
+        self.tags_button.clicked.connect(self.tags_requested)
 
         self.query.textChanged.connect(lambda _t: self._timer.start())
         self.query.returnPressed.connect(self._on_return_pressed)

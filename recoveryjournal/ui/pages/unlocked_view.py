@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -67,6 +68,9 @@ def _tab(name: str) -> property:
 
 class UnlockedView(QWidget):
     """Owns the pages; `clear()` empties every one of them."""
+
+    #: Search's "My tags…" (the window opens the dialog).
+    tags_requested = QtSignal()
 
     checkin_page: CheckInTab = _tab("checkin_page")  # type: ignore[assignment]
     calendar_page: CalendarPage = _tab("calendar_page")  # type: ignore[assignment]
@@ -193,6 +197,11 @@ class UnlockedView(QWidget):
         self.tabs.setCurrentWidget(self.journal_page)
         self.journal_page.open_entry(entry_id)
 
+    def show_tag(self, tag: str) -> None:
+        """Every entry with this tag, in the search tab."""
+        self.tabs.setCurrentWidget(self.search_page)
+        self.search_page.show_tag(tag)
+
     def show_day(self, day: dt.date) -> None:
         """Show a day in the calendar tab."""
         self.tabs.setCurrentWidget(self.calendar_page)
@@ -240,6 +249,7 @@ class UnlockedView(QWidget):
         if name == "search_page":
             page.entry_requested.connect(self.show_entry)  # type: ignore[attr-defined]
             page.day_requested.connect(self.show_day)  # type: ignore[attr-defined]
+            page.tags_requested.connect(self.tags_requested)  # type: ignore[attr-defined]
         elif name == "calendar_page":
             page.entry_requested.connect(self.show_entry)  # type: ignore[attr-defined]
             page.write_requested.connect(self._on_write_requested)  # type: ignore[attr-defined]
