@@ -141,7 +141,7 @@ def removable_roots() -> list[Path]:
         import string
 
         drive_removable = 2
-        windll = ctypes.windll  # type: ignore[attr-defined]
+        windll = ctypes.windll
         found = [
             Path(f"{d}:/") for d in string.ascii_uppercase if windll.kernel32.GetDriveTypeW(f"{d}:/") == drive_removable
         ]

@@ -11,13 +11,14 @@ _PR_SET_DUMPABLE = 4
 def harden_process() -> list[str]:
     """Apply what this platform allows; returns what was done (for tests and the log). Never raises."""
     done: list[str] = []
-    try:
-        import resource
+    if sys.platform != "win32":  # Linux and macOS: no core file
+        try:
+            import resource
 
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        done.append("core dumps off")  # not shown: a note for developers
-    except (ImportError, ValueError, OSError):
-        pass
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            done.append("core dumps off")  # not shown: a note for developers
+        except (ImportError, ValueError, OSError):
+            pass
     if sys.platform.startswith("linux"):
         try:
             # The running program's own symbols include libc's prctl; find_library would start a

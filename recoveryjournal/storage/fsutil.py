@@ -10,6 +10,7 @@ import os
 import re
 import secrets
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -70,7 +71,7 @@ def place_problem(folder: Path) -> CannotWrite | None:
     """
     if not folder.is_dir():
         return place_gone()
-    if hasattr(os, "statvfs"):
+    if sys.platform != "win32":  # Windows has no statvfs: the write probe below tells a read-only place there
         try:
             st = os.statvfs(folder)
         except OSError:
