@@ -25,7 +25,10 @@ def new_journal_folder(shared_pc: bool, removable: Path | None = None) -> Path:
     (not the hidden data folder); on a shared PC the USB stick's place when there is one."""
     if shared_pc:
         return removable or default_journal_folder()
-    return documents_folder()
+    from recoveryjournal.services.cloud_folders import synced_place
+
+    documents = documents_folder()  # Windows 11 puts Documents in OneDrive: then the home folder, which isn't synced
+    return Path.home() if synced_place(documents) is not None and synced_place(Path.home()) is None else documents
 
 
 def documents_folder() -> Path:

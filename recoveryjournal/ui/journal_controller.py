@@ -86,13 +86,16 @@ class JournalController(QObject):
 
     def show_unlock(self, path: Path, hint: str = "") -> None:
         """Ask for the passphrase of the journal at `path`."""
+        from recoveryjournal.services.cloud_folders import is_conflict_copy, opening_words
+
         self.lock()
         self.journal_path = path
         page = self._window.unlock_page
-        page.set_journal(path, hint)
+        page.set_journal(path, " ".join(part for part in (hint, opening_words(path)) if part))
         self._window.stack.setCurrentWidget(page)
         page.focus_secret()
-        self.remember.try_unlock(path, self._on_unlocked)
+        if not is_conflict_copy(path):  # a sync service's copy is never opened without the person choosing to
+            self.remember.try_unlock(path, self._on_unlocked)
 
     def open_demo(self) -> None:
         """Open (making it first, if needed) the demo journal."""

@@ -84,6 +84,7 @@ class _WherePage(QWizardPage):
         self.folder_edit.setAccessibleName(_TEXT["folder"])
         choose = QPushButton(_TEXT["choose"], self)
         self.message = message_line(self)
+        self.synced_note = message_line(self, "hintLine")
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(choose)
@@ -94,10 +95,12 @@ class _WherePage(QWizardPage):
         page = QVBoxLayout(self)
         page.addLayout(form)
         page.addWidget(self.message)  # outside the form, where a long sentence wraps whole rather than cut off
+        page.addWidget(self.synced_note)
         page.addStretch(1)
         choose.clicked.connect(self._on_choose_clicked)
         self.name_edit.textChanged.connect(self.completeChanged)
         self.folder_edit.textChanged.connect(self.completeChanged)
+        self.folder_edit.textChanged.connect(self._tell_if_synced)
         for edit in (self.name_edit, self.folder_edit):  # Return in either box moves on, as Next does
             edit.returnPressed.connect(self._on_return_pressed)
         # On a shared PC with no stick yet: say so, and fill the folder in when one appears.
@@ -119,6 +122,13 @@ class _WherePage(QWizardPage):
         if self._policy.shared_pc:
             show_message(self.message, "")
         self._stick_watch.stop()
+
+    def _tell_if_synced(self, text: str) -> None:
+        """A folder a sync service copies elsewhere (OneDrive, Dropbox…): say what that means, in plain words."""
+        from recoveryjournal.services.cloud_folders import synced_place
+
+        place = synced_place(Path(text.strip()).expanduser()) if text.strip() else None
+        show_message(self.synced_note, place.words() if place is not None else "", calm=True)
 
     def _on_return_pressed(self) -> None:
         wizard = self.wizard()

@@ -112,6 +112,12 @@ class SettingsDialog(QDialog):
             form.addRow(self.medicines)
             form.addRow(paragraph(_TEXT["medicines_help"], self))
         form.addRow(self.forget_button)
+        from recoveryjournal.services.cloud_folders import synced_place
+
+        synced = synced_place(journal) if journal is not None else None
+        self.synced_note = paragraph(synced.words() if synced is not None else "", self)
+        self.synced_note.setVisible(synced is not None)
+        form.addRow(self.synced_note)
         form.addRow(self.message)
         form.addRow(buttons)
         buttons.accepted.connect(self._on_ok_clicked)
