@@ -42,6 +42,7 @@ A_COPY = N_(
     "journal is most likely “{original}”, beside it. Open this one only if you mean to."
 )
 
+DROPBOX = "Dropbox"  # not shown: a name
 _ENV_FOLDERS = (("OneDrive", "OneDrive"), ("OneDriveConsumer", "OneDrive"), ("OneDriveCommercial", "OneDrive"))
 #: Folder names directly in the home folder that the services make by default.
 _HOME_FOLDERS = (
@@ -108,9 +109,8 @@ def _dropbox_info(home: Path) -> list[SyncedPlace]:
         info = json.loads((home / ".dropbox" / "info.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [
-        SyncedPlace("Dropbox", Path(str(v["path"]))) for v in info.values() if isinstance(v, dict) and v.get("path")
-    ]
+    accounts = [v for v in info.values() if isinstance(v, dict) and v.get("path")] if isinstance(info, dict) else []
+    return [SyncedPlace(DROPBOX, Path(str(v["path"]))) for v in accounts]
 
 
 def synced_place(path: Path) -> SyncedPlace | None:
