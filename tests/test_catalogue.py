@@ -61,7 +61,7 @@ QUIET_CALLS = {
 }  # fmt: skip
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
 #: Module constants that hold names, not words: the About box's components and their licences.
-NAMES = {"COMPONENTS", "_ENV_FOLDERS", "_HOME_FOLDERS", "_CLOUD_STORAGE", "_MARKERS", "_CONFLICT_NAMES"}  # products
+NAMES = {"COMPONENTS", "_ENV_FOLDERS", "_HOME_FOLDERS", "_CLOUD_STORAGE", "_MARKERS", "_CONFLICT_NAMES", "_fields_"}  # products, ctypes fields
 
 
 def _looks_like_words(s: str) -> bool:

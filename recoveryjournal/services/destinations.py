@@ -14,6 +14,7 @@ from recoveryjournal.domain.errors import CannotWrite, InvalidInput
 from recoveryjournal.i18n import N_, _
 from recoveryjournal.services.locations import documents_folder
 from recoveryjournal.services.policy import Policy
+from recoveryjournal.storage import system
 from recoveryjournal.storage.fsutil import place_error
 from recoveryjournal.storage.layout import BACKUP_SUFFIX, DB_NAME, KEYS_NAME, LOCK_NAME, SUFFIX
 
@@ -136,16 +137,8 @@ REMOVABLE_ENV = "RECOVERYJOURNAL_REMOVABLE_PLACES"
 def removable_roots() -> list[Path]:
     """Where USB sticks and other removable media appear on this computer."""
     extra = [Path(p) for p in os.environ.get(REMOVABLE_ENV, "").split(os.pathsep) if p]
-    if sys.platform == "win32":  # pragma: no cover - Windows only
-        import ctypes
-        import string
-
-        drive_removable = 2
-        windll = ctypes.windll
-        found = [
-            Path(f"{d}:/") for d in string.ascii_uppercase if windll.kernel32.GetDriveTypeW(f"{d}:/") == drive_removable
-        ]
-        return extra + found
+    if sys.platform == "win32" or system.kernel32() is not None:  # Windows (or a test's fake of it): drive letters
+        return extra + system.removable_drives()
     user = getpass.getuser()
     return [*extra, Path("/media") / user, Path("/run/media") / user, Path("/Volumes"), Path("/media")]
 
@@ -157,13 +150,28 @@ def is_removable(path: Path) -> bool:
 
 def _stick_of(path: Path) -> Path | None:
     """The removable drive `path` is on (its top folder), or None when it is on this computer's own disk."""
-    target = path.expanduser().absolute()
+    target = path if _has_drive(path) else path.expanduser().absolute()
     for root in removable_roots():
-        if target == root and root.parent == root:  # a drive that is a stick itself: its own top folder (E:\)
-            return root
+        if _has_drive(root):  # Windows: the drive letter is the stick, and its own top folder (E:\\) is on it
+            if _on_drive(target, root):
+                return root
+            continue
         if root in target.parents and (sys.platform != "darwin" or len(target.parts) > 2):
             return root / target.relative_to(root).parts[0]
     return None
+
+
+def _has_drive(path: Path) -> bool:
+    """A Windows path that starts with a drive letter ("E:\\…"); told apart by its text, so the Windows branch
+    runs in the tests on any system."""
+    text = str(path)
+    return len(text) >= 2 and text[1] == ":" and text[0].isalpha()
+
+
+def _on_drive(target: Path, drive: Path) -> bool:
+    """Is `target` the drive's top folder or inside it?"""
+    t, d = str(target).replace("/", "\\").casefold(), str(drive).replace("/", "\\").rstrip("\\").casefold()
+    return t.rstrip("\\") == d or t.startswith(d + "\\")
 
 
 def beside_journal(place: Path, journal: Path) -> bool:

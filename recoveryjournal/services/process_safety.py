@@ -1,9 +1,12 @@
-"""Keep journal text out of crash dumps: no core files, and (on Linux) not dumpable or traceable by others."""
+"""Keep journal text out of crash dumps: no core files (Linux, macOS), not dumpable or traceable by others
+(Linux), and on Windows no crash box and no heap in an error report (storage/system.py)."""
 
 from __future__ import annotations
 
 import ctypes
 import sys
+
+from recoveryjournal.storage import system
 
 _PR_SET_DUMPABLE = 4
 
@@ -19,6 +22,7 @@ def harden_process() -> list[str]:
             done.append("core dumps off")  # not shown: a note for developers
         except (ImportError, ValueError, OSError):
             pass
+    done += system.windows_crash_reports_off()  # Windows (or a test's fake of it): no crash box, no heap in reports
     if sys.platform.startswith("linux"):
         try:
             # The running program's own symbols include libc's prctl; find_library would start a

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from recoveryjournal.domain.errors import AlreadyExists, CannotWrite, disk_full, place_gone, read_only_place
 from recoveryjournal.i18n import N_, _
+from recoveryjournal.storage.system import replace_file
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _READ_ONLY_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -295,7 +296,7 @@ def atomic_file(
         with explain_os_errors(strict=True):
             if not overwrite and os.path.lexists(path):
                 raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
-            os.replace(tmp, path)
+            replace_file(tmp, path)  # waits a moment for a program holding the file (Windows), then says so
     except BaseException:
         with suppress(OSError):
             tmp.unlink()
@@ -324,14 +325,14 @@ def keeping_what_it_replaces(path: Path) -> Iterator[None]:
         return
     aside = staging_name_for(path, "previous")
     with explain_os_errors(strict=True):
-        os.replace(path, aside)
+        replace_file(path, aside)
     try:
         yield
     except BaseException:
         with suppress(OSError):
             if os.path.lexists(path):
                 path.unlink()  # a new file the folder may not have kept (its fsync failed): never half-trusted
-            os.replace(aside, path)
+            replace_file(aside, path)
             fsync_dir(path.parent)
         raise
     with suppress(OSError):

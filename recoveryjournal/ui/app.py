@@ -54,15 +54,16 @@ def main(argv: list[str] | None = None) -> int:
     portable = portable_folder()
     if portable is not None:
         enter_portable_mode(portable)
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from recoveryjournal.ui.main_window import MainWindow
     from recoveryjournal.ui.resources import resource_path, style_sheet
 
+    # Settings are files on every system, never Windows' registry: Qt's own (the file dialog's memory) too.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     if portable is not None:  # settings (the app's and Qt's own) live on the stick, as files
-        from PySide6.QtCore import QSettings
-
         for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(portable / "settings"))
     existing = QApplication.instance()

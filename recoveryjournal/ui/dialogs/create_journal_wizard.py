@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from recoveryjournal.domain.errors import JournalError
+from recoveryjournal.domain.file_names import safe_stem
 from recoveryjournal.domain.passphrase import strength_hint
 from recoveryjournal.i18n import N_, Texts, _
 from recoveryjournal.services.destinations import check_place_for_journal, plugged_in_stick
@@ -137,7 +138,7 @@ class _WherePage(QWizardPage):
 
     def target(self) -> Path:
         """The journal folder that will be made."""
-        name = self.name_edit.text().strip().replace("/", "-").replace("\\", "-")
+        name = safe_stem(self.name_edit.text().strip().replace("/", "-").replace("\\", "-"), _TEXT["default_name"])
         return Path(self.folder_edit.text().strip()).expanduser() / f"{name}.rjournal"
 
     def isComplete(self) -> bool:

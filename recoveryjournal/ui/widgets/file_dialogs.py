@@ -11,13 +11,14 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from recoveryjournal.domain.file_names import safe_stem
 from recoveryjournal.services.locations import PORTABLE_ENV
 from recoveryjournal.services.policy import load_policy
 
 
 def forget_file_dialog_history() -> None:
     """Remove what Qt's file dialog remembers (history, last folder) from QtProject's settings."""
-    settings = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "QtProject")
+    settings = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, "QtProject")  # INI (ui/app.py)
     settings.remove("FileDialog")
     settings.sync()
 
@@ -74,7 +75,7 @@ def suggested_save_path(stem: str, extension: str, folder: Path | None = None) -
     import datetime as dt
 
     place = folder or Path(default_export_folder())
-    clean = "".join(c for c in stem if c not in '/\\:*?"<>|').strip() or "Recovery Journal"
+    clean = safe_stem(stem)  # no character, device name or length Windows refuses
     base = f"{clean} {dt.date.today().isoformat()}"
     candidate, n = place / f"{base}.{extension}", 2
     while candidate.exists():
