@@ -60,8 +60,9 @@ QUIET_CALLS = {
     "RuntimeError", "KeyError", "TypeError", "AssertionError", "OSError", "NotImplementedError",
 }  # fmt: skip
 MARKERS = {"_", "N_", "ngettext", "pgettext"}
-#: Module constants that hold names, not words: the About box's components and their licences.
-NAMES = {"COMPONENTS", "_ENV_FOLDERS", "_HOME_FOLDERS", "_CLOUD_STORAGE", "_MARKERS", "_CONFLICT_NAMES", "_fields_"}  # products, ctypes fields
+#: Module constants that hold names, not words: the About box's components and their licences, the cloud services'
+#: folders and markers (services/cloud_folders.py), ctypes structures' fields (storage/system.py).
+NAMES = {"COMPONENTS", "_ENV_FOLDERS", "_HOME_FOLDERS", "_CLOUD_STORAGE", "_MARKERS", "_CONFLICT_NAMES", "_fields_"}
 
 
 def _looks_like_words(s: str) -> bool:
