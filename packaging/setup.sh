@@ -23,7 +23,8 @@ PYTHON="${PYTHON:-python3}"
 QT_PACKAGES=(libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core)
-DEV_PACKAGES=(xvfb xauth poppler-utils dbus strace)  # strace: the write-fault battery injects real syscall errors
+DEV_PACKAGES=(xvfb xauth poppler-utils dbus strace shellcheck)  # strace: the write-fault battery injects real
+# syscall errors; shellcheck: actionlint checks the workflow's scripts with it
 
 missing=()
 if command -v dpkg >/dev/null 2>&1; then

@@ -86,3 +86,25 @@ def test_the_audit_names_what_breaks_the_rules(tmp_path: Path, capsys: pytest.Ca
     assert audit.main([str(bundle), "--floor", "2.2"]) == 1
     said = capsys.readouterr()
     assert "libstdc++.so.6 is left to the host" in said.err and "asks for GLIBC_" in said.err
+
+
+def test_the_mac_app_says_what_it_is() -> None:
+    """Issue 32, 5: the .app's Info.plist words (name, version, languages, the minimum macOS, Retina)."""
+    spec = (ROOT / "packaging" / "recoveryjournal.spec").read_text(encoding="utf-8")
+    wanted = ('"CFBundleDisplayName": "Recovery Journal"', '"CFBundleLocalizations": ["en", "es"]',
+              '"LSMinimumSystemVersion"', '"NSHighResolutionCapable": True', "CFBundleShortVersionString")  # fmt: skip
+    for key in wanted:
+        assert key in spec, key
+
+
+def test_a_macs_own_disk_under_volumes_is_not_a_stick(tmp_path, monkeypatch) -> None:
+    """Issue 32, 5: sticks appear under /Volumes on a Mac, and so does the Mac's own disk (a link to /)."""
+    from recoveryjournal.services import destinations
+
+    volumes = tmp_path / "Volumes"
+    (volumes / "STICK").mkdir(parents=True)
+    (volumes / "Macintosh HD").symlink_to("/")
+    monkeypatch.setenv(destinations.REMOVABLE_ENV, str(volumes))
+    monkeypatch.setattr(destinations.sys, "platform", "darwin")
+    assert destinations.is_removable(volumes / "STICK" / "journal.rjournal")
+    assert not destinations.is_removable(volumes / "Macintosh HD" / "Users" / "alex")

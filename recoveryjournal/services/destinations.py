@@ -157,7 +157,10 @@ def _stick_of(path: Path) -> Path | None:
                 return root
             continue
         if root in target.parents and (sys.platform != "darwin" or len(target.parts) > 2):
-            return root / target.relative_to(root).parts[0]
+            stick = root / target.relative_to(root).parts[0]
+            if sys.platform == "darwin" and stick.resolve() == Path("/"):
+                continue  # /Volumes/Macintosh HD is the Mac's own disk, not a stick
+            return stick
     return None
 
 

@@ -17,6 +17,7 @@ import platformdirs
 
 from recoveryjournal.i18n import N_, _, ngettext
 from recoveryjournal.services.policy import Policy, load_policy
+from recoveryjournal.storage import system
 from recoveryjournal.storage.fsutil import write_file
 
 #: Names that give a journal, a backup or an export away.
@@ -237,6 +238,56 @@ CLEARS = N_(
 _CLEARED_KEYS = re.compile(r"^(history|lastVisited|last_path)=.*$", re.MULTILINE)
 
 
+#: Where Windows' file dialogs and Explorer list files and folders a person opened or saved (per user).
+_WINDOWS_LISTS = (
+    (N_("Windows' list of files saved or opened in a file dialog"),
+     r"Software\Microsoft\Windows\CurrentVersion\Explorer\ComDlg32\OpenSavePidlMRU"),
+    (N_("Windows' list of folders each program last used in a file dialog"),
+     r"Software\Microsoft\Windows\CurrentVersion\Explorer\ComDlg32\LastVisitedPidlMRU"),
+    (N_("Windows' recent documents"), r"Software\Microsoft\Windows\CurrentVersion\Explorer\RecentDocs"),
+)  # fmt: skip
+
+
+#: A name the app gives what it saves: a journal, a backup, or a share or chart with the day in its name.
+_APP_FILE = re.compile(r"\.(?:rjournal|rjbackup)$|\d{4}-\d{2}-\d{2}(?: \(\d+\))?\.(?:pdf|csv|json|html|png)$",
+                       re.IGNORECASE)  # fmt: skip
+
+
+def _registry_items(data: object) -> list[str]:
+    """The names inside a registry list's value (UTF-16 names within Windows' item ids, at either alignment)."""
+    if not isinstance(data, bytes):
+        return [str(data)]
+    items: list[str] = []
+    for start in (0, 1):
+        text = data[start:].decode("utf-16-le", "replace")
+        items += [part.strip() for part in re.split(r"[\x00-\x1f\ufffd]+", text) if len(part.strip()) > 2]
+    return items
+
+
+def _windows_lists(report: PcReport) -> None:
+    """What Windows' own lists (in the registry) say of journals and exports. Read only: these lists belong to
+    Windows, so a person clears them (Settings ▸ Privacy, or File Explorer's "Clear" of recent files)."""
+    thumbnails = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "Microsoft" / "Windows"
+    if sys.platform == "win32" and any((thumbnails / "Explorer").glob("thumbcache_*.db")):  # not shown: a folder
+        said = _(
+            "Windows' thumbnail cache (it can keep small pictures of files shown in a folder, such as a saved "
+            "chart; Disk Cleanup's Thumbnails empties it)"
+        )
+        report.places_checked.append(said)
+    for label, key in _WINDOWS_LISTS:
+        values = system.registry_values(key)
+        if not values:
+            continue
+        report.places_checked.append(_(label))
+        for _subkey, _name, data in values:
+            items = _registry_items(data)
+            names = sorted({item for item in items if _APP_FILE.search(item)})
+            if "LastVisited" in key and any("recoveryjournal" in item.casefold() for item in items):
+                names = names or [_("the folder where Recovery Journal last saved or opened a file")]
+            said = _("{label}: it names a journal or a saved file: {name}")
+            report.saved += [said.format(label=_(label), name=name[:200]) for name in names]
+
+
 def clear_remembered_places() -> int:
     """Clear Qt's file-dialog history and the app's "last journal" on this account; returns how many files
     changed. Files people saved are never touched (see CLEARS)."""
@@ -290,6 +341,7 @@ def check_this_pc(policy: Policy | None = None) -> PcReport:
     for label, folder in _save_places():
         report.places_checked.append(f"{label} ({folder})")
         report.saved += _app_files(label, folder)
+    _windows_lists(report)
     report.remembered = list(dict.fromkeys(report.remembered))
     report.saved = list(dict.fromkeys(report.saved))
     return report

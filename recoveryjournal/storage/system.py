@@ -139,6 +139,59 @@ def removable_drives() -> list[Path]:
     return found
 
 
+# Windows' registry (read only) -----------------------------------------------------------------------------------
+_registry: Any = None
+
+
+@contextmanager
+def use_registry(fake: Any) -> Iterator[None]:
+    """For tests: registry reads go to `fake` (an object with `values(key) -> [(subkey, name, data)]`)."""
+    global _registry
+    previous, _registry = _registry, fake
+    try:
+        yield
+    finally:
+        _registry = previous
+
+
+def registry_values(key: str) -> list[tuple[str, str, object]]:
+    """Every value under HKEY_CURRENT_USER\\`key` and its subkeys, as (subkey, name, data); [] off Windows."""
+    if _registry is not None:
+        return list(_registry.values(key))
+    if sys.platform != "win32":
+        return []
+    import winreg  # pragma: no cover - Windows only
+
+    found: list[tuple[str, str, object]] = []
+
+    def walk(path: str) -> None:
+        try:
+            handle = winreg.OpenKey(winreg.HKEY_CURRENT_USER, path)
+        except OSError:
+            return
+        with handle:
+            index = 0
+            while True:
+                try:
+                    name, data, _kind = winreg.EnumValue(handle, index)
+                except OSError:
+                    break
+                found.append((path, name, data))
+                index += 1
+            index, subkeys = 0, []
+            while True:
+                try:
+                    subkeys.append(winreg.EnumKey(handle, index))
+                except OSError:
+                    break
+                index += 1
+        for sub in subkeys:
+            walk(f"{path}\\{sub}")
+
+    walk(key)
+    return found
+
+
 # Crash dumps -------------------------------------------------------------------------------------------------
 _SEM_FAILCRITICALERRORS, _SEM_NOGPFAULTERRORBOX = 0x0001, 0x0002
 _WER_FAULT_REPORTING_FLAG_NOHEAP = 1

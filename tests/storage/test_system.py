@@ -131,3 +131,47 @@ def test_names_are_safe_on_windows(stem: str, safe: str) -> None:
 
 def test_the_descriptor_has_the_bus_where_windows_puts_it() -> None:
     assert system._Descriptor.BusType.offset == 28 and ctypes.sizeof(system._Query) == 12
+
+
+class FakeRegistry:
+    """HKEY_CURRENT_USER's lists as Windows keeps them: binary values holding UTF-16 names inside item ids."""
+
+    def __init__(self, lists: dict[str, list[tuple[str, str, object]]]) -> None:
+        self.lists = lists
+
+    def values(self, key: str) -> list[tuple[str, str, object]]:
+        return [row for k, rows in self.lists.items() if k.startswith(key) for row in rows]
+
+
+def _pidl(*names: str) -> bytes:
+    return b"\x14\x00\x1f\x50" + b"".join(b"\x00\x00" + n.encode("utf-16-le") + b"\x00\x00" for n in names)
+
+
+def test_check_this_pc_reads_windows_lists_and_recent_items(tmp_path: Path, monkeypatch) -> None:
+    """Issue 32, 4: Check this PC also looks at the file dialogs' lists (OpenSavePidlMRU, LastVisitedPidlMRU), Recent
+    Items and the thumbnail cache, and says what names a journal or an export; it changes none of Windows' own."""
+    from recoveryjournal.services.pc_check import check_this_pc
+
+    mru = r"Software\Microsoft\Windows\CurrentVersion\Explorer\ComDlg32"
+    registry = FakeRegistry({
+        mru + r"\OpenSavePidlMRU\pdf": [("x", "0", _pidl("Documents", "For Alex 2026-12-07.pdf")),
+                                       ("x", "MRUListEx", b"\0")],
+        mru + r"\LastVisitedPidlMRU": [("x", "1", "recoveryjournal.exe\0".encode("utf-16-le") + _pidl("E:\\"))],
+        mru + r"\OpenSavePidlMRU\docx": [("x", "0", _pidl("Letters", "Council tax.docx"))],
+    })  # fmt: skip
+    appdata, local = tmp_path / "Roaming", tmp_path / "Local"
+    recent = appdata / "Microsoft" / "Windows" / "Recent"
+    recent.mkdir(parents=True)
+    (recent / "My journal.rjournal.lnk").write_bytes(b"L\0\0\0")
+    (local / "Microsoft" / "Windows" / "Explorer").mkdir(parents=True)
+    (local / "Microsoft" / "Windows" / "Explorer" / "thumbcache_256.db").write_bytes(b"CMMM")
+    monkeypatch.setenv("APPDATA", str(appdata))
+    monkeypatch.setenv("LOCALAPPDATA", str(local))
+    monkeypatch.setattr("recoveryjournal.services.pc_check.sys.platform", "win32")
+    with system.use_registry(registry):
+        report = check_this_pc()
+    said = "\n".join(report.lines())
+    assert "in a file dialog: it names a journal or a saved file: For Alex 2026-12-07.pdf" in said
+    assert "the folder where Recovery Journal last saved or opened a file" in said
+    assert "My journal.rjournal.lnk" in said and "thumbnail cache" in said
+    assert "Council tax" not in said and not report.clean
