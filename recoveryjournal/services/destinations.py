@@ -152,6 +152,8 @@ def _stick_of(path: Path) -> Path | None:
     """The removable drive `path` is on (its top folder), or None when it is on this computer's own disk."""
     target = path if _has_drive(path) else path.expanduser().absolute()
     for root in removable_roots():
+        if target == root and root.parent == root:  # a drive that is a stick itself: its own top folder
+            return root
         if _has_drive(root):  # Windows: the drive letter is the stick, and its own top folder (E:\\) is on it
             if _on_drive(target, root):
                 return root

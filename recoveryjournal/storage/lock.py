@@ -7,43 +7,15 @@ crash or kill -9 never leaves a stale lock behind. The same class serves the GUI
 
 from __future__ import annotations
 
-import errno
 import os
-import sys
 from pathlib import Path
 
 from recoveryjournal.domain.errors import DISK_FAULT_NOTE, CannotWrite, JournalInUse
 from recoveryjournal.i18n import _
+from recoveryjournal.storage import system
 from recoveryjournal.storage.fsutil import place_error
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                return False
-            raise
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+_try_lock, _unlock = system.try_lock_file, system.unlock_file  # the platform's own lock (storage/system.py)
 
 
 class JournalLock:

@@ -9,19 +9,24 @@
   (services/destinations.py).
 - **Crash dumps**: on Windows, no error box and no memory of the heap in an error report (SetErrorMode,
   WerSetFlags); on Linux and macOS, no core file (services/process_safety.py).
+- **One copy at a time**: `try_lock_file` / `unlock_file` (msvcrt on Windows, flock elsewhere; storage/lock.py
+  holds the journal's lock with them).
+- **Windows' own lists** of files and folders (the file dialogs' MRU, recent documents) are read through
+  `registry_values` for Check this PC (services/pc_check.py).
 - **Folder fsync** (storage/fsutil.fsync_dir) is a no-op on Windows, which can't open a folder; **owner-only
-  files** are 0600 where there are modes, and inside the person's own profile on Windows; **one copy at a time**
-  is storage/lock.py (fcntl or msvcrt); **settings** are INI files everywhere (ui/app.py sets Qt's default);
-  the OS keyring is services/keyring_service.py; the **Documents folder** and cloud-synced folders are
-  services/locations.py and services/cloud_folders.py.
+  files** are 0600 where there are modes, and inside the person's own profile on Windows; **settings** are INI
+  files everywhere (ui/app.py sets Qt's default); the OS keyring is services/keyring_service.py; the
+  **Documents folder** and cloud-synced folders are services/locations.py and services/cloud_folders.py.
 
-Windows' `kernel32` is reached through `kernel32()`, which tests replace with a fake (`use_kernel32`), so each
-Windows branch is exercised here with the drive layout it would see.
+Windows' `kernel32` and registry are reached through `kernel32()` and `registry_values()`, which tests replace
+with fakes (`use_kernel32`, `use_registry`), so each Windows branch is exercised here with the drive layout and
+the lists it would see.
 """
 
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import sys
 import time
@@ -78,6 +83,39 @@ def replace_file(source: Path, target: Path) -> None:
             if attempt == REPLACE_TRIES - 1:
                 raise CannotWrite(_(SHARING_VIOLATION), "in_use") from exc
             time.sleep(REPLACE_PAUSE)
+
+
+# One copy at a time: the OS's own lock, released however the process ends (storage/lock.py) ----------------------
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    def try_lock_file(fd: int) -> bool:
+        """Take the lock on the file's first byte without waiting (False when another process holds it)."""
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def unlock_file(fd: int) -> None:
+        """Let go of the lock."""
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def try_lock_file(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return False
+            raise
+        return True
+
+    def unlock_file(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 # Windows drives ----------------------------------------------------------------------------------------------
