@@ -19,6 +19,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
     folder.mkdir()
     monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.setenv("USERPROFILE", str(folder))  # Windows' home folder
     for name in ("OneDrive", "OneDriveConsumer", "OneDriveCommercial"):
         monkeypatch.delenv(name, raising=False)
     return folder
@@ -61,12 +62,14 @@ def test_environment_marker_files_and_dropbox_moved_elsewhere(home: Path, tmp_pa
 
 
 def test_a_new_journal_is_not_suggested_in_a_synced_documents_folder(home: Path, monkeypatch) -> None:
+    from recoveryjournal.services import locations
+
     documents = home / "OneDrive" / "Documents"  # Windows 11's default
     documents.mkdir(parents=True)
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
+    monkeypatch.setattr(locations, "documents_folder", lambda: documents)
     assert new_journal_folder(shared_pc=False) == home
     (home / "Documents").mkdir()
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    monkeypatch.setattr(locations, "documents_folder", lambda: home / "Documents")
     assert new_journal_folder(shared_pc=False) == home / "Documents"
 
 
